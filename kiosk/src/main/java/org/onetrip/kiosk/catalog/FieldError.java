@@ -1,0 +1,26 @@
+package org.onetrip.kiosk.catalog;
+
+/** Why a field's value was refused; the UI words it from the resource bundle {@code field.error.*}. */
+public record FieldError(String attributeCode, Kind kind, Long min, Long max) {
+
+    public enum Kind { REQUIRED, NOT_A_PHONE, NOT_A_NUMBER, OUT_OF_RANGE, TOO_LONG, NOT_A_CHOICE, NOT_A_DATE, PATTERN, UNKNOWN_FIELD }
+
+    public static FieldError of(String code, Kind kind) {
+        return new FieldError(code, kind, null, null);
+    }
+
+    /** A message for logs and the command line (English; the UI uses its bundle). */
+    public String describe() {
+        return switch (kind) {
+            case REQUIRED -> attributeCode + ": required";
+            case NOT_A_PHONE -> attributeCode + ": not an 11-digit mobile number";
+            case NOT_A_NUMBER -> attributeCode + ": not a whole number";
+            case OUT_OF_RANGE -> attributeCode + ": must be from " + min + " to " + max;
+            case TOO_LONG -> attributeCode + ": longer than " + max + " characters";
+            case NOT_A_CHOICE -> attributeCode + ": not one of the listed choices";
+            case NOT_A_DATE -> attributeCode + ": not a date (YYYY-MM-DD)";
+            case PATTERN -> attributeCode + ": not in the expected form";
+            case UNKNOWN_FIELD -> attributeCode + ": the service has no such field";
+        };
+    }
+}

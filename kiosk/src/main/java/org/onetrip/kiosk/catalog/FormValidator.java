@@ -1,0 +1,95 @@
+package org.onetrip.kiosk.catalog;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a form's values against its service definition. Values are strings as the form and
+ * Open311 carry them; a multi-value list is comma-separated keys. Used by the screen (beside each
+ * field) and again by the filing service, so the command line gets the same rules.
+ */
+public final class FormValidator {
+
+    public List<FieldError> validate(ServiceDefinition service, Map<String, String> values) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String code : values.keySet()) {
+            if (service.attribute(code) == null) {
+                errors.add(FieldError.of(code, FieldError.Kind.UNKNOWN_FIELD));
+            }
+        }
+        for (Attribute a : service.attributes()) {
+            FieldError e = validate(a, values.get(a.code()));
+            if (e != null) {
+                errors.add(e);
+            }
+        }
+        return errors;
+    }
+
+    /** The error for one field's value, or null when the value is acceptable. */
+    public FieldError validate(Attribute a, String raw) {
+        String v = raw == null ? "" : raw.strip();
+        if (v.isEmpty()) {
+            return a.required() ? FieldError.of(a.code(), FieldError.Kind.REQUIRED) : null;
+        }
+        Validation rule = a.validation();
+        if (v.codePointCount(0, v.length()) > rule.maxLength()) {
+            return new FieldError(a.code(), FieldError.Kind.TOO_LONG, null, (long) rule.maxLength());
+        }
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            return FieldError.of(a.code(), FieldError.Kind.PATTERN);
+        }
+        switch (a.datatype()) {
+            case SINGLEVALUELIST -> {
+                return a.value(v) == null ? FieldError.of(a.code(), FieldError.Kind.NOT_A_CHOICE) : null;
+            }
+            case MULTIVALUELIST -> {
+                Set<String> seen = new HashSet<>();
+                for (String k : v.split(",")) {
+                    if (a.value(k.strip()) == null || !seen.add(k.strip())) {
+                        return FieldError.of(a.code(), FieldError.Kind.NOT_A_CHOICE);
+                    }
+                }
+                return null;
+            }
+            case DATETIME -> {
+                try {
+                    LocalDate.parse(v);
+                    return null;
+                } catch (DateTimeParseException e) {
+                    return FieldError.of(a.code(), FieldError.Kind.NOT_A_DATE);
+                }
+            }
+            case NUMBER -> {
+                return integer(a, v, rule);
+            }
+            default -> {
+                return switch (rule.kind()) {
+                    case "phone" -> Validation.MOBILE.matcher(v).matches() ? null
+                            : FieldError.of(a.code(), FieldError.Kind.NOT_A_PHONE);
+                    case "integer" -> integer(a, v, rule);
+                    case "pattern" -> Pattern.compile(rule.pattern()).matcher(v).matches() ? null
+                            : FieldError.of(a.code(), FieldError.Kind.PATTERN);
+                    default -> null;
+                };
+            }
+        }
+    }
+
+    private static FieldError integer(Attribute a, String v, Validation rule) {
+        if (!v.matches("-?\\d{1,15}")) {
+            return FieldError.of(a.code(), FieldError.Kind.NOT_A_NUMBER);
+        }
+        long n = Long.parseLong(v);
+        if ((rule.min() != null && n < rule.min()) || (rule.max() != null && n > rule.max())) {
+            return new FieldError(a.code(), FieldError.Kind.OUT_OF_RANGE, rule.min(), rule.max());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+package org.onetrip.kiosk.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The centre's windows and services, as loaded from a catalogue file. Immutable. */
+public final class ServiceCatalog {
+    private final List<ServiceWindow> windows;
+    private final Map<String, ServiceDefinition> services;
+
+    public ServiceCatalog(List<ServiceWindow> windows, List<ServiceDefinition> services) {
+        this.windows = List.copyOf(windows);
+        Map<String, ServiceDefinition> m = new LinkedHashMap<>();
+        for (ServiceDefinition s : services) {
+            if (m.put(s.code(), s) != null) {
+                throw new IllegalArgumentException("service code '" + s.code() + "' appears twice");
+            }
+            if (window(s.windowCode()).isEmpty()) {
+                throw new IllegalArgumentException("service '" + s.code() + "' names unknown window '" + s.windowCode() + "'");
+            }
+        }
+        this.services = m;
+    }
+
+    public List<ServiceWindow> windows() {
+        return windows;
+    }
+
+    public Optional<ServiceWindow> window(String code) {
+        return windows.stream().filter(w -> w.code().equals(code)).findFirst();
+    }
+
+    public List<ServiceDefinition> services() {
+        return List.copyOf(services.values());
+    }
+
+    public List<ServiceDefinition> servicesOf(String windowCode) {
+        return services.values().stream().filter(s -> s.windowCode().equals(windowCode)).toList();
+    }
+
+    public Optional<ServiceDefinition> service(String code) {
+        return Optional.ofNullable(services.get(code));
+    }
+}

@@ -1,0 +1,308 @@
+package org.onetrip.kiosk.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.onetrip.kiosk.config.DeviceUri.Scheme;
+
+/**
+ * The kiosk's configuration: a profile file (properties, UTF-8) with {@code --set KEY=VALUE}
+ * overrides on top. Every key is checked at start ({@link #validate()}), so a technician's typo is
+ * reported with the key, the value and what is allowed instead of surfacing at 2 a.m.
+ * The keys and their defaults are documented in {@code firmware-config/profiles/}.
+ */
+public final class KioskConfig {
+
+    public static final String KIOSK_ID = "kiosk.id";
+    public static final String LOCALE = "kiosk.locale";
+    public static final String DATA_DIR = "data.dir";
+    public static final String CENTRE_NAME_ZH = "centre.name.zh-CN";
+    public static final String CENTRE_NAME_EN = "centre.name.en";
+    public static final String CENTRE_PHONE = "centre.phone";
+    public static final String CENTRE_HOURS_ZH = "centre.hours.zh-CN";
+    public static final String CENTRE_HOURS_EN = "centre.hours.en";
+    public static final String IDCARD_DEVICE = "idcard.device";
+    public static final String PRINTER_DEVICE = "printer.device";
+    public static final String SCANNER_DEVICE = "scanner.device";
+    public static final String PAPER_WIDTH = "printer.paper-width-mm";
+    public static final String IDLE_TIMEOUT = "session.idle-timeout-s";
+    public static final String IDLE_WARNING = "session.idle-warning-s";
+    public static final String ATTRACT_AFTER = "ui.attract-after-s";
+    public static final String STATUS_URL_BASE = "status.url-base";
+    public static final String BACKOFFICE_URL = "backoffice.url";
+    public static final String BACKOFFICE_API_KEY = "backoffice.api-key";
+    public static final String UI_FULLSCREEN = "ui.fullscreen";
+    public static final String UI_SIMULATOR_PANEL = "ui.simulator-panel";
+    public static final String UI_WIDTH = "ui.width";
+    public static final String UI_HEIGHT = "ui.height";
+    public static final String CATALOG_FILE = "catalog.file";
+    public static final String PRIVACY_RETENTION_DAYS = "privacy.retention-days";
+
+    /** Every key the kiosk reads; anything else in a profile is a typo and refused. */
+    public static final Set<String> KNOWN_KEYS = Set.of(KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
+            CENTRE_NAME_EN, CENTRE_PHONE, CENTRE_HOURS_ZH, CENTRE_HOURS_EN, IDCARD_DEVICE, PRINTER_DEVICE,
+            SCANNER_DEVICE, PAPER_WIDTH, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
+            BACKOFFICE_URL, BACKOFFICE_API_KEY, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
+            CATALOG_FILE, PRIVACY_RETENTION_DAYS);
+
+    /** The profile used without {@code --config}, bundled from firmware-config/profiles. */
+    public static final String DEFAULT_PROFILE = "/profiles/simulator.properties";
+
+    private final Map<String, String> values;
+    private final String source;
+
+    private KioskConfig(Map<String, String> values, String source) {
+        this.values = Map.copyOf(values);
+        this.source = source;
+    }
+
+    /** Loads {@code file} (or the bundled simulator profile when null) and applies overrides. */
+    public static KioskConfig load(Path file, List<String> overrides) {
+        Properties p = new Properties();
+        String source;
+        try {
+            if (file == null) {
+                source = "bundled simulator profile";
+                try (InputStream in = KioskConfig.class.getResourceAsStream(DEFAULT_PROFILE)) {
+                    if (in == null) {
+                        throw new IllegalStateException("bundled profile " + DEFAULT_PROFILE + " is missing from the build");
+                    }
+                    p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            } else {
+                source = file.toString();
+                if (!Files.isReadable(file)) {
+                    throw new ConfigException("--config", file.toString(), "a readable profile file");
+                }
+                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException("--config", String.valueOf(file), "a readable profile file (" + e.getMessage() + ")");
+        }
+        Map<String, String> values = new TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            values.put(k, p.getProperty(k).trim());
+        }
+        for (String o : overrides == null ? List.<String>of() : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("--set", o, "KEY=VALUE");
+            }
+            values.put(o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+        }
+        return new KioskConfig(values, source);
+    }
+
+    /** For tests and tools: a config from the bundled profile with these overrides. */
+    public static KioskConfig simulator(String... overrides) {
+        return load(null, List.of(overrides));
+    }
+
+    /** Checks every key; throws the first problem found. */
+    public KioskConfig validate() {
+        for (String k : values.keySet()) {
+            if (!KNOWN_KEYS.contains(k)) {
+                throw new ConfigException(k, values.get(k), "a documented key (see firmware-config/README.md)");
+            }
+        }
+        kioskId();
+        locale();
+        dataDir();
+        idCardDevice();
+        printerDevice();
+        scannerDevice();
+        paperWidthMm();
+        idleTimeoutSeconds();
+        idleWarningSeconds();
+        attractAfterSeconds();
+        statusUrlBase();
+        backOfficeUrl();
+        bool(UI_FULLSCREEN, false);
+        bool(UI_SIMULATOR_PANEL, false);
+        intValue(UI_WIDTH, 1280, 320, 7680);
+        intValue(UI_HEIGHT, 800, 240, 4320);
+        retentionDays();
+        return this;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String raw(String key) {
+        return values.get(key);
+    }
+
+    public String get(String key, String defaultValue) {
+        String v = values.get(key);
+        return v == null || v.isEmpty() ? defaultValue : v;
+    }
+
+    public String kioskId() {
+        String v = values.get(KIOSK_ID);
+        if (v == null || !v.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ConfigException(KIOSK_ID, v, "1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        return v;
+    }
+
+    public Locale locale() {
+        String v = get(LOCALE, "zh-CN");
+        return switch (v) {
+            case "zh-CN" -> Locale.SIMPLIFIED_CHINESE;
+            case "en" -> Locale.ENGLISH;
+            default -> throw new ConfigException(LOCALE, v, "zh-CN | en");
+        };
+    }
+
+    public Path dataDir() {
+        String v = values.get(DATA_DIR);
+        if (v == null || v.isBlank()) {
+            throw new ConfigException(DATA_DIR, v, "a folder path for the store, logs and receipts");
+        }
+        return Path.of(v);
+    }
+
+    public DeviceUri idCardDevice() {
+        return DeviceUri.parse(IDCARD_DEVICE, values.get(IDCARD_DEVICE), EnumSet.of(Scheme.SIM, Scheme.NONE, Scheme.SERIAL));
+    }
+
+    public DeviceUri printerDevice() {
+        return DeviceUri.parse(PRINTER_DEVICE, values.get(PRINTER_DEVICE),
+                EnumSet.of(Scheme.SIM, Scheme.NONE, Scheme.SERIAL, Scheme.TCP, Scheme.FILE));
+    }
+
+    public DeviceUri scannerDevice() {
+        return DeviceUri.parse(SCANNER_DEVICE, values.get(SCANNER_DEVICE),
+                EnumSet.of(Scheme.SIM, Scheme.NONE, Scheme.SERIAL, Scheme.KEYBOARD, Scheme.CAMERA));
+    }
+
+    public int paperWidthMm() {
+        String v = get(PAPER_WIDTH, "80");
+        if (!v.equals("58") && !v.equals("80")) {
+            throw new ConfigException(PAPER_WIDTH, v, "58 | 80");
+        }
+        return Integer.parseInt(v);
+    }
+
+    public int idleTimeoutSeconds() {
+        return intValue(IDLE_TIMEOUT, 90, 15, 900);
+    }
+
+    /** How long the "are you still there?" countdown runs before the session is wiped. */
+    public int idleWarningSeconds() {
+        int v = intValue(IDLE_WARNING, 20, 5, 120);
+        if (v >= idleTimeoutSeconds()) {
+            throw new ConfigException(IDLE_WARNING, String.valueOf(v), "fewer seconds than " + IDLE_TIMEOUT);
+        }
+        return v;
+    }
+
+    public int attractAfterSeconds() {
+        return intValue(ATTRACT_AFTER, 60, 5, 3600);
+    }
+
+    public String statusUrlBase() {
+        String v = values.get(STATUS_URL_BASE);
+        if (v == null || !isHttpUrl(v)) {
+            throw new ConfigException(STATUS_URL_BASE, v, "an http(s) URL to which the receipt token is appended");
+        }
+        return v;
+    }
+
+    /** Empty when no back office is configured yet (requests wait in the outbox). */
+    public String backOfficeUrl() {
+        String v = get(BACKOFFICE_URL, "");
+        if (!v.isEmpty() && !isHttpUrl(v)) {
+            throw new ConfigException(BACKOFFICE_URL, v, "empty, or an http(s) URL of an Open311 GeoReport v2 endpoint");
+        }
+        return v;
+    }
+
+    public String backOfficeApiKey() {
+        return get(BACKOFFICE_API_KEY, "");
+    }
+
+    public boolean fullscreen() {
+        return bool(UI_FULLSCREEN, false);
+    }
+
+    public boolean simulatorPanel() {
+        return bool(UI_SIMULATOR_PANEL, false);
+    }
+
+    public int uiWidth() {
+        return intValue(UI_WIDTH, 1280, 320, 7680);
+    }
+
+    public int uiHeight() {
+        return intValue(UI_HEIGHT, 800, 240, 4320);
+    }
+
+    public int retentionDays() {
+        return intValue(PRIVACY_RETENTION_DAYS, 30, 1, 3650);
+    }
+
+    /** A catalogue file that replaces the bundled one, or null. */
+    public Path catalogFile() {
+        String v = get(CATALOG_FILE, "");
+        return v.isEmpty() ? null : Path.of(v);
+    }
+
+    public String centreName(Locale l) {
+        return l.getLanguage().equals("zh") ? get(CENTRE_NAME_ZH, "党群服务中心") : get(CENTRE_NAME_EN, "Party-Mass Service Centre");
+    }
+
+    public String centreHours(Locale l) {
+        return l.getLanguage().equals("zh") ? get(CENTRE_HOURS_ZH, "") : get(CENTRE_HOURS_EN, "");
+    }
+
+    public String centrePhone() {
+        return get(CENTRE_PHONE, "");
+    }
+
+    private int intValue(String key, int def, int min, int max) {
+        String v = get(key, String.valueOf(def));
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the error below
+        }
+        throw new ConfigException(key, v, "a whole number from " + min + " to " + max);
+    }
+
+    private boolean bool(String key, boolean def) {
+        String v = get(key, String.valueOf(def));
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(key, v, "true | false");
+        };
+    }
+
+    private static boolean isHttpUrl(String v) {
+        try {
+            URI u = new URI(v);
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

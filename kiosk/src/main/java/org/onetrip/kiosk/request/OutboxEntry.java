@@ -1,0 +1,25 @@
+package org.onetrip.kiosk.request;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.onetrip.kiosk.idcard.Identity;
+
+/**
+ * What the sync worker needs to send one request: everything the back office must see, in filing
+ * order ({@code seq}). Built from the store only while the request is pending.
+ */
+public record OutboxEntry(
+        long seq,
+        UUID requestId,
+        String kioskId,
+        String serviceCode,
+        Instant filedAt,
+        String receiptToken,
+        Map<String, String> attributes,
+        Map<String, String> personalAttributes,
+        Identity resident,
+        Identity agent,
+        int attempts,
+        Instant nextAttemptAt) {
+}
