@@ -1,0 +1,83 @@
+package org.onetrip.kiosk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.onetrip.kiosk.catalog.CatalogLoader;
+import org.onetrip.kiosk.catalog.LocalizedText;
+import org.onetrip.kiosk.catalog.ServiceCatalog;
+import org.onetrip.kiosk.config.DeviceUri;
+import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.filing.FilingService;
+import org.onetrip.kiosk.filing.ReceiptTokens;
+import org.onetrip.kiosk.idcard.FictionalCards;
+import org.onetrip.kiosk.idcard.IdCardReader;
+import org.onetrip.kiosk.idcard.NoIdCardReader;
+import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
+import org.onetrip.kiosk.printer.NoReceiptPrinter;
+import org.onetrip.kiosk.printer.ReceiptPrinter;
+import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
+import org.onetrip.kiosk.request.RequestQueue;
+import org.onetrip.kiosk.scanner.NoQrScanner;
+import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.scanner.SimulatedQrScanner;
+import org.onetrip.kiosk.store.SqliteRequestQueue;
+
+/**
+ * The one place that turns a configuration into adapters and services. Everything else receives
+ * what it needs in its constructor.
+ */
+public final class Wiring {
+    private Wiring() {
+    }
+
+    public static Kiosk wire(KioskConfig config, Clock clock) {
+        config.validate();
+        Path data = config.dataDir();
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data folder " + data.toAbsolutePath(), e);
+        }
+        ServiceCatalog catalog = config.catalogFile() == null ? new CatalogLoader().loadBundled()
+                : new CatalogLoader().load(config.catalogFile());
+        RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
+        ReceiptTokens tokens = new ReceiptTokens();
+        FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
+        return new Kiosk(config, clock, catalog, queue, idCardReader(config.idCardDevice()),
+                printer(config.printerDevice(), config), scanner(config.scannerDevice()), tokens, filing);
+    }
+
+    static FilingService.CentreInfo centre(KioskConfig c) {
+        return new FilingService.CentreInfo(c.kioskId(),
+                LocalizedText.of(c.centreName(java.util.Locale.SIMPLIFIED_CHINESE), c.centreName(java.util.Locale.ENGLISH)),
+                LocalizedText.of(c.centreHours(java.util.Locale.SIMPLIFIED_CHINESE), c.centreHours(java.util.Locale.ENGLISH)),
+                c.centrePhone(), c.statusUrlBase());
+    }
+
+    static IdCardReader idCardReader(DeviceUri uri) {
+        return switch (uri.scheme()) {
+            case SIM -> new SimulatedIdCardReader(FictionalCards.LAI_JIAJIA);
+            case NONE -> new NoIdCardReader();
+            default -> new UnsupportedDevices.IdCard(uri);
+        };
+    }
+
+    static ReceiptPrinter printer(DeviceUri uri, KioskConfig config) {
+        return switch (uri.scheme()) {
+            case SIM -> new SimulatedReceiptPrinter(null);
+            case NONE -> new NoReceiptPrinter();
+            default -> new UnsupportedDevices.Printer(uri);
+        };
+    }
+
+    static QrScanner scanner(DeviceUri uri) {
+        return switch (uri.scheme()) {
+            case SIM -> new SimulatedQrScanner();
+            case NONE -> new NoQrScanner();
+            default -> new UnsupportedDevices.Scanner(uri);
+        };
+    }
+}

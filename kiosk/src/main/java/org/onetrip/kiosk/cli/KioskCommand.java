@@ -1,0 +1,34 @@
+package org.onetrip.kiosk.cli;
+
+import java.io.PrintWriter;
+import org.onetrip.kiosk.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kiosk}: the launcher. Without a subcommand it starts the UI. */
+@Command(name = "kiosk", mixinStandardHelpOptions = true, version = "OneTrip kiosk 0.1.0",
+        description = "24-hour self-service kiosk of a party-mass service centre.",
+        subcommands = {UiCommand.class, SubmitCommand.class, ServicesCommand.class, QueueCommand.class,
+                SelftestCommand.class})
+public final class KioskCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        return new UiCommand().call();
+    }
+
+    /** Runs the command line; returns the exit status. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new KioskCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof ConfigException) {
+                err.println("kiosk: " + ex.getMessage());
+                return 2;
+            }
+            err.println("kiosk: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,57 @@
+package org.onetrip.kiosk.cli;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.onetrip.kiosk.request.OutboxState;
+import org.onetrip.kiosk.request.RequestQueue;
+import org.onetrip.kiosk.request.RequestStatus;
+import org.onetrip.kiosk.store.SqliteRequestQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kiosk queue}: the store's requests counted by delivery state and by status. */
+@Command(name = "queue", description = "Count the stored requests by outbox state and status; list parked ones.")
+public final class QueueCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        System.setProperty("kiosk.console.level", "WARN");
+        var c = options.load();
+        try (RequestQueue q = new SqliteRequestQueue(c.dataDir().resolve("kiosk.db"), Clock.systemDefaultZone())) {
+            Map<String, Long> outbox = new LinkedHashMap<>();
+            q.countsByOutboxState().forEach((k, v) -> outbox.put(k.name().toLowerCase(Locale.ROOT), v));
+            Map<String, Long> status = new LinkedHashMap<>();
+            q.countsByStatus().forEach((k, v) -> status.put(k.wire(), v));
+            var parked = q.parked();
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("outbox", outbox);
+                out.put("status", status);
+                out.put("needs_attention", parked.stream().map(p -> Map.of("request_id", p.requestId().toString(),
+                        "ticket", p.ticket(), "service_code", p.serviceCode(), "reason", p.reason())).toList());
+                System.out.println(Json.write(out));
+            } else {
+                System.out.println("outbox:");
+                for (OutboxState s : OutboxState.values()) {
+                    System.out.printf("  %-16s %d%n", s.name().toLowerCase(Locale.ROOT), outbox.get(s.name().toLowerCase(Locale.ROOT)));
+                }
+                System.out.println("status:");
+                for (RequestStatus s : RequestStatus.values()) {
+                    System.out.printf("  %-16s %d%n", s.wire(), status.get(s.wire()));
+                }
+                for (var p : parked) {
+                    System.out.println("needs attention: " + p.ticket() + " " + p.serviceCode() + ": " + p.reason());
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.onetrip.kiosk.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.app.Wiring;
+import org.onetrip.kiosk.catalog.IdentityRequirement;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
+import org.onetrip.kiosk.filing.Filing;
+import org.onetrip.kiosk.filing.FilingException;
+import org.onetrip.kiosk.filing.Submission;
+import org.onetrip.kiosk.idcard.CardEvent;
+import org.onetrip.kiosk.idcard.FictionalCards;
+import org.onetrip.kiosk.idcard.IdCardReader;
+import org.onetrip.kiosk.idcard.Identity;
+import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
+import org.onetrip.kiosk.printer.PrintOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kiosk submit}: one headless filing through the same application service as the touch
+ * flow. Prints request_id, ticket and status_url once the request is committed.
+ */
+@Command(name = "submit", description = "File one request headless, as the touch flow would.")
+public final class SubmitCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Option(names = "--service", required = true, paramLabel = "CODE", description = "Service code (see 'kiosk services').")
+    String service;
+
+    @Option(names = "--attr", paramLabel = "K=V", description = "A form value; repeatable.")
+    List<String> attrs = new java.util.ArrayList<>();
+
+    @Option(names = "--card", description = "Read the resident's card on the configured reader (the simulated reader presents its default card).")
+    boolean card;
+
+    @Option(names = "--agent-card", description = "For proxy services: read the agent's card first (simulated: the fictional agent).")
+    boolean agentCard;
+
+    @Option(names = "--card-timeout", paramLabel = "S", defaultValue = "30", description = "Seconds to wait for each card (default 30).")
+    int cardTimeout;
+
+    @Option(names = "--no-print", description = "Do not print the receipt.")
+    boolean noPrint;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String a : attrs) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                System.err.println("kiosk submit: --attr takes KEY=VALUE, got '" + a + "'");
+                return 2;
+            }
+            values.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        System.setProperty("kiosk.console.level", "WARN");
+        try (Kiosk kiosk = Wiring.wire(options.load(), Clock.systemDefaultZone())) {
+            kiosk.startDevices();
+            ServiceDefinition s = kiosk.catalog().service(service).orElse(null);
+            if (s == null) {
+                System.err.println("kiosk submit: no service '" + service + "'; see 'kiosk services'");
+                return 2;
+            }
+            Identity agent = null;
+            Identity resident = null;
+            if (s.identity() == IdentityRequirement.PROXY && agentCard) {
+                agent = readCard(kiosk.idCardReader(), FictionalCards.ZHAN_AGENT);
+            }
+            if (s.identity() != IdentityRequirement.NONE && card) {
+                resident = readCard(kiosk.idCardReader(), null);
+            }
+            Filing f;
+            try {
+                f = kiosk.filing().file(new Submission(service, values, resident, agent),
+                        kiosk.config().locale(), null);
+            } catch (FilingException e) {
+                System.err.println("kiosk submit: not filed: " + e.getMessage());
+                return e.reason() == FilingException.Reason.STORE_FAILED ? 1 : 2;
+            }
+            Boolean printed = null;
+            if (!noPrint) {
+                PrintOutcome o = kiosk.printer().print(f.receipt());
+                printed = o.printed();
+                if (!o.printed()) {
+                    System.err.println("kiosk submit: filed, but the receipt was not printed: " + o.status());
+                }
+            }
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("request_id", f.filed().requestId().toString());
+                out.put("ticket", f.ticket());
+                out.put("status_url", f.statusUrl());
+                out.put("printed", printed);
+                System.out.println(Json.write(out));
+            } else {
+                System.out.println("request_id " + f.filed().requestId());
+                System.out.println("ticket     " + f.ticket());
+                System.out.println("status_url " + f.statusUrl());
+            }
+            return 0;
+        }
+    }
+
+    /** The simulated reader presents {@code simulated} (or its default card); a real one waits for a card. */
+    private Identity readCard(IdCardReader reader, Identity simulated) throws InterruptedException {
+        BlockingQueue<CardEvent> events = new ArrayBlockingQueue<>(16);
+        reader.setCardListener(events::offer);
+        if (reader instanceof SimulatedIdCardReader sim) {
+            sim.place(simulated != null ? simulated : sim.defaultCard());
+        } else {
+            System.err.println("kiosk submit: place the ID card on the reader…");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(cardTimeout).toNanos();
+        while (System.nanoTime() < deadline) {
+            CardEvent e = events.poll(200, TimeUnit.MILLISECONDS);
+            if (e instanceof CardEvent.Presented p) {
+                if (reader instanceof SimulatedIdCardReader sim) {
+                    sim.remove();
+                }
+                return p.identity();
+            }
+            if (e instanceof CardEvent.ReadFailed f) {
+                System.err.println("kiosk submit: card read failed (" + f.reason() + "), place it again");
+            }
+        }
+        throw new FilingException(FilingException.Reason.IDENTITY_MISSING, "no card was read within " + cardTimeout + " s");
+    }
+}

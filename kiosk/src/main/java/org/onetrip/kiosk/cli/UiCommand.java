@@ -1,0 +1,89 @@
+package org.onetrip.kiosk.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.app.Wiring;
+import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.ui.FxImages;
+import org.onetrip.kiosk.ui.KioskUi;
+import org.onetrip.kiosk.ui.simulator.SimulatorPanel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kiosk ui}: the touch-screen kiosk (the default command). */
+@Command(name = "ui", description = "Start the touch-screen kiosk (default).")
+public final class UiCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Option(names = "--screenshot", paramLabel = "PNG",
+            description = "Show the home screen, save it as PNG and exit (for the README).")
+    Path screenshot;
+
+    @Option(names = "--no-simulator-panel", description = "Do not open the device simulator window.")
+    boolean noPanel;
+
+    @Override
+    public Integer call() throws Exception {
+        KioskConfig config = options.load();
+        Logger log = LoggerFactory.getLogger(UiCommand.class);
+        Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
+        kiosk.startDevices();
+        ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "kiosk-background");
+            t.setDaemon(true);
+            return t;
+        });
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger status = new AtomicInteger(0);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                Stage stage = new Stage();
+                KioskUi ui = new KioskUi(kiosk, stage, Clock.systemDefaultZone(), background);
+                Scene scene = ui.start();
+                stage.setOnHidden(e -> closed.countDown());
+                stage.show();
+                if (config.simulatorPanel() && !noPanel && screenshot == null) {
+                    new SimulatorPanel(kiosk, ui.flow().bridge()).show(stage);
+                }
+                if (screenshot != null) {
+                    PauseTransition wait = new PauseTransition(Duration.seconds(1.5));
+                    wait.setOnFinished(e -> {
+                        try {
+                            FxImages.writePng(scene.snapshot(null), screenshot);
+                            log.info("home screen saved to {}", screenshot);
+                        } catch (Exception ex) {
+                            log.error("screenshot failed", ex);
+                            status.set(1);
+                        }
+                        stage.hide();
+                    });
+                    wait.play();
+                }
+            } catch (RuntimeException ex) {
+                log.error("the kiosk UI could not start", ex);
+                status.set(1);
+                closed.countDown();
+            }
+        });
+        closed.await();
+        Platform.exit();
+        background.shutdownNow();
+        kiosk.close();
+        return status.get();
+    }
+}

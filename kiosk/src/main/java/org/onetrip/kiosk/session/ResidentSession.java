@@ -1,0 +1,72 @@
+package org.onetrip.kiosk.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
+import org.onetrip.kiosk.filing.Filing;
+import org.onetrip.kiosk.idcard.Identity;
+
+/**
+ * Everything one resident's visit holds in memory: the chosen service, the cards read, the form's
+ * values and the filing. {@link #wipe()} drops all of it; the screens that showed it are rebuilt,
+ * so nothing personal outlives the visit. Used on the JavaFX thread only.
+ */
+public final class ResidentSession {
+    private ServiceDefinition service;
+    private Identity agent;
+    private Identity resident;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private Filing filing;
+
+    public ServiceDefinition service() {
+        return service;
+    }
+
+    /** Starts a new request for {@code s}; anything from an earlier service is dropped. */
+    public void begin(ServiceDefinition s) {
+        wipe();
+        service = s;
+    }
+
+    public Identity agent() {
+        return agent;
+    }
+
+    public void setAgent(Identity agent) {
+        this.agent = agent;
+    }
+
+    public Identity resident() {
+        return resident;
+    }
+
+    public void setResident(Identity resident) {
+        this.resident = resident;
+    }
+
+    /** The form's values by attribute code; live, so the form writes into it. */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    public Filing filing() {
+        return filing;
+    }
+
+    public void setFiling(Filing filing) {
+        this.filing = filing;
+    }
+
+    /** True when anything personal or half-entered is held. */
+    public boolean isEmpty() {
+        return service == null && agent == null && resident == null && values.isEmpty() && filing == null;
+    }
+
+    public void wipe() {
+        service = null;
+        agent = null;
+        resident = null;
+        values.clear();
+        filing = null;
+    }
+}

@@ -1,0 +1,156 @@
+package org.onetrip.kiosk.ui;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.catalog.IdentityRequirement;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
+import org.onetrip.kiosk.catalog.ServiceWindow;
+import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.session.ResidentSession;
+import org.onetrip.kiosk.ui.attract.AttractScreen;
+import org.onetrip.kiosk.ui.done.DoneScreen;
+import org.onetrip.kiosk.ui.form.FormScreen;
+import org.onetrip.kiosk.ui.home.HomeScreen;
+import org.onetrip.kiosk.ui.identify.IdentifyScreen;
+import org.onetrip.kiosk.ui.outofservice.OutOfServiceScreen;
+import org.onetrip.kiosk.ui.review.ReviewScreen;
+import org.onetrip.kiosk.ui.services.ServiceListScreen;
+import org.onetrip.kiosk.ui.status.StatusScreen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The touch flow's steps and what every screen needs to take them: the kiosk, the texts, the
+ * resident's session, the FX bridge and the executors. Screens receive this in their constructor
+ * and call its step methods; this is the only class that decides which screen comes next.
+ */
+public final class Flow {
+    private static final Logger log = LoggerFactory.getLogger(Flow.class);
+
+    private final Kiosk kiosk;
+    private final Texts texts;
+    private final ResidentSession session;
+    private final Navigator nav;
+    private final FxBridge bridge;
+    private final Executor background;
+    private final Executor fx;
+    private final Clock clock;
+
+    public Flow(Kiosk kiosk, Texts texts, ResidentSession session, Navigator nav, FxBridge bridge,
+            Executor background, Executor fx, Clock clock) {
+        this.kiosk = kiosk;
+        this.texts = texts;
+        this.session = session;
+        this.nav = nav;
+        this.bridge = bridge;
+        this.background = background;
+        this.fx = fx;
+        this.clock = clock;
+        nav.setHome(() -> new HomeScreen(this));
+    }
+
+    public Kiosk kiosk() {
+        return kiosk;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public ResidentSession session() {
+        return session;
+    }
+
+    public FxBridge bridge() {
+        return bridge;
+    }
+
+    public Executor background() {
+        return background;
+    }
+
+    public Executor fx() {
+        return fx;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Navigator nav() {
+        return nav;
+    }
+
+    /** Ends the visit: wipes every personal detail, returns to the kiosk's language and home. */
+    public void home() {
+        session.wipe();
+        bridge.cardHandlerProperty().set(e -> { });
+        texts.localeProperty().set(kiosk.config().locale());
+        nav.home();
+    }
+
+    public void attract() {
+        session.wipe();
+        nav.show(new AttractScreen(this));
+    }
+
+    public void openWindow(ServiceWindow w) {
+        nav.show(new ServiceListScreen(this, w));
+    }
+
+    /** The resident picked a service: identify first where it needs a card, unless the reader is down. */
+    public void startService(ServiceDefinition s) {
+        session.begin(s);
+        if (s.identity() == IdentityRequirement.NONE) {
+            nav.show(new FormScreen(this));
+        } else if (!usable("idcard")) {
+            nav.show(new OutOfServiceScreen(this, "idcard"));
+        } else {
+            nav.show(new IdentifyScreen(this));
+        }
+    }
+
+    public void identified() {
+        nav.show(new FormScreen(this));
+    }
+
+    public void review() {
+        nav.show(new ReviewScreen(this));
+    }
+
+    public void editForm() {
+        nav.show(new FormScreen(this));
+    }
+
+    public void done() {
+        nav.show(new DoneScreen(this));
+    }
+
+    public void checkStatus(String scannedOrNull) {
+        nav.show(new StatusScreen(this, scannedOrNull));
+    }
+
+    public void backToServices() {
+        ServiceDefinition s = session.service();
+        if (s == null) {
+            home();
+            return;
+        }
+        ServiceWindow w = kiosk.catalog().window(s.windowCode()).orElseThrow();
+        session.wipe();
+        openWindow(w);
+    }
+
+    /** Shown when the store fails or an unexpected error reaches the top: never a stack trace. */
+    public void outOfService(String deviceId) {
+        log.warn("out of service: {}", deviceId);
+        session.wipe();
+        nav.show(new OutOfServiceScreen(this, deviceId));
+    }
+
+    public boolean usable(String deviceId) {
+        DeviceStatus s = bridge.status(deviceId);
+        return s != null && s.isOnline();
+    }
+}

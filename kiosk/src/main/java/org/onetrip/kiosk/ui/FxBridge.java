@@ -1,0 +1,64 @@
+package org.onetrip.kiosk.ui;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.device.Device;
+import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.idcard.CardEvent;
+
+/**
+ * The one place where device threads hand over to the JavaFX thread. Devices report statuses,
+ * cards and scans on their own threads; this class re-posts each onto {@code fx} and keeps the
+ * latest statuses in an observable map the screens bind to. No other class calls runLater for a
+ * device.
+ */
+public final class FxBridge {
+    private final Executor fx;
+    private final ObservableMap<String, DeviceStatus> statuses = FXCollections.observableHashMap();
+    private final ObjectProperty<Consumer<CardEvent>> cardHandler = new SimpleObjectProperty<>(e -> { });
+    private final ObjectProperty<Consumer<String>> scanHandler = new SimpleObjectProperty<>(s -> { });
+
+    /** Must be constructed on the FX thread; {@code fx} is {@code Platform::runLater} in the product. */
+    public FxBridge(Kiosk kiosk, Executor fx) {
+        this.fx = fx;
+        for (Device d : kiosk.devices()) {
+            statuses.put(d.id(), d.status());
+            d.addStatusListener(s -> fx.execute(() -> statuses.put(d.id(), s)));
+        }
+        statuses.put("store", kiosk.queue().status());
+        kiosk.idCardReader().setCardListener(e -> fx.execute(() -> cardHandler.get().accept(e)));
+        kiosk.scanner().setScanListener(s -> fx.execute(() -> scanHandler.get().accept(s)));
+    }
+
+    public ObservableMap<String, DeviceStatus> statuses() {
+        return statuses;
+    }
+
+    public DeviceStatus status(String deviceId) {
+        return statuses.get(deviceId);
+    }
+
+    /** Who receives card events now (the identify screen while it shows; nobody otherwise). */
+    public ObjectProperty<Consumer<CardEvent>> cardHandlerProperty() {
+        return cardHandler;
+    }
+
+    public ObjectProperty<Consumer<String>> scanHandlerProperty() {
+        return scanHandler;
+    }
+
+    /** Re-reads a status that has no listener of its own (the store). */
+    public void refresh(String id, DeviceStatus s) {
+        statuses.put(id, s);
+    }
+
+    /** Runs {@code r} on the JavaFX thread: for simulator callbacks that arrive on device threads. */
+    public void post(Runnable r) {
+        fx.execute(r);
+    }
+}

@@ -1,0 +1,228 @@
+package org.onetrip.kiosk.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.session.ResidentSession;
+import org.onetrip.kiosk.ui.idle.IdleMonitor;
+import org.onetrip.kiosk.ui.idle.IdleOverlay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's window: a header (centre, clock, language, home), the current screen, and the idle
+ * overlay. Installs the idle timer, the keyboard handling, the global scan handler and the global
+ * exception handler, which shows the out-of-service screen instead of a trace.
+ */
+public final class KioskUi {
+    private static final Logger log = LoggerFactory.getLogger(KioskUi.class);
+    public static final String STYLESHEET = "/ui/kiosk.css";
+
+    private final Kiosk kiosk;
+    private final Stage stage;
+    private final Clock clock;
+    private final Executor background;
+    private final ResidentSession session = new ResidentSession();
+    private Flow flow;
+    private Texts texts;
+    private IdleMonitor idle;
+    private IdleOverlay overlay;
+    private Timeline ticker;
+    private Scene scene;
+
+    public KioskUi(Kiosk kiosk, Stage stage, Clock clock, Executor background) {
+        this.kiosk = kiosk;
+        this.stage = stage;
+        this.clock = clock;
+        this.background = background;
+    }
+
+    /** Builds the scene on {@code stage}; call on the JavaFX thread. */
+    public Scene start() {
+        Fonts.loadBundled();
+        texts = new Texts(kiosk.config().locale());
+        StackPane content = new StackPane();
+        content.getStyleClass().add("content");
+        Navigator nav = new Navigator(content);
+        FxBridge bridge = new FxBridge(kiosk, Platform::runLater);
+        flow = new Flow(kiosk, texts, session, nav, bridge, background, Platform::runLater, clock);
+        idle = new IdleMonitor(clock, Duration.ofSeconds(kiosk.config().idleTimeoutSeconds()),
+                Duration.ofSeconds(kiosk.config().idleWarningSeconds()),
+                Duration.ofSeconds(kiosk.config().attractAfterSeconds()));
+        overlay = new IdleOverlay(() -> {
+            idle.activity();
+            overlay.hide();
+        });
+
+        BorderPane frame = new BorderPane();
+        frame.setTop(header(nav));
+        frame.setCenter(content);
+        StackPane root = new StackPane(frame, overlay);
+        root.setId("kiosk");
+        root.getStyleClass().add(texts.isChinese() ? "lang-zh" : "lang-en");
+        texts.localeProperty().addListener((o, a, b) -> {
+            root.getStyleClass().removeAll("lang-zh", "lang-en");
+            root.getStyleClass().add(texts.isChinese() ? "lang-zh" : "lang-en");
+            nav.rebuild();
+            if (overlay.isVisible()) {
+                overlay.show(texts, idle.secondsLeft());
+            }
+        });
+
+        scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
+        scene.getStylesheets().add(Resources.url(STYLESHEET));
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> idle.activity());
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> idle.activity());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            idle.activity();
+            onKey(e);
+        });
+        bridge.scanHandlerProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                bridge.scanHandlerProperty().set(this::scannedAnywhere);
+            }
+        });
+        bridge.scanHandlerProperty().set(this::scannedAnywhere);
+
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+
+        Thread.currentThread().setUncaughtExceptionHandler((t, ex) -> {
+            log.error("unexpected error on the UI thread", ex);
+            flow.outOfService("other");
+        });
+
+        stage.setScene(scene);
+        stage.setTitle(kiosk.config().centreName(texts.locale()));
+        stage.setFullScreen(kiosk.config().fullscreen());
+        flow.home();
+        return scene;
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public IdleMonitor idle() {
+        return idle;
+    }
+
+    /** Runs one idle check now (the ticker calls it four times a second). */
+    public void tick() {
+        Screen current = flow.nav().current();
+        boolean atRest = current != null && current.isRest();
+        boolean attract = current != null && "attract".equals(current.id());
+        switch (idle.tick(atRest, attract)) {
+            case NONE -> overlay.hide();
+            case WARN -> overlay.show(texts, idle.secondsLeft());
+            case TIMEOUT -> {
+                log.info("session timed out; wiping it");
+                overlay.hide();
+                idle.activity();
+                flow.home();
+            }
+            case ATTRACT -> flow.attract();
+        }
+    }
+
+    /** A receipt scanned on any screen but the status screen opens its status. */
+    private void scannedAnywhere(String payload) {
+        Screen current = flow.nav().current();
+        if (current != null && (current.isRest() || "done".equals(current.id()))) {
+            idle.activity();
+            flow.home();
+            flow.checkStatus(payload);
+        } else {
+            log.info("scan ignored on screen {} (a resident is busy)", current == null ? "-" : current.id());
+        }
+    }
+
+    private HBox header(Navigator nav) {
+        Label centre = Ui.label(kiosk.config().centreName(kiosk.config().locale()), "header-centre");
+        Label service = new Label();
+        service.getStyleClass().add("header-tagline");
+        Label clockLabel = new Label();
+        clockLabel.setId("clock");
+        clockLabel.getStyleClass().add("header-clock");
+        Timeline clockTick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e ->
+                clockLabel.setText(LocalTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm")))));
+        clockTick.setCycleCount(Timeline.INDEFINITE);
+        clockTick.play();
+        clockLabel.setText(LocalTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm")));
+
+        Button lang = Ui.button("language", "", "header-button", Icons.TRANSLATE);
+        Button home = Ui.button("home", "", "header-button", Icons.HOME);
+        Runnable relabel = () -> {
+            centre.setText(kiosk.config().centreName(texts.locale()));
+            service.setText(texts.get("header.tagline"));
+            lang.setText(texts.get("header.language"));
+            home.setText(texts.get("action.home"));
+        };
+        relabel.run();
+        texts.localeProperty().addListener((o, a, b) -> relabel.run());
+        lang.setOnAction(e -> texts.localeProperty().set(texts.otherLocale()));
+        home.setOnAction(e -> flow.home());
+        home.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> nav.current() != null && !nav.current().isRest(), nav.currentProperty()));
+        home.managedProperty().bind(home.visibleProperty());
+
+        HBox bar = new HBox(20, new javafx.scene.layout.VBox(2, centre, service), Ui.spacer(), clockLabel, home, lang);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("header");
+        return bar;
+    }
+
+    /** Keyboard operation: Enter presses the focused button, Esc goes back (or home). */
+    private void onKey(KeyEvent e) {
+        if (overlay.isVisible() && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE)) {
+            idle.activity();
+            overlay.hide();
+            e.consume();
+            return;
+        }
+        Node focus = scene.getFocusOwner();
+        if (e.getCode() == KeyCode.ENTER && focus instanceof ButtonBase b && !b.isDisabled()) {
+            b.fire();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            Node back = scene.lookup("#back");
+            if (back == null) {
+                back = scene.lookup("#edit");
+            }
+            if (back instanceof ButtonBase b && b.isVisible() && !b.isDisabled()) {
+                b.fire();
+            } else if (flow.nav().current() != null && !flow.nav().current().isRest()) {
+                flow.home();
+            }
+            e.consume();
+        }
+    }
+
+    public void stop() {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.onetrip.kiosk.ui;
+
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Parent;
+import javafx.scene.layout.StackPane;
+
+/** Shows one screen at a time in the content area, and rebuilds it when asked (language switch). */
+public final class Navigator {
+    private final StackPane content;
+    private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>();
+    private Supplier<Screen> home;
+
+    public Navigator(StackPane content) {
+        this.content = content;
+    }
+
+    public void setHome(Supplier<Screen> home) {
+        this.home = home;
+    }
+
+    public void show(Screen screen) {
+        Screen old = current.get();
+        if (old != null) {
+            old.dispose();
+        }
+        Parent view = screen.build();
+        view.setId(screen.id());
+        view.getStyleClass().add("screen");
+        content.getChildren().setAll(view);
+        current.set(screen);
+        view.requestFocus();
+        // Focus the first focusable control so Tab, arrows and Enter work without touching first.
+        javafx.application.Platform.runLater(() -> view.lookupAll(".button").stream()
+                .filter(n -> n.isFocusTraversable() && !n.isDisabled()).findFirst().ifPresent(javafx.scene.Node::requestFocus));
+    }
+
+    /** Back to the home screen; the caller wipes the session first. */
+    public void home() {
+        show(home.get());
+    }
+
+    public void rebuild() {
+        Screen s = current.get();
+        if (s != null) {
+            Parent view = s.build();
+            view.setId(s.id());
+            view.getStyleClass().add("screen");
+            content.getChildren().setAll(view);
+        }
+    }
+
+    public Screen current() {
+        return current.get();
+    }
+
+    public ReadOnlyObjectProperty<Screen> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,59 @@
+package org.onetrip.kiosk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Small builders for the controls every screen uses, so they share one look. */
+public final class Ui {
+    // Style classes (kiosk.css).
+    public static final String TITLE = "title";
+    public static final String SUBTITLE = "subtitle";
+    public static final String BODY = "body";
+    public static final String HINT = "hint";
+    public static final String PRIMARY = "primary";
+    public static final String SECONDARY = "secondary";
+    public static final String BIG = "big";
+    public static final String ERROR = "field-error";
+    public static final String CARD = "card";
+
+    private Ui() {
+    }
+
+    public static Label label(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        return l;
+    }
+
+    public static Button button(String id, String text, String styleClass, String icon) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add(styleClass);
+        if (icon != null) {
+            b.setGraphic(Icons.icon(icon, 28));
+            b.setContentDisplay(ContentDisplay.LEFT);
+            b.setGraphicTextGap(12);
+        }
+        return b;
+    }
+
+    public static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    /** A bottom bar: secondary actions left, the primary action right. */
+    public static HBox actions(javafx.scene.Node... nodes) {
+        HBox bar = new HBox(24, nodes);
+        bar.getStyleClass().add("actions");
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        return bar;
+    }
+}

@@ -1,0 +1,66 @@
+package org.onetrip.kiosk.ui.attract;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import javafx.animation.FadeTransition;
+import javafx.animation.Animation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.onetrip.kiosk.ui.Flow;
+import org.onetrip.kiosk.ui.Icons;
+import org.onetrip.kiosk.ui.Screen;
+import org.onetrip.kiosk.ui.Texts;
+import org.onetrip.kiosk.ui.Ui;
+
+/** The calm screen of an idle kiosk: the centre's name and "touch to start", slowly breathing. */
+public final class AttractScreen implements Screen {
+    private final Flow flow;
+    private FadeTransition breathe;
+
+    public AttractScreen(Flow flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public String id() {
+        return "attract";
+    }
+
+    @Override
+    public boolean isRest() {
+        return true;
+    }
+
+    @Override
+    public Parent build() {
+        Texts t = flow.texts();
+        Label centre = Ui.label(flow.kiosk().config().centreName(t.locale()), "attract-centre");
+        Label promise = Ui.label(t.get("attract.promise"), "attract-promise");
+        Label touch = Ui.label(t.get("attract.touch"), "attract-touch");
+        Label time = Ui.label(LocalTime.now(flow.clock()).format(DateTimeFormatter.ofPattern("HH:mm")), "attract-time");
+        VBox root = new VBox(36, Icons.icon(Icons.HEART, 96), centre, promise, touch, time);
+        root.setAlignment(Pos.CENTER);
+        root.setOnMouseClicked(e -> flow.home());
+        root.setOnKeyPressed(e -> flow.home());
+        if (breathe != null) {
+            breathe.stop();
+        }
+        breathe = new FadeTransition(Duration.seconds(3), touch);
+        breathe.setFromValue(1.0);
+        breathe.setToValue(0.35);
+        breathe.setAutoReverse(true);
+        breathe.setCycleCount(Animation.INDEFINITE);
+        breathe.play();
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        if (breathe != null) {
+            breathe.stop();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.onetrip.kiosk.ui.keyboard;
+
+import javafx.scene.control.TextInputControl;
+
+/** Types into a text control the way a physical keyboard would, respecting its formatter. */
+final class KeyTarget {
+    private KeyTarget() {
+    }
+
+    static void type(TextInputControl target, String s) {
+        if (target == null || !target.isEditable()) {
+            return;
+        }
+        target.replaceSelection(s);
+    }
+
+    static void backspace(TextInputControl target) {
+        if (target == null || !target.isEditable()) {
+            return;
+        }
+        if (target.getSelectedText().isEmpty()) {
+            target.deletePreviousChar();
+        } else {
+            target.replaceSelection("");
+        }
+    }
+}

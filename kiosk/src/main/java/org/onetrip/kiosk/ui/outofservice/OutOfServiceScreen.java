@@ -1,0 +1,53 @@
+package org.onetrip.kiosk.ui.outofservice;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.onetrip.kiosk.ui.Flow;
+import org.onetrip.kiosk.ui.Icons;
+import org.onetrip.kiosk.ui.Screen;
+import org.onetrip.kiosk.ui.Texts;
+import org.onetrip.kiosk.ui.Ui;
+
+/**
+ * Said plainly when a device the resident's step needs is down: what is unavailable, what still
+ * works, and the centre's phone. Never a stack trace.
+ */
+public final class OutOfServiceScreen implements Screen {
+    private final Flow flow;
+    private final String deviceId;
+
+    public OutOfServiceScreen(Flow flow, String deviceId) {
+        this.flow = flow;
+        this.deviceId = deviceId;
+    }
+
+    @Override
+    public String id() {
+        return "out-of-service";
+    }
+
+    @Override
+    public Parent build() {
+        Texts t = flow.texts();
+        String key = switch (deviceId) {
+            case "idcard", "printer", "scanner", "store" -> deviceId;
+            default -> "other";
+        };
+        Label title = Ui.label(t.get("oos.title." + key), Ui.TITLE);
+        title.setId("oos-title");
+        Label still = Ui.label(t.get("oos.still." + key), Ui.BODY);
+        still.setId("oos-still");
+        String phone = flow.kiosk().config().centrePhone();
+        Label call = Ui.label(phone.isEmpty() ? "" : t.get("oos.phone", phone), Ui.HINT);
+        VBox body = new VBox(24, Icons.icon(Icons.WARNING, 120), title, still, call);
+        body.setAlignment(Pos.CENTER);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        Button home = Ui.button("finish", t.get("action.home"), Ui.PRIMARY, Icons.HOME);
+        home.setOnAction(e -> flow.home());
+        return new VBox(16, body, Ui.actions(Ui.spacer(), home));
+    }
+}
