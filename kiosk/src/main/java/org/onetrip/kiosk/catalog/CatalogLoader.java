@@ -7,16 +7,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a catalogue file: {@code {"windows": […], "services": […]}}, each service an Open311
  * service list entry merged with its service definition ({@code service_code}, {@code service_name},
  * {@code description}, {@code group}, {@code keywords}, {@code attributes} with {@code code},
  * {@code datatype}, {@code required}, {@code order}, {@code values}), names given per language.
+ * A plain string where a name is expected is taken as Chinese, as a GeoReport v2 server sends it.
  * A broken catalogue fails loudly with the service and field at fault.
  */
 public final class CatalogLoader {
@@ -44,25 +47,43 @@ public final class CatalogLoader {
         }
     }
 
+    /**
+     * Every error names where it is: {@code source: service 'x': attribute 'y': what is wrong}.
+     * Inner helpers throw the bare reason; each level adds its own name once.
+     */
     ServiceCatalog parse(JsonNode root, String source) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(source + ": a catalogue is a JSON object with windows and services");
+        }
         List<ServiceWindow> windows = new ArrayList<>();
+        int index = 0;
         for (JsonNode w : root.path("windows")) {
-            String letter = text(w, "letter", source);
-            if (!letter.matches("[A-Z]")) {
-                throw new IllegalArgumentException(source + ": window letter must be one capital letter, got '" + letter + "'");
+            index++;
+            String where = source + ": window #" + index;
+            try {
+                String code = text(w, "code");
+                where = source + ": window '" + code + "'";
+                String letter = text(w, "letter");
+                if (!letter.matches("[A-Z]")) {
+                    throw new IllegalArgumentException("window letter must be one capital letter, got '" + letter + "'");
+                }
+                windows.add(new ServiceWindow(code, letter.charAt(0), name(w, "name"),
+                        localized(w.path("description")), w.path("icon").asText("")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
-            windows.add(new ServiceWindow(text(w, "code", source), letter.charAt(0), localized(w.path("name")),
-                    localized(w.path("description")), w.path("icon").asText("")));
         }
         List<ServiceDefinition> services = new ArrayList<>();
+        index = 0;
         for (JsonNode s : root.path("services")) {
-            String code = text(s, "service_code", source);
-            String where = source + ": service '" + code + "'";
+            index++;
+            String where = source + ": service #" + index;
             try {
-                services.add(new ServiceDefinition(code, localized(s.path("service_name")), localized(s.path("description")),
-                        text(s, "group", where), strings(s.path("keywords")),
-                        IdentityRequirement.valueOf(s.path("identity").asText("resident").toUpperCase(Locale.ROOT)),
-                        localizedList(s.path("documents")), attributes(s.path("attributes"), where)));
+                String code = text(s, "service_code");
+                where = source + ": service '" + code + "'";
+                services.add(new ServiceDefinition(code, name(s, "service_name"), localized(s.path("description")),
+                        text(s, "group"), strings(s.path("keywords")), identity(s.path("identity")),
+                        localizedList(s.path("documents")), attributes(s.path("attributes"))));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
@@ -70,41 +91,101 @@ public final class CatalogLoader {
         if (windows.isEmpty() || services.isEmpty()) {
             throw new IllegalArgumentException(source + ": a catalogue needs windows and services");
         }
-        return new ServiceCatalog(windows, services);
+        try {
+            return new ServiceCatalog(windows, services);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
-    private List<Attribute> attributes(JsonNode list, String where) {
+    /** A service without {@code identity} takes the resident's card: the safe default. */
+    private static IdentityRequirement identity(JsonNode n) {
+        String v = n.asText("resident");
+        try {
+            return IdentityRequirement.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("identity must be none, resident or proxy, got '" + v + "'");
+        }
+    }
+
+    private List<Attribute> attributes(JsonNode list) {
         List<Attribute> out = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        int index = 0;
         for (JsonNode a : list) {
-            String code = text(a, "code", where);
-            if (!code.matches("[a-z][a-z0-9_]{0,39}")) {
-                throw new IllegalArgumentException("attribute code '" + code + "' must be lower case letters, digits, _");
+            index++;
+            String code = "#" + index;
+            try {
+                code = text(a, "code");
+                if (!code.matches("[a-z][a-z0-9_]{0,39}")) {
+                    throw new IllegalArgumentException("code must be lower case letters, digits, _");
+                }
+                if (!codes.add(code)) {
+                    // Two fields with one code: the form would show both but only one could be filled.
+                    throw new IllegalArgumentException("code appears twice");
+                }
+                out.add(attribute(a, code, out.size() + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("attribute '" + code + "': " + e.getMessage(), e);
             }
-            List<AttributeValue> values = new ArrayList<>();
-            for (JsonNode v : a.path("values")) {
-                values.add(new AttributeValue(text(v, "key", where), localized(v.path("name"))));
-            }
-            Datatype type = Datatype.of(text(a, "datatype", where));
-            if ((type == Datatype.SINGLEVALUELIST || type == Datatype.MULTIVALUELIST) && values.isEmpty()) {
-                throw new IllegalArgumentException("attribute '" + code + "' is a list without values");
-            }
-            JsonNode v = a.path("validation");
-            Validation validation = v.isMissingNode() ? Validation.NONE : new Validation(v.path("kind").asText("none"),
-                    v.has("min") ? v.get("min").asLong() : null, v.has("max") ? v.get("max").asLong() : null,
-                    v.path("pattern").asText(null), v.path("max_length").asInt(200));
-            out.add(new Attribute(code, type, a.path("required").asBoolean(false), localized(a.path("description")),
-                    localized(a.path("datatype_description")), a.path("order").asInt(out.size() + 1), values, validation,
-                    localizedList(a.path("phrases")), a.path("personal").asBoolean(false)));
         }
         return out;
     }
 
-    private static String text(JsonNode n, String field, String where) {
+    private Attribute attribute(JsonNode a, String code, int defaultOrder) {
+        Datatype type = Datatype.of(text(a, "datatype"));
+        List<AttributeValue> values = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (JsonNode v : a.path("values")) {
+            String key = text(v, "key");
+            if (!keys.add(key)) {
+                throw new IllegalArgumentException("value key '" + key + "' appears twice");
+            }
+            try {
+                values.add(new AttributeValue(key, name(v, "name")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("value '" + key + "': " + e.getMessage(), e);
+            }
+        }
+        if ((type == Datatype.SINGLEVALUELIST || type == Datatype.MULTIVALUELIST) && values.isEmpty()) {
+            throw new IllegalArgumentException("a list without values");
+        }
+        JsonNode v = a.path("validation");
+        Validation validation = v.isMissingNode() || v.isNull() ? Validation.NONE
+                : new Validation(v.path("kind").asText("none"), number(v, "min"), number(v, "max"),
+                        v.hasNonNull("pattern") ? v.get("pattern").asText() : null, v.path("max_length").asInt(200));
+        return new Attribute(code, type, a.path("required").asBoolean(false), localized(a.path("description")),
+                localized(a.path("datatype_description")), a.path("order").asInt(defaultOrder), values, validation,
+                localizedList(a.path("phrases")), a.path("personal").asBoolean(false));
+    }
+
+    private static Long number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber()) {
+            throw new IllegalArgumentException("validation '" + field + "' must be a whole number, got " + v);
+        }
+        return v.asLong();
+    }
+
+    private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(where + ": missing '" + field + "'");
+            throw new IllegalArgumentException("missing '" + field + "'");
         }
         return v.asText();
+    }
+
+    /** A name the screen shows: it must at least have its Chinese text. */
+    private static LocalizedText name(JsonNode n, String field) {
+        LocalizedText t = localized(n.path(field));
+        String zh = t.byTag().get("zh-CN");
+        if (zh == null || zh.isBlank()) {
+            throw new IllegalArgumentException("missing '" + field + "' in zh-CN");
+        }
+        return t;
     }
 
     private static LocalizedText localized(JsonNode n) {
@@ -112,7 +193,12 @@ public final class CatalogLoader {
             return new LocalizedText(Map.of("zh-CN", n.asText()));
         }
         Map<String, String> m = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        // A JSON null would otherwise become the text "null" on screen.
+        n.fields().forEachRemaining(e -> {
+            if (e.getValue().isTextual()) {
+                m.put(e.getKey(), e.getValue().asText());
+            }
+        });
         return new LocalizedText(m);
     }
 

@@ -42,7 +42,9 @@ public final class FormValidator {
         if (v.codePointCount(0, v.length()) > rule.maxLength()) {
             return new FieldError(a.code(), FieldError.Kind.TOO_LONG, null, (long) rule.maxLength());
         }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+        // Only a multi-line text may hold line breaks; a one-line value prints on one receipt line.
+        boolean multiLine = a.datatype() == Datatype.TEXT;
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && !(multiLine && c == '\n'))) {
             return FieldError.of(a.code(), FieldError.Kind.PATTERN);
         }
         switch (a.datatype()) {
@@ -51,7 +53,8 @@ public final class FormValidator {
             }
             case MULTIVALUELIST -> {
                 Set<String> seen = new HashSet<>();
-                for (String k : v.split(",")) {
+                // limit -1 keeps trailing empty pieces, so "a," is refused like "a,,b".
+                for (String k : v.split(",", -1)) {
                     if (a.value(k.strip()) == null || !seen.add(k.strip())) {
                         return FieldError.of(a.code(), FieldError.Kind.NOT_A_CHOICE);
                     }

@@ -12,6 +12,20 @@ public final class ServiceCatalog {
 
     public ServiceCatalog(List<ServiceWindow> windows, List<ServiceDefinition> services) {
         this.windows = List.copyOf(windows);
+        for (int i = 0; i < this.windows.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                ServiceWindow a = this.windows.get(j);
+                ServiceWindow b = this.windows.get(i);
+                if (a.code().equals(b.code())) {
+                    throw new IllegalArgumentException("window code '" + b.code() + "' appears twice");
+                }
+                // The letter prefixes ticket numbers: two windows with one letter would share tickets.
+                if (a.letter() == b.letter()) {
+                    throw new IllegalArgumentException("windows '" + a.code() + "' and '" + b.code()
+                            + "' share the letter " + b.letter());
+                }
+            }
+        }
         Map<String, ServiceDefinition> m = new LinkedHashMap<>();
         for (ServiceDefinition s : services) {
             if (m.put(s.code(), s) != null) {

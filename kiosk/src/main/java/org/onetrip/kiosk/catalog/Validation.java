@@ -1,11 +1,12 @@
 package org.onetrip.kiosk.catalog;
 
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A field's rule beyond its datatype. {@code kind} is one of {@code phone} (a mainland mobile
  * number), {@code integer} (with {@code min}/{@code max}), {@code pattern} (a regular expression),
- * or {@code none}; {@code maxLength} applies to every text.
+ * or {@code none}; {@code maxLength} applies to every text (0 or less means the default, 200).
  */
 public record Validation(String kind, Long min, Long max, String pattern, int maxLength) {
 
@@ -18,7 +19,18 @@ public record Validation(String kind, Long min, Long max, String pattern, int ma
             throw new IllegalArgumentException("unknown validation kind '" + kind + "'");
         }
         if (kind.equals("pattern")) {
-            Pattern.compile(pattern); // fails loudly on a bad catalogue
+            // Fails loudly on a bad catalogue; a missing pattern would otherwise be a bare NullPointerException.
+            if (pattern == null || pattern.isEmpty()) {
+                throw new IllegalArgumentException("validation kind 'pattern' needs a pattern");
+            }
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("bad validation pattern '" + pattern + "': " + e.getDescription(), e);
+            }
+        }
+        if (min != null && max != null && min > max) {
+            throw new IllegalArgumentException("validation min " + min + " is above max " + max);
         }
         maxLength = maxLength <= 0 ? 200 : maxLength;
     }
