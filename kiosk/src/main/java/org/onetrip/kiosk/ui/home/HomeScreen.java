@@ -60,6 +60,7 @@ public final class HomeScreen implements Screen {
         for (int r = 0; r < (i + 1) / 2; r++) {
             RowConstraints rc = new RowConstraints();
             rc.setVgrow(Priority.ALWAYS);
+            rc.setPercentHeight(100.0 / ((i + 1) / 2));
             grid.getRowConstraints().add(rc);
         }
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -75,7 +76,7 @@ public final class HomeScreen implements Screen {
         check.setMaxWidth(Double.MAX_VALUE);
         check.setOnAction(e -> flow.checkStatus(null));
 
-        VBox root = new VBox(20, new VBox(6, title, sub), grid, check);
+        VBox root = new VBox(18, new VBox(4, title, sub), grid, check);
         return root;
     }
 
@@ -87,10 +88,10 @@ public final class HomeScreen implements Screen {
         Label desc = Ui.label(t.of(w.description()), "tile-desc");
         Label count = Ui.label(t.get("home.tile.count", flow.kiosk().catalog().servicesOf(w.code()).size()), "tile-count");
         Label letter = Ui.label(String.valueOf(w.letter()), "tile-letter");
-        HBox top = new HBox(16, Icons.icon(Icons.byName(w.icon()), 56), Ui.spacer(), letter);
-        top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, top, name, desc, count);
-        box.setAlignment(Pos.TOP_LEFT);
+        VBox text = new VBox(6, name, desc, count);
+        text.setAlignment(Pos.CENTER_LEFT);
+        HBox box = new HBox(24, Icons.icon(Icons.byName(w.icon()), 64), text, Ui.spacer(), letter);
+        box.setAlignment(Pos.CENTER_LEFT);
         b.setGraphic(box);
         b.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         b.setOnAction(e -> flow.openWindow(w));
