@@ -33,6 +33,7 @@ public record Attribute(
             case DATETIME -> InputKind.DATE;
             case NUMBER -> InputKind.KEYPAD;
             case STRING, TEXT -> validation.kind().equals("phone") || validation.kind().equals("integer")
+                    || validation.kind().equals("id_number")
                     ? InputKind.KEYPAD : InputKind.KEYBOARD;
         };
     }

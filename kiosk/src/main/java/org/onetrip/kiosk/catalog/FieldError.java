@@ -3,7 +3,7 @@ package org.onetrip.kiosk.catalog;
 /** Why a field's value was refused; the UI words it from the resource bundle {@code field.error.*}. */
 public record FieldError(String attributeCode, Kind kind, Long min, Long max) {
 
-    public enum Kind { REQUIRED, NOT_A_PHONE, NOT_A_NUMBER, OUT_OF_RANGE, TOO_LONG, NOT_A_CHOICE, NOT_A_DATE, PATTERN, UNKNOWN_FIELD }
+    public enum Kind { REQUIRED, NOT_A_PHONE, NOT_A_NUMBER, OUT_OF_RANGE, TOO_LONG, NOT_A_CHOICE, NOT_A_DATE, PATTERN, NOT_AN_ID_NUMBER, UNKNOWN_FIELD }
 
     public static FieldError of(String code, Kind kind) {
         return new FieldError(code, kind, null, null);
@@ -20,6 +20,7 @@ public record FieldError(String attributeCode, Kind kind, Long min, Long max) {
             case NOT_A_CHOICE -> attributeCode + ": not one of the listed choices";
             case NOT_A_DATE -> attributeCode + ": not a date (YYYY-MM-DD)";
             case PATTERN -> attributeCode + ": not in the expected form";
+            case NOT_AN_ID_NUMBER -> attributeCode + ": not a valid 18-character ID number";
             case UNKNOWN_FIELD -> attributeCode + ": the service has no such field";
         };
     }

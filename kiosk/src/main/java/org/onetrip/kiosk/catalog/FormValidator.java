@@ -77,6 +77,8 @@ public final class FormValidator {
                     case "phone" -> Validation.MOBILE.matcher(v).matches() ? null
                             : FieldError.of(a.code(), FieldError.Kind.NOT_A_PHONE);
                     case "integer" -> integer(a, v, rule);
+                    case "id_number" -> org.onetrip.kiosk.idcard.IdNumbers.isValid(v.toUpperCase(java.util.Locale.ROOT)) ? null
+                            : FieldError.of(a.code(), FieldError.Kind.NOT_AN_ID_NUMBER);
                     case "pattern" -> Pattern.compile(rule.pattern()).matcher(v).matches() ? null
                             : FieldError.of(a.code(), FieldError.Kind.PATTERN);
                     default -> null;

@@ -6,7 +6,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A field's rule beyond its datatype. {@code kind} is one of {@code phone} (a mainland mobile
  * number), {@code integer} (with {@code min}/{@code max}), {@code pattern} (a regular expression),
- * or {@code none}; {@code maxLength} applies to every text (0 or less means the default, 200).
+ * {@code id_number} (an 18-character citizen ID number with a right check character, GB 11643) or {@code none}; {@code maxLength} applies to every text (0 or less means the default, 200).
  */
 public record Validation(String kind, Long min, Long max, String pattern, int maxLength) {
 
@@ -15,7 +15,7 @@ public record Validation(String kind, Long min, Long max, String pattern, int ma
 
     public Validation {
         kind = kind == null ? "none" : kind;
-        if (!kind.matches("none|phone|integer|pattern")) {
+        if (!kind.matches("none|phone|integer|pattern|id_number")) {
             throw new IllegalArgumentException("unknown validation kind '" + kind + "'");
         }
         if (kind.equals("pattern")) {

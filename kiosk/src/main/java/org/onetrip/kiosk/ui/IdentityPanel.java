@@ -18,29 +18,31 @@ public final class IdentityPanel {
         Label title = Ui.label(t.get(titleKey), "panel-title");
         GridPane g = new GridPane();
         g.getStyleClass().add("identity-grid");
-        g.setHgap(16);
+        g.setHgap(18);
         g.setVgap(6);
-        int row = 0;
-        row = add(g, row, t.get("identity.name"), id.name(), idPrefix + "-name");
-        row = add(g, row, t.get("identity.sex"), t.get("identity.sex." + id.sex().name().toLowerCase(java.util.Locale.ROOT)), idPrefix + "-sex");
+        // Two pairs a row keeps both cards of a proxy filing on one screen.
+        add(g, 0, 0, t.get("identity.name"), id.name(), idPrefix + "-name");
+        add(g, 0, 2, t.get("identity.sex"), t.get("identity.sex." + id.sex().name().toLowerCase(java.util.Locale.ROOT)),
+                idPrefix + "-sex");
         if (id.birthDate() != null) {
-            row = add(g, row, t.get("identity.birth"), id.birthDate().format(DateTimeFormatter.ISO_LOCAL_DATE), idPrefix + "-birth");
+            add(g, 1, 0, t.get("identity.birth"), id.birthDate().format(DateTimeFormatter.ISO_LOCAL_DATE), idPrefix + "-birth");
         }
+        add(g, 1, 2, t.get("identity.number"), id.maskedIdNumber(), idPrefix + "-number");
         if (!id.address().isEmpty()) {
-            row = add(g, row, t.get("identity.address"), id.address(), idPrefix + "-address");
+            Label v = add(g, 2, 0, t.get("identity.address"), id.address(), idPrefix + "-address");
+            GridPane.setColumnSpan(v, 3);
         }
-        add(g, row, t.get("identity.number"), id.maskedIdNumber(), idPrefix + "-number");
         VBox box = new VBox(8, title, g);
         box.getStyleClass().addAll(Ui.CARD, "identity-panel");
         return box;
     }
 
-    private static int add(GridPane g, int row, String label, String value, String id) {
+    private static Label add(GridPane g, int row, int col, String label, String value, String id) {
         Label k = Ui.label(label, "identity-key");
         Label v = Ui.label(value, "identity-value");
         v.setId(id);
-        g.add(k, 0, row);
-        g.add(v, 1, row);
-        return row + 1;
+        g.add(k, col, row);
+        g.add(v, col + 1, row);
+        return v;
     }
 }

@@ -49,9 +49,11 @@ public final class FormScreen implements Screen {
     private final FormValidator validator = new FormValidator();
     private final Map<String, Label> errorLabels = new HashMap<>();
     private final Map<String, Node> inputs = new HashMap<>();
-    private StackPane inputArea;
+    private StackPane sideArea;
+    private StackPane bottomArea;
     private Keypad keypad;
     private Keypad datePad;
+    private Keypad idPad;
     private OnScreenKeyboard keyboard;
 
     public FormScreen(Flow flow) {
@@ -75,11 +77,12 @@ public final class FormScreen implements Screen {
         keypad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "");
         datePad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "-");
         datePad.setId("datepad");
+        idPad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "X");
+        idPad.setId("idpad");
         keyboard = new OnScreenKeyboard(t.get("key.space"), t.get("key.backspace"));
-        inputArea = new StackPane();
-        inputArea.getStyleClass().add("input-area");
-        inputArea.setManaged(false);
-        inputArea.setVisible(false);
+        // Keypads sit beside the fields so the field stays in view; the wide keyboard docks below.
+        sideArea = padArea();
+        bottomArea = padArea();
 
         VBox fields = new VBox(18);
         fields.getStyleClass().add("form-fields");
@@ -106,7 +109,18 @@ public final class FormScreen implements Screen {
         next.setDefaultButton(false);
         next.setOnAction(e -> next());
         HBox actions = Ui.actions(back, Ui.spacer(), next);
-        return new VBox(16, new VBox(6, title, sub), scroll, inputArea, actions);
+        HBox main = new HBox(20, scroll, sideArea);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        VBox.setVgrow(main, Priority.ALWAYS);
+        return new VBox(16, new VBox(6, title, sub), main, bottomArea, actions);
+    }
+
+    private static StackPane padArea() {
+        StackPane area = new StackPane();
+        area.getStyleClass().add("input-area");
+        area.setManaged(false);
+        area.setVisible(false);
+        return area;
     }
 
     private VBox field(Attribute a, Texts t) {
@@ -188,8 +202,12 @@ public final class FormScreen implements Screen {
                     area.setPrefRowCount(3);
                 }
                 int max = a.validation().maxLength();
-                String allowed = kind == InputKind.KEYPAD ? "-?[0-9]*" : kind == InputKind.DATE ? "[0-9-]*" : null;
+                boolean idNumber = a.validation().kind().equals("id_number");
+                String allowed = idNumber ? "[0-9X]*" : kind == InputKind.KEYPAD ? "-?[0-9]*" : kind == InputKind.DATE ? "[0-9-]*" : null;
                 text.setTextFormatter(new TextFormatter<String>(change -> {
+                    if (idNumber) {
+                        change.setText(change.getText().toUpperCase(java.util.Locale.ROOT));
+                    }
                     String next = change.getControlNewText();
                     if (next.codePointCount(0, next.length()) > max || (allowed != null && !next.matches(allowed))) {
                         return null;
@@ -206,7 +224,7 @@ public final class FormScreen implements Screen {
                 });
                 text.focusedProperty().addListener((o, was, focused) -> {
                     if (focused) {
-                        showInput(kind, text);
+                        showInput(idNumber ? null : kind, text);
                     } else {
                         check(a);
                     }
@@ -237,18 +255,48 @@ public final class FormScreen implements Screen {
     private void showInput(InputKind kind, TextInputControl target) {
         keypad.targetProperty().set(null);
         datePad.targetProperty().set(null);
+        idPad.targetProperty().set(null);
         keyboard.targetProperty().set(null);
-        Node pad = switch (kind) {
+        Node pad = kind == null ? idPad : switch (kind) {
             case KEYPAD -> keypad;
             case DATE -> datePad;
             default -> keyboard;
         };
         ((Keypad.class.isInstance(pad)) ? ((Keypad) pad).targetProperty() : keyboard.targetProperty()).set(target);
+        boolean wide = pad == keyboard;
+        StackPane show = wide ? bottomArea : sideArea;
+        StackPane hide = wide ? sideArea : bottomArea;
+        hide.getChildren().clear();
+        hide.setManaged(false);
+        hide.setVisible(false);
         HBox centred = new HBox(pad);
         centred.setAlignment(Pos.CENTER);
-        inputArea.getChildren().setAll(centred);
-        inputArea.setManaged(true);
-        inputArea.setVisible(true);
+        show.getChildren().setAll(centred);
+        show.setManaged(true);
+        show.setVisible(true);
+        javafx.application.Platform.runLater(() -> revealInScroll(target));
+    }
+
+    /** Scrolls the fields so the one being filled is visible above the keyboard. */
+    private static void revealInScroll(Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof ScrollPane sp) {
+            sp.layout();
+            Node content = sp.getContent();
+            javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+            double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            if (range <= 0) {
+                return;
+            }
+            double top = sp.getVvalue() * range;
+            double bottom = top + sp.getViewportBounds().getHeight();
+            if (b.getMinY() < top || b.getMaxY() > bottom) {
+                sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 60) / range)));
+            }
+        }
     }
 
     /** Shows the field's error (or clears it); returns true when the value is acceptable. */

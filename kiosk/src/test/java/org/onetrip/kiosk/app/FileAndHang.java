@@ -1,0 +1,32 @@
+package org.onetrip.kiosk.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.filing.Filing;
+import org.onetrip.kiosk.filing.Submission;
+import org.onetrip.kiosk.idcard.FictionalCards;
+
+/**
+ * The child JVM of {@link SurvivesKillTest}: wires the kiosk as the product does, files one request
+ * through the same filing service the touch flow uses, shows the ticket (prints it), and then waits
+ * to be killed.
+ */
+public final class FileAndHang {
+    private FileAndHang() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        KioskConfig config = KioskConfig.load(null, List.of("data.dir=" + Path.of(args[0]))).validate();
+        Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
+        Filing f = kiosk.filing().file(new Submission("residence-certificate", Map.of("purpose", "school",
+                "address", "桐城街道1号", "since", "2020-01-01", "housing", "owned", "copies", "1",
+                "phone", "13800138000"), FictionalCards.LAI_JIAJIA, null), Locale.SIMPLIFIED_CHINESE, null);
+        System.out.println("TICKET " + f.ticket() + " " + f.filed().requestId());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,42 @@
+package org.onetrip.kiosk.ui;
+
+import org.onetrip.kiosk.catalog.Attribute;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
+
+/** Fills a form's required fields the way a resident would: first choices, first phrases, keypad digits. */
+final class FormFiller {
+    private FormFiller() {
+    }
+
+    static void fillRequired(KioskUiTestBase t, ServiceDefinition s) {
+        for (Attribute a : s.attributes()) {
+            if (!a.required()) {
+                continue;
+            }
+            switch (a.inputKind()) {
+                case CHOICE, MULTI_CHOICE -> t.tap("#choice-" + a.code() + "-" + a.values().get(0).key());
+                case DATE -> {
+                    t.tap("#field-" + a.code());
+                    t.typeOnPad("2026-11-01");
+                }
+                case KEYPAD -> {
+                    t.tap("#field-" + a.code());
+                    if (a.validation().kind().equals("phone")) {
+                        t.typeOnPad("13800138000");
+                    } else {
+                        long min = a.validation().min() == null ? 1 : Math.max(1, a.validation().min());
+                        t.typeOnPad(String.valueOf(min));
+                    }
+                }
+                case KEYBOARD -> {
+                    if (!a.phrases().isEmpty()) {
+                        t.tap("#phrase-" + a.code() + "-0");
+                    } else {
+                        t.tap("#field-" + a.code());
+                        t.typeOnPad("abc");
+                    }
+                }
+            }
+        }
+    }
+}
