@@ -36,6 +36,10 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-simulator-panel", description = "Do not open the device simulator window.")
     boolean noPanel;
 
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Print READY once the home screen has been drawn, then exit (for the start-up benchmark).")
+    boolean exitWhenReady;
+
     @Override
     public Integer call() throws Exception {
         KioskConfig config = options.load();
@@ -57,8 +61,20 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
                 Scene scene = ui.start();
                 stage.setOnHidden(e -> closed.countDown());
                 stage.show();
-                if (config.simulatorPanel() && !noPanel && screenshot == null) {
+                if (config.simulatorPanel() && !noPanel && screenshot == null && !exitWhenReady) {
                     new SimulatorPanel(kiosk, ui.flow().bridge()).show(stage);
+                }
+                if (exitWhenReady) {
+                    // The first frame drawn after show() is the first moment a touch can be answered.
+                    new javafx.animation.AnimationTimer() {
+                        @Override
+                        public void handle(long now) {
+                            stop();
+                            System.out.println("READY");
+                            System.out.flush();
+                            stage.hide();
+                        }
+                    }.start();
                 }
                 if (screenshot != null) {
                     PauseTransition wait = new PauseTransition(Duration.seconds(1.5));

@@ -77,7 +77,7 @@ class IdleAndKeyboardTest extends KioskUiTestBase {
         awaitScreen("services");
         tap("#service-hazard-report");
         awaitScreen("form");
-        clickOn("#field-location");
+        tap("#field-location");
         typeOnPad("gate3");
         await("typed text", () -> "gate3".equals(text("#field-location")));
         assertThat(ui.flow().session().values()).containsEntry("location", "gate3");
