@@ -63,6 +63,20 @@ public final class SimulatedSam {
         this.halted = false;
     }
 
+    /**
+     * A card whose 256-byte text block is given byte for byte: a damaged card, an unknown card
+     * type, a date that is not a date. The SAM reads it out as it is.
+     */
+    public synchronized void placeRawText(byte[] textBlock) {
+        if (textBlock.length != ReadPayload.TEXT_LENGTH) {
+            throw new IllegalArgumentException("a text block is " + ReadPayload.TEXT_LENGTH + " bytes");
+        }
+        remove();
+        this.text = textBlock.clone();
+        this.photo = fakePhoto("raw");
+        this.serial = new byte[8];
+    }
+
     /** A card that is found and selected but fails every read with {@code 41} (bent, damaged). */
     public synchronized void placeUnreadable(Identity card) {
         place(card);
