@@ -62,7 +62,7 @@ public final class SerialLink implements AutoCloseable {
         if (baud <= 0) {
             throw new IllegalArgumentException("baud " + baud);
         }
-        if (!Files.exists(Path.of(path))) {
+        if (missing(path)) {
             throw new SerialLinkException(Problem.NOT_FOUND, path, path + " does not exist");
         }
         SerialPort port;
@@ -70,7 +70,7 @@ public final class SerialLink implements AutoCloseable {
             port = SerialPort.getCommPort(path);
         } catch (SerialPortInvalidPortException e) {
             // Also what jSerialComm throws when the node vanishes between the check and the call.
-            throw new SerialLinkException(Files.exists(Path.of(path)) ? Problem.IO_ERROR : Problem.NOT_FOUND, path,
+            throw new SerialLinkException(missing(path) ? Problem.NOT_FOUND : Problem.IO_ERROR, path,
                     path + " is not a usable serial port", e);
         }
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
@@ -84,7 +84,7 @@ public final class SerialLink implements AutoCloseable {
                 case ENOENT, ENXIO, ENODEV -> Problem.NOT_FOUND;
                 case EACCES, EPERM -> Problem.ACCESS_DENIED;
                 case EBUSY, EAGAIN -> Problem.BUSY;
-                default -> Files.exists(Path.of(path)) ? Problem.IO_ERROR : Problem.NOT_FOUND;
+                default -> missing(path) ? Problem.NOT_FOUND : Problem.IO_ERROR;
             };
             String message = switch (problem) {
                 case NOT_FOUND -> path + " disappeared while opening";
@@ -147,7 +147,7 @@ public final class SerialLink implements AutoCloseable {
             if (n == 0) {
                 // A blocking write that made no progress: either the write timeout passed or the
                 // device is gone (jSerialComm returns 0 with EIO then).
-                if (!Files.exists(Path.of(path)) || port.bytesAvailable() < 0) {
+                if (missing(path) || port.bytesAvailable() < 0) {
                     throw lost("writing");
                 }
                 throw new SerialLinkException(Problem.TIMEOUT, path, "writing to " + path + " did not finish within "
@@ -183,6 +183,14 @@ public final class SerialLink implements AutoCloseable {
         return "SerialLink[" + path + " @" + baud + (closed ? ", closed" : "") + "]";
     }
 
+    /**
+     * True when a device path names no node. Only file-system paths can be checked; a Windows
+     * name such as {@code COM3} is left to jSerialComm.
+     */
+    private static boolean missing(String path) {
+        return path.startsWith("/") && !Files.exists(Path.of(path));
+    }
+
     private void ensureOpen() throws SerialLinkException {
         if (closed) {
             throw new SerialLinkException(Problem.IO_ERROR, path, path + " is closed");
@@ -194,7 +202,7 @@ public final class SerialLink implements AutoCloseable {
             return new SerialLinkException(Problem.IO_ERROR, path, path + " was closed while " + doing);
         }
         int errno = port.getLastErrorCode();
-        if (!Files.exists(Path.of(path))) {
+        if (missing(path)) {
             return new SerialLinkException(Problem.NOT_FOUND, path, path + " disappeared while " + doing
                     + " (unplugged?)");
         }
