@@ -15,6 +15,8 @@ import org.onetrip.kiosk.filing.ReceiptTokens;
 import org.onetrip.kiosk.idcard.FictionalCards;
 import org.onetrip.kiosk.idcard.IdCardReader;
 import org.onetrip.kiosk.idcard.NoIdCardReader;
+import org.onetrip.kiosk.idcard.SamIdCardReader;
+import org.onetrip.kiosk.idcard.SerialSamTransport;
 import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
@@ -57,10 +59,17 @@ public final class Wiring {
                 c.centrePhone(), c.statusUrlBase());
     }
 
+    /** The configured reader alone, for tools that need no store (read-card). */
+    public static IdCardReader idCardReaderFor(KioskConfig config) {
+        return idCardReader(config.idCardDevice());
+    }
+
     static IdCardReader idCardReader(DeviceUri uri) {
         return switch (uri.scheme()) {
             case SIM -> new SimulatedIdCardReader(FictionalCards.LAI_JIAJIA);
             case NONE -> new NoIdCardReader();
+            case SERIAL -> new SamIdCardReader(new SerialSamTransport(uri.path()),
+                    SamIdCardReader.Settings.fromUri(KioskConfig.IDCARD_DEVICE, uri));
             default -> new UnsupportedDevices.IdCard(uri);
         };
     }

@@ -22,7 +22,7 @@ public final class FictionalCards {
 
     public static final Identity OUYANG_ELDER = Identity.resident("欧阳秀英", Sex.FEMALE, "汉",
             LocalDate.of(1948, 8, 30),
-            "福建省福鼎市桐城街道流美社区太姥大道东侧紫金花园小区七号楼二单元一零二室", IdNumbers.withCheck("35098219480830004"),
+            "福建省福鼎市桐城街道流美社区太姥大道紫金花园七号楼二单元一零二室", IdNumbers.withCheck("35098219480830004"),
             "福鼎市公安局", LocalDate.of(2010, 9, 1), null);
 
     /** Expired two years before the simulator's clock: the kiosk must refuse it. */

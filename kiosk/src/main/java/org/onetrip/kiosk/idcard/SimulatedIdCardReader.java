@@ -1,33 +1,51 @@
 package org.onetrip.kiosk.idcard;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.onetrip.kiosk.device.DeviceStatus;
-import org.onetrip.kiosk.device.DeviceStatusHolder;
-import org.onetrip.kiosk.device.StatusDetail;
+import org.onetrip.kiosk.idcard.sam.SimulatedSam;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code idcard.device=sim} reader: a person (the simulator panel) or a test places and removes
- * fictional cards; events come from a device thread of its own, as a real reader's would.
+ * The {@code idcard.device=sim} reader. It is the real {@link SamIdCardReader} talking to a
+ * {@link SimulatedSam} through an in-memory link, so every simulated card travels as SAM frames
+ * through the same decoder and text-block parser as a card on a real reader. A person (the
+ * simulator panel) or a test places and removes fictional cards and unplugs the reader.
  */
 public final class SimulatedIdCardReader implements IdCardReader {
     private static final Logger log = LoggerFactory.getLogger(SimulatedIdCardReader.class);
+    /** Polling an in-memory SAM costs nothing; a short interval keeps the simulator snappy. */
+    static final Duration POLL = Duration.ofMillis(60);
 
-    private final DeviceStatusHolder status = new DeviceStatusHolder("idcard", DeviceStatus.unknown("starting"));
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "idcard-sim");
+    private final SimulatedSam sam = new SimulatedSam();
+    private final SimulatedSamTransport transport = new SimulatedSamTransport(sam, "simulated SAM");
+    private final SamIdCardReader reader;
+    private final Identity defaultCard;
+    private final ExecutorService hand = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "idcard-sim-hand");
         t.setDaemon(true);
         return t;
     });
     private volatile Consumer<CardEvent> listener = e -> { };
-    private volatile Identity placed;
-    private final Identity defaultCard;
+    private volatile CountDownLatch removal = new CountDownLatch(0);
 
     public SimulatedIdCardReader(Identity defaultCard) {
         this.defaultCard = defaultCard;
+        this.reader = new SamIdCardReader(transport, SamIdCardReader.Settings.defaults()
+                .withPollInterval(POLL).withExchangeTimeout(Duration.ofMillis(500)).withRetryDelay(Duration.ofMillis(300)));
+        reader.setCardListener(this::onEvent);
+    }
+
+    private void onEvent(CardEvent e) {
+        if (e instanceof CardEvent.Removed) {
+            removal.countDown();
+        }
+        listener.accept(e);
     }
 
     @Override
@@ -37,27 +55,27 @@ public final class SimulatedIdCardReader implements IdCardReader {
 
     @Override
     public String name() {
-        return "ID card reader (simulated)";
+        return "ID card reader (simulated SAM)";
     }
 
     @Override
     public DeviceStatus status() {
-        return status.get();
+        return reader.status();
     }
 
     @Override
     public void addStatusListener(Consumer<DeviceStatus> l) {
-        status.addListener(l);
+        reader.addStatusListener(l);
     }
 
     @Override
     public void setCardListener(Consumer<CardEvent> l) {
-        this.listener = l == null ? e -> { } : l;
+        listener = l == null ? e -> { } : l;
     }
 
     @Override
     public void start() {
-        status.update(DeviceStatus.online("simulated SAM ready"));
+        reader.start();
     }
 
     /** The card the {@code submit --card} command presents. */
@@ -65,58 +83,64 @@ public final class SimulatedIdCardReader implements IdCardReader {
         return defaultCard;
     }
 
-    /** Places a card; a card already there is removed first, as a hand would. */
+    /** Places a card; a card already there is lifted first, and the reader sees it go, as with a hand. */
     public void place(Identity card) {
-        thread.execute(() -> {
-            if (!status.get().isOnline()) {
-                log.info("card placed on an offline simulated reader: ignored");
-                return;
-            }
-            if (placed != null) {
-                placed = null;
-                listener.accept(new CardEvent.Removed());
-            }
-            placed = card;
+        hand.execute(() -> {
+            liftAndWait();
             log.info("simulated card placed: {}", card);
-            listener.accept(new CardEvent.Presented(card));
+            sam.place(card);
         });
     }
 
-    /** A card that is on the reader but cannot be read (a bent card, a bad antenna). */
+    /** A card on the antenna that cannot be read (a bent card): the SAM answers "read failed". */
     public void placeUnreadable() {
-        thread.execute(() -> listener.accept(new CardEvent.ReadFailed(true, "simulated read failure (SW3=41)")));
+        hand.execute(() -> {
+            liftAndWait();
+            sam.placeUnreadable(defaultCard);
+        });
     }
 
     public void remove() {
-        thread.execute(() -> {
-            if (placed != null) {
-                placed = null;
-                listener.accept(new CardEvent.Removed());
+        hand.execute(this::liftAndWait);
+    }
+
+    private void liftAndWait() {
+        if (!sam.hasCard()) {
+            return;
+        }
+        removal = new CountDownLatch(1);
+        sam.remove();
+        try {
+            // The reader notices after a couple of empty polls; a reader that is unplugged never will.
+            if (!removal.await(2, TimeUnit.SECONDS)) {
+                log.debug("simulated reader did not report the removal");
             }
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean hasCard() {
-        return placed != null;
+        return sam.hasCard();
     }
 
-    /** Simulates unplugging (false) and plugging back (true). */
+    /** Simulates unplugging (false) and plugging back (true) the reader's cable. */
     public void setConnected(boolean connected) {
-        thread.execute(() -> {
-            if (connected) {
-                status.update(DeviceStatus.online("simulated SAM ready"));
-            } else {
-                if (placed != null) {
-                    placed = null;
-                    listener.accept(new CardEvent.Removed());
-                }
-                status.update(DeviceStatus.offline(StatusDetail.GONE, "simulated reader unplugged"));
-            }
-        });
+        if (connected) {
+            transport.plugIn();
+        } else {
+            transport.unplug();
+        }
+    }
+
+    /** The simulated SAM, for the simulator panel and tests. */
+    public SimulatedSam sam() {
+        return sam;
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        hand.shutdownNow();
+        reader.close();
     }
 }
