@@ -135,6 +135,7 @@ public final class KioskConfig {
         bool(UI_SIMULATOR_PANEL, false);
         intValue(UI_WIDTH, 1280, 320, 7680);
         intValue(UI_HEIGHT, 800, 240, 4320);
+        catalogFile();
         retentionDays();
         return this;
     }
@@ -260,7 +261,15 @@ public final class KioskConfig {
     /** A catalogue file that replaces the bundled one, or null. */
     public Path catalogFile() {
         String v = get(CATALOG_FILE, "");
-        return v.isEmpty() ? null : Path.of(v);
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(v);
+        // Checked here, not when the catalogue is read, so a wrong path names its key at start.
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new ConfigException(CATALOG_FILE, v, "empty for the bundled catalogue, or a readable catalogue file");
+        }
+        return p;
     }
 
     public String centreName(Locale l) {
