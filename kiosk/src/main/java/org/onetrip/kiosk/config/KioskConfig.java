@@ -217,10 +217,15 @@ public final class KioskConfig {
         return intValue(ATTRACT_AFTER, 60, 5, 3600);
     }
 
+    /**
+     * The receipt's QR code is this followed by the token, so it must end where a token can follow:
+     * {@code …/status/} or {@code …?t=}. Without it every receipt would carry a broken link.
+     */
     public String statusUrlBase() {
         String v = values.get(STATUS_URL_BASE);
-        if (v == null || !isHttpUrl(v)) {
-            throw new ConfigException(STATUS_URL_BASE, v, "an http(s) URL to which the receipt token is appended");
+        if (v == null || !isHttpUrl(v) || !(v.endsWith("/") || v.endsWith("="))) {
+            throw new ConfigException(STATUS_URL_BASE, v,
+                    "an http(s) URL ending in '/' or '=', to which the receipt token is appended");
         }
         return v;
     }

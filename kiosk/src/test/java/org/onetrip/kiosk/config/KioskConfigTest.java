@@ -191,6 +191,8 @@ class KioskConfigTest {
                 Arguments.of("status.url-base", "127.0.0.1:8311/status/", "http(s) URL"),
                 Arguments.of("status.url-base", "http://", "http(s) URL"),
                 Arguments.of("status.url-base", "http://exa mple/status/", "http(s) URL"),
+                Arguments.of("status.url-base", "https://kiosk.example.gov.cn/status", "ending in '/' or '='"),
+                Arguments.of("status.url-base", "https://kiosk.example.gov.cn", "ending in '/' or '='"),
                 Arguments.of("backoffice.url", "ftp://backoffice.example/open311/v2/", "Open311"),
                 Arguments.of("backoffice.url", "backoffice.example/open311/v2/", "Open311"),
                 Arguments.of("ui.fullscreen", "yes", "true | false"),
@@ -248,6 +250,14 @@ class KioskConfigTest {
                 "ui.attract-after-s=3600", "privacy.retention-days=3650").validate();
         assertThat(List.of(high.idleTimeoutSeconds(), high.idleWarningSeconds(), high.attractAfterSeconds(),
                 high.retentionDays())).containsExactly(900, 120, 3600, 3650);
+    }
+
+    @Test
+    void theStatusUrlBaseEndsWhereATokenCanFollow() {
+        assertThat(KioskConfig.simulator("status.url-base=https://kiosk.example.gov.cn/status/").validate()
+                .statusUrlBase()).isEqualTo("https://kiosk.example.gov.cn/status/");
+        assertThat(KioskConfig.simulator("status.url-base=https://kiosk.example.gov.cn/s?t=").validate()
+                .statusUrlBase()).isEqualTo("https://kiosk.example.gov.cn/s?t=");
     }
 
     @Test
