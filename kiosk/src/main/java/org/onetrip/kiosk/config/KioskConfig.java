@@ -135,6 +135,7 @@ public final class KioskConfig {
         bool(UI_SIMULATOR_PANEL, false);
         intValue(UI_WIDTH, 1280, 320, 7680);
         intValue(UI_HEIGHT, 800, 240, 4320);
+        catalogFile();
         retentionDays();
         return this;
     }
@@ -216,10 +217,15 @@ public final class KioskConfig {
         return intValue(ATTRACT_AFTER, 60, 5, 3600);
     }
 
+    /**
+     * The receipt's QR code is this followed by the token, so it must end where a token can follow:
+     * {@code …/status/} or {@code …?t=}. Without it every receipt would carry a broken link.
+     */
     public String statusUrlBase() {
         String v = values.get(STATUS_URL_BASE);
-        if (v == null || !isHttpUrl(v)) {
-            throw new ConfigException(STATUS_URL_BASE, v, "an http(s) URL to which the receipt token is appended");
+        if (v == null || !isHttpUrl(v) || !(v.endsWith("/") || v.endsWith("="))) {
+            throw new ConfigException(STATUS_URL_BASE, v,
+                    "an http(s) URL ending in '/' or '=', to which the receipt token is appended");
         }
         return v;
     }
@@ -260,7 +266,15 @@ public final class KioskConfig {
     /** A catalogue file that replaces the bundled one, or null. */
     public Path catalogFile() {
         String v = get(CATALOG_FILE, "");
-        return v.isEmpty() ? null : Path.of(v);
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(v);
+        // Checked here, not when the catalogue is read, so a wrong path names its key at start.
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new ConfigException(CATALOG_FILE, v, "empty for the bundled catalogue, or a readable catalogue file");
+        }
+        return p;
     }
 
     public String centreName(Locale l) {

@@ -3,7 +3,8 @@ package org.onetrip.kiosk.privacy;
 /**
  * How personal data appears wherever it is not strictly needed whole: logs, receipts, the status
  * screen. Names keep their first character ({@code 张*}, {@code 欧**}); ID numbers keep the region
- * code and the last four ({@code 350982********123X}); phone numbers keep 3 + 4 digits.
+ * code and the last four ({@code 350982********123X}); phone numbers keep 3 + 4 digits
+ * ({@code 138****8000}), shorter ones the last four only.
  */
 public final class Masking {
     private Masking() {
@@ -47,6 +48,10 @@ public final class Masking {
     public static String phone(String phone) {
         if (phone == null || phone.length() < 7) {
             return phone == null ? "" : "*".repeat(phone.length());
+        }
+        // Below 11 characters, 3 + 4 kept would hide too little (a 7-digit local number: nothing).
+        if (phone.length() < 11) {
+            return "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
         }
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }

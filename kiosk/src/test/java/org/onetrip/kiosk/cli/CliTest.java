@@ -1,0 +1,380 @@
+package org.onetrip.kiosk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.kiosk.catalog.CatalogLoader;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
+import org.onetrip.kiosk.request.StoredRequest;
+import org.onetrip.kiosk.store.SqliteRequestQueue;
+
+/** The command line run in-process, as {@code scripts/kiosk} runs it, on the simulator profile. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String URL_BASE = "http://127.0.0.1:8311/status/";
+
+    @TempDir
+    Path data;
+
+    private record Run(int status, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (Exception e) {
+                throw new AssertionError("stdout is not JSON: " + out + "\nstderr: " + err, e);
+            }
+        }
+    }
+
+    /** Runs {@code kiosk SUBCOMMAND ARGS… --set data.dir=TEMP}, capturing stdout and stderr. */
+    private Run kiosk(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--set");
+        all.add("data.dir=" + data);
+        return kioskRaw(all.toArray(String[]::new));
+    }
+
+    private static Run kioskRaw(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = KioskCommand.run(args);
+            System.out.flush();
+            System.err.flush();
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String[] hazardReport(String... more) {
+        return Stream.concat(Stream.of("submit", "--service", "hazard-report",
+                "--attr", "category=road_traffic", "--attr", "location=资国寺路与太姥大道路口",
+                "--attr", "description=红绿灯不亮，车辆抢行", "--attr", "since=today", "--attr", "danger=no"),
+                Stream.of(more)).toArray(String[]::new);
+    }
+
+    private static String[] residenceCertificate(String... more) {
+        return Stream.concat(Stream.of("submit", "--service", "residence-certificate",
+                "--attr", "purpose=school", "--attr", "address=福建省福鼎市桐城街道资国寺路88号",
+                "--attr", "since=2020-09-01", "--attr", "housing=owned", "--attr", "copies=1",
+                "--attr", "phone=13800138000"), Stream.of(more)).toArray(String[]::new);
+    }
+
+    private StoredRequest stored(String statusUrl) {
+        try (SqliteRequestQueue q = new SqliteRequestQueue(data.resolve("kiosk.db"))) {
+            return q.findByToken(statusUrl.substring(URL_BASE.length())).orElseThrow();
+        }
+    }
+
+    private void assertNothingStored() {
+        Run queue = kiosk("queue", "--json");
+        assertThat(queue.status()).isZero();
+        queue.json().path("status").forEach(n -> assertThat(n.asLong()).isZero());
+        queue.json().path("outbox").forEach(n -> assertThat(n.asLong()).isZero());
+    }
+
+    // ---- services
+
+    @Test
+    void servicesListsTheCatalogueByWindow() {
+        Run r = kiosk("services");
+
+        assertThat(r.status()).isZero();
+        List<ServiceDefinition> services = new CatalogLoader().loadBundled().services();
+        assertThat(services).hasSizeGreaterThanOrEqualTo(20);
+        for (ServiceDefinition s : services) {
+            assertThat(r.out()).contains(s.code()).contains(s.name().zh());
+        }
+        assertThat(r.out()).contains("社情民意").contains("民生保障").contains("category*:singlevaluelist");
+    }
+
+    @Test
+    void servicesJsonIsAnArrayOfServiceDefinitions() {
+        Run r = kiosk("services", "--json");
+
+        assertThat(r.status()).isZero();
+        JsonNode list = r.json();
+        assertThat(list.isArray()).isTrue();
+        assertThat(list.size()).isGreaterThanOrEqualTo(20);
+        Set<String> codes = new HashSet<>();
+        JsonNode hazard = null;
+        for (JsonNode s : list) {
+            assertThat(s.path("service_code").isTextual()).as(s.toString()).isTrue();
+            assertThat(s.path("attributes").isArray()).as(s.toString()).isTrue();
+            assertThat(s.path("service_name").path("zh-CN").asText()).isNotBlank();
+            assertThat(s.path("group").asText()).isIn("party", "economy", "opinion", "livelihood");
+            assertThat(codes.add(s.path("service_code").asText())).as("unique codes").isTrue();
+            if (s.path("service_code").asText().equals("hazard-report")) {
+                hazard = s;
+            }
+        }
+        assertThat(codes).contains("hazard-report", "residence-certificate", "house-rebuild", "minimum-living");
+        assertThat(hazard).isNotNull();
+        assertThat(hazard.path("identity").asText()).isEqualTo("none");
+        JsonNode category = hazard.path("attributes").get(0);
+        assertThat(category.path("code").asText()).isEqualTo("category");
+        assertThat(category.path("datatype").asText()).isEqualTo("singlevaluelist");
+        assertThat(category.path("required").asBoolean()).isTrue();
+        assertThat(category.path("values").toString()).contains("road_traffic");
+    }
+
+    // ---- submit
+
+    @Test
+    void submitFilesAnAnonymousReportAndPrintsItsReceipt() {
+        Run r = kiosk(hazardReport("--json"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(UUID.fromString(j.path("request_id").asText())).isNotNull();
+        assertThat(j.path("ticket").asText()).isEqualTo("C-001");
+        assertThat(j.path("status_url").asText()).startsWith(URL_BASE).matches(".*/[A-Za-z0-9_-]{22}");
+        assertThat(j.path("printed").asBoolean()).as("the simulated printer prints").isTrue();
+
+        StoredRequest s = stored(j.path("status_url").asText());
+        assertThat(s.requestId().toString()).isEqualTo(j.path("request_id").asText());
+        assertThat(s.serviceCode()).isEqualTo("hazard-report");
+        assertThat(s.attributes()).containsEntry("location", "资国寺路与太姥大道路口");
+    }
+
+    @Test
+    void submitWithoutPrintingSaysSo() {
+        Run r = kiosk(hazardReport("--json", "--no-print"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.json().path("printed").isNull()).isTrue();
+        assertThat(r.json().path("ticket").asText()).isEqualTo("C-001");
+    }
+
+    @Test
+    void submitNumbersTicketsOnAcrossRuns() {
+        assertThat(kiosk(hazardReport("--json", "--no-print")).json().path("ticket").asText()).isEqualTo("C-001");
+        assertThat(kiosk(hazardReport("--json", "--no-print")).json().path("ticket").asText()).isEqualTo("C-002");
+    }
+
+    @Test
+    void submitPrintsPlainLinesWithoutJson() {
+        Run r = kiosk(hazardReport("--no-print"));
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^request_id [0-9a-f-]{36}$").containsPattern("(?m)^ticket +C-001$")
+                .containsPattern("(?m)^status_url +" + java.util.regex.Pattern.quote(URL_BASE) + "[A-Za-z0-9_-]{22}$");
+    }
+
+    @Test
+    void submitWithCardUsesTheSimulatedReadersDefaultCard() {
+        Run r = kiosk(residenceCertificate("--card", "--json", "--no-print"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.json().path("ticket").asText()).isEqualTo("D-001");
+        StoredRequest s = stored(r.json().path("status_url").asText());
+        assertThat(s.maskedName()).isEqualTo("赖**");
+        assertThat(s.personalDataKept()).isTrue();
+        assertThat(s.attributes()).doesNotContainKeys("phone", "address");
+        assertThat(r.out() + r.err()).doesNotContain("赖佳佳")
+                .doesNotContain(org.onetrip.kiosk.idcard.FictionalCards.LAI_JIAJIA.idNumber());
+    }
+
+    @Test
+    void aRequestIsFiledEvenWhenTheReceiptCannotBePrinted() {
+        Run r = kiosk(hazardReport("--json", "--set", "printer.device=none"));
+
+        assertThat(r.status()).isZero();
+        assertThat(r.json().path("printed").asBoolean(true)).isFalse();
+        assertThat(r.json().path("ticket").asText()).isEqualTo("C-001");
+        assertThat(r.err()).contains("filed, but the receipt was not printed");
+    }
+
+    @Test
+    void submitWithoutTheCardAServiceNeedsIsRefused() {
+        Run r = kiosk(residenceCertificate("--json"));
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("not filed").contains("ID card");
+        assertThat(r.out()).isEmpty();
+        assertNothingStored();
+    }
+
+    @Test
+    void aBadAttributeExits2NamingTheFieldAndStoresNothing() {
+        Run r = kiosk("submit", "--service", "hazard-report", "--attr", "category=aliens", "--attr", "location=路口",
+                "--attr", "description=x", "--attr", "since=today", "--attr", "danger=no", "--json");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("category").contains("not one of the listed choices");
+        assertThat(r.out()).isEmpty();
+        assertNothingStored();
+    }
+
+    @Test
+    void aMissingRequiredAttributeIsNamed() {
+        Run r = kiosk("submit", "--service", "hazard-report", "--attr", "category=road_traffic", "--json");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("location: required").contains("description: required");
+        assertNothingStored();
+    }
+
+    @Test
+    void anAttributeWithoutEqualsSignIsRefused() {
+        Run r = kiosk("submit", "--service", "hazard-report", "--attr", "category", "--json");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--attr").contains("'category'");
+        assertNothingStored();
+    }
+
+    @Test
+    void anUnknownServiceExits2() {
+        Run r = kiosk("submit", "--service", "no-such-service", "--attr", "x=y", "--json");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("no-such-service");
+        assertThat(r.out()).isEmpty();
+        assertNothingStored();
+    }
+
+    @Test
+    void submitWithoutAServiceIsAUsageError() {
+        Run r = kiosk("submit", "--attr", "x=y");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--service");
+    }
+
+    // ---- queue
+
+    @Test
+    void queueCountsTheSubmittedRequestAsPendingAndQueued() {
+        assertThat(kiosk(hazardReport("--no-print")).status()).isZero();
+
+        Run r = kiosk("queue", "--json");
+
+        assertThat(r.status()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.path("outbox").path("pending").asLong()).isEqualTo(1);
+        assertThat(j.path("outbox").path("delivered").asLong()).isZero();
+        assertThat(j.path("outbox").path("needs_attention").asLong()).isZero();
+        assertThat(j.path("status").path("queued").asLong()).isEqualTo(1);
+        assertThat(j.path("status").path("received").asLong()).isZero();
+        assertThat(j.path("needs_attention").isArray()).isTrue();
+        assertThat(j.path("needs_attention").size()).isZero();
+    }
+
+    @Test
+    void queueOnAFreshStoreCountsZeroInEveryStateInPlainText() {
+        Run r = kiosk("queue");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^  pending +0$").containsPattern("(?m)^  queued +0$")
+                .containsPattern("(?m)^  completed +0$");
+        assertThat(Files.exists(data.resolve("kiosk.db"))).isTrue();
+    }
+
+    // ---- selftest
+
+    @Test
+    void selftestOnTheSimulatorIsAllOnline() {
+        Run r = kiosk("selftest", "--json");
+
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        JsonNode j = r.json();
+        for (String device : List.of("idcard", "printer", "scanner", "store")) {
+            assertThat(j.path(device).path("state").asText()).as(device).isEqualTo("ONLINE");
+        }
+        assertThat(j.path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void selftestExits1WhenThePrinterIsSwitchedOff() {
+        Run r = kiosk("selftest", "--json", "--set", "printer.device=none");
+
+        assertThat(r.status()).isEqualTo(1);
+        JsonNode j = r.json();
+        assertThat(j.path("printer").path("state").asText()).isEqualTo("OFFLINE");
+        assertThat(j.path("printer").path("detail").asText()).isEqualTo("DISABLED");
+        assertThat(j.path("idcard").path("state").asText()).isEqualTo("ONLINE");
+        assertThat(j.path("store").path("state").asText()).isEqualTo("ONLINE");
+        assertThat(j.path("ok").asBoolean()).isFalse();
+    }
+
+    @Test
+    void selftestInPlainTextSaysWhatIsOffline() {
+        Run r = kiosk("selftest", "--set", "scanner.device=none");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("(?m)^scanner +OFFLINE/DISABLED").contains("something is offline");
+    }
+
+    // ---- configuration errors
+
+    @Test
+    void aBadConfigurationValueExits2WithTheKeyInTheMessage() {
+        for (String sub : List.of("selftest", "services", "queue", "submit")) {
+            List<String> args = new ArrayList<>(List.of(sub, "--set", "printer.paper-width-mm=70"));
+            if (sub.equals("submit")) {
+                args.addAll(List.of("--service", "hazard-report"));
+            }
+            Run r = kiosk(args.toArray(String[]::new));
+
+            assertThat(r.status()).as(sub).isEqualTo(2);
+            assertThat(r.err()).as(sub).contains("printer.paper-width-mm").contains("'70'").contains("58 | 80");
+            assertThat(r.out()).as(sub).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownKeyExits2() {
+        Run r = kiosk("selftest", "--set", "printer.devcie=sim");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("printer.devcie");
+    }
+
+    @Test
+    void aMissingConfigFileExits2() {
+        Path missing = data.resolve("nowhere.properties");
+
+        Run r = kioskRaw("selftest", "--config", missing.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--config").contains(missing.toString());
+    }
+
+    @Test
+    void aProfileFileIsUsedWithConfig() throws Exception {
+        String profile;
+        try (var in = getClass().getResourceAsStream("/profiles/simulator.properties")) {
+            profile = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("data.dir=data", "data.dir=" + data.toString().replace("\\", "\\\\"))
+                    .replace("status.url-base=http://127.0.0.1:8311/status/",
+                            "status.url-base=https://kiosk.example.gov.cn/s/");
+        }
+        Path file = Files.writeString(data.resolve("kiosk.properties"), profile);
+
+        Run r = kioskRaw(hazardReport("--json", "--no-print", "--config", file.toString()));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.json().path("status_url").asText()).startsWith("https://kiosk.example.gov.cn/s/");
+    }
+}
