@@ -25,6 +25,8 @@ final class PrinterFont {
     /** Dots of one column (an ASCII cell) and of a line of text at size 1×1. */
     static final int CELL_WIDTH = 12;
     static final int CELL_HEIGHT = 24;
+    /** Where the baseline sits in a cell, as a fraction of its height. */
+    private static final float BASELINE = 0.86f;
 
     private static final String FAMILY = "Noto Sans Mono CJK SC";
     private static final List<String> FILES = List.of(
@@ -70,6 +72,13 @@ final class PrinterFont {
         return byName;
     }
 
+    private static final java.util.Map<Integer, Font> SCALED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Font scaled(int widthMul, int heightMul) {
+        return SCALED.computeIfAbsent(widthMul * 16 + heightMul,
+                k -> BASE.deriveFont(AffineTransform.getScaleInstance(widthMul, heightMul)));
+    }
+
     /** Width in dots of {@code text} at width multiplier {@code widthMul}. */
     static int width(String text, int widthMul) {
         return TextWidth.of(text) * CELL_WIDTH * widthMul;
@@ -83,13 +92,16 @@ final class PrinterFont {
     static int draw(Graphics2D g, String text, int x, int top, int widthMul, int heightMul, boolean bold) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        Font font = BASE.deriveFont(AffineTransform.getScaleInstance(widthMul, heightMul));
+        Font font = scaled(widthMul, heightMul);
         g.setFont(font);
         FontRenderContext frc = g.getFontRenderContext();
-        float ascent = BASE.getLineMetrics("中", frc).getAscent();
-        float descent = BASE.getLineMetrics("中", frc).getDescent();
-        // Centre the em box vertically in the cell, then scale.
-        float baseline = top + ((CELL_HEIGHT - (ascent + descent)) / 2f + ascent) * heightMul;
+        // CJK fonts put the ideographic em box 0.88 em above and 0.12 em below the baseline; a
+        // little higher keeps Latin descenders in the cell too. Anything outside is clipped, as
+        // a printer's glyphs never leave their cell.
+        float baseline = top + BASELINE * CELL_HEIGHT * heightMul;
+        int cellTop = top;
+        int cellHeight = CELL_HEIGHT * heightMul;
+        java.awt.Shape oldClip = g.getClip();
         int at = x;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -99,14 +111,19 @@ final class PrinterFont {
                 continue;
             }
             String ch = new String(Character.toChars(cp));
-            float advance = (float) font.getStringBounds(ch, frc).getWidth();
+            if (!font.canDisplay(cp)) {
+                ch = "?"; // a printer prints something in every cell; a box would be the font's choice
+            }
+            float advance = font.getStringBounds(ch, frc).getBounds().width;
             float gx = at + (cellWidth - advance) / 2f;
+            g.setClip(at, cellTop, cellWidth, cellHeight);
             g.drawString(ch, gx, baseline);
             if (bold) {
                 g.drawString(ch, gx + 1, baseline);
             }
             at += cellWidth;
         }
+        g.setClip(oldClip);
         return at - x;
     }
 }
