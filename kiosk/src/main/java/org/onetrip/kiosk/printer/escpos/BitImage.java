@@ -34,7 +34,7 @@ public final class BitImage {
         this.data = Arrays.copyOf(data, data.length);
     }
 
-    /** A white image to draw into with {@link #set}. */
+    /** A white image. */
     public static BitImage blank(int width, int height) {
         return new BitImage(width, height, new byte[((width + 7) / 8) * height]);
     }
@@ -131,11 +131,5 @@ public final class BitImage {
             return false;
         }
         return (data[y * bytesPerRow() + x / 8] & (0x80 >>> (x % 8))) != 0;
-    }
-
-    void set(int x, int y) {
-        if (x >= 0 && y >= 0 && x < width && y < height) {
-            data[y * bytesPerRow() + x / 8] |= (byte) (0x80 >>> (x % 8));
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.onetrip.kiosk.printer.escpos;
 
-import java.util.Arrays;
-
 /**
  * The ESC/POS commands the kiosk sends, one method per command, each returning fresh bytes.
  * Pure: no state, no I/O. Byte values follow the Epson TM-T88 command reference as summarised in
@@ -277,9 +275,5 @@ public final class EscPos {
             sb.append(String.format("%02X", b[i] & 0xFF));
         }
         return sb.toString();
-    }
-
-    static byte[] copy(byte[] b) {
-        return Arrays.copyOf(b, b.length);
     }
 }

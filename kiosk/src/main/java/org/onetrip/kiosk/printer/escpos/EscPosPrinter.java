@@ -145,6 +145,12 @@ public final class EscPosPrinter implements ReceiptPrinter {
             boolean gone = e instanceof NoSuchFileException || e instanceof FileNotFoundException;
             return update(DeviceStatus.offline(gone ? StatusDetail.GONE : StatusDetail.COMMUNICATION_ERROR,
                     "cannot open " + transport.describe() + ": " + e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            // jSerialComm's native library missing for this CPU, an invalid port name: the
+            // profile names something this kiosk cannot use. A status, never a crash.
+            log.error("cannot use {}", transport.describe(), e);
+            return update(DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR,
+                    "cannot use " + transport.describe() + ": " + e));
         }
         if (transport.statusSupport() == StatusSupport.NONE || statusUnanswered) {
             return update(DeviceStatus.unknown("printing without status: " + transport.describe()

@@ -4,11 +4,14 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +75,8 @@ final class PrinterFont {
         return byName;
     }
 
-    private static final java.util.Map<Integer, Font> SCALED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Derived fonts per character size; deriving one per line was the renderer's main cost. */
+    private static final Map<Integer, Font> SCALED = new ConcurrentHashMap<>();
 
     private static Font scaled(int widthMul, int heightMul) {
         return SCALED.computeIfAbsent(widthMul * 16 + heightMul,
@@ -99,9 +103,8 @@ final class PrinterFont {
         // little higher keeps Latin descenders in the cell too. Anything outside is clipped, as
         // a printer's glyphs never leave their cell.
         float baseline = top + BASELINE * CELL_HEIGHT * heightMul;
-        int cellTop = top;
         int cellHeight = CELL_HEIGHT * heightMul;
-        java.awt.Shape oldClip = g.getClip();
+        Shape oldClip = g.getClip();
         int at = x;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -116,7 +119,7 @@ final class PrinterFont {
             }
             float advance = font.getStringBounds(ch, frc).getBounds().width;
             float gx = at + (cellWidth - advance) / 2f;
-            g.setClip(at, cellTop, cellWidth, cellHeight);
+            g.setClip(at, top, cellWidth, cellHeight);
             g.drawString(ch, gx, baseline);
             if (bold) {
                 g.drawString(ch, gx + 1, baseline);

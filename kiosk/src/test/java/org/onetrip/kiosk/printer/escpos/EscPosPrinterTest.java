@@ -178,6 +178,20 @@ class EscPosPrinterTest {
     }
 
     @Test
+    void aTransportThatCannotBeUsedAtAllIsAConfigurationErrorNotACrash() {
+        FakeTransport broken = new FakeTransport() {
+            @Override
+            public void open() {
+                throw new UnsatisfiedLinkError("no native serial library for this CPU");
+            }
+        };
+        EscPosPrinter p = new EscPosPrinter(broken, profile);
+        p.start();
+        assertThat(p.status().detail()).isEqualTo(StatusDetail.CONFIGURATION_ERROR);
+        assertThat(p.print(Receipts.typical()).printed()).isFalse();
+    }
+
+    @Test
     void aTransportWithoutStatusPrintsWithStatusUnknown() {
         transport.support = StatusSupport.NONE;
         PrintOutcome outcome = printer.print(Receipts.typical());
