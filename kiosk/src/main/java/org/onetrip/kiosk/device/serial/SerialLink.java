@@ -37,6 +37,10 @@ public final class SerialLink implements AutoCloseable {
     public static final int READ_SLICE_MS = 100;
     /** A write of a few kilobytes at 9600 baud takes seconds; longer than this is stuck. */
     public static final int WRITE_TIMEOUT_MS = 5000;
+    /** Bytes handed to the driver at once by {@link #writeAll(byte[], java.time.Duration)}. */
+    static final int WRITE_CHUNK = 256;
+    /** More than this in the driver's output queue and {@code writeAll} waits for it to drain. */
+    static final int WRITE_QUEUE_LIMIT = 1024;
 
     private static final int ENOENT = 2;
     private static final int EPERM = 1;
@@ -154,6 +158,77 @@ public final class SerialLink implements AutoCloseable {
                         + WRITE_TIMEOUT_MS + " ms (errno " + port.getLastErrorCode() + ")");
             }
             done += n;
+        }
+    }
+
+    /** {@link #read(byte[], int, int, int)} into the whole buffer, for callers that think in Durations. */
+    public int read(byte[] buf, java.time.Duration timeout) throws SerialLinkException {
+        return read(buf, 0, buf.length, (int) Math.min(Integer.MAX_VALUE, Math.max(0, timeout.toMillis())));
+    }
+
+    /** Bytes waiting to be read, without waiting. */
+    public int available() throws SerialLinkException {
+        ensureOpen();
+        int n = port.bytesAvailable();
+        if (n < 0) {
+            throw lost("querying");
+        }
+        return n;
+    }
+
+    /**
+     * Writes every byte and waits until the driver has sent them, or throws after {@code timeout}.
+     * Each chunk goes to the driver only when its output queue has room, so a line held up (a
+     * printer asserting flow control, a pty nobody reads) ends in an exception instead of a write
+     * blocked forever: jSerialComm's own write timeout works on Windows only. Returning after the
+     * last byte has left lets a printer's status request that follows be answered in time.
+     */
+    public void writeAll(byte[] data, java.time.Duration timeout) throws SerialLinkException {
+        ensureOpen();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int off = 0;
+        while (off < data.length) {
+            int queued = port.bytesAwaitingWrite();
+            if (queued < 0) {
+                throw lost("writing");
+            }
+            if (queued > WRITE_QUEUE_LIMIT) {
+                if (System.nanoTime() > deadline) {
+                    throw new SerialLinkException(Problem.TIMEOUT, path, "write to " + path + " timed out after "
+                            + timeout.toMillis() + " ms with " + (data.length - off) + " bytes unsent (line stalled?)");
+                }
+                pause(Math.max(1, 1000L * WRITE_CHUNK * 10 / baud / 4));
+                continue;
+            }
+            int n = port.writeBytes(data, Math.min(WRITE_CHUNK, data.length - off), off);
+            if (n < 0) {
+                throw lost("writing");
+            }
+            off += n;
+        }
+        int left;
+        while ((left = port.bytesAwaitingWrite()) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new SerialLinkException(Problem.TIMEOUT, path, "write to " + path + " timed out after "
+                        + timeout.toMillis() + " ms with " + left + " bytes still queued (line stalled?)");
+            }
+            pause(Math.max(1, Math.min(20, wireTime(left).toMillis())));
+        }
+        if (left < 0) {
+            throw lost("writing");
+        }
+    }
+
+    /** How long {@code bytes} take on the wire at this baud rate (10 bits a byte with 8N1). */
+    public java.time.Duration wireTime(int bytes) {
+        return java.time.Duration.ofNanos(bytes * 10L * 1_000_000_000L / baud);
+    }
+
+    private static void pause(long ms) throws SerialLinkException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
