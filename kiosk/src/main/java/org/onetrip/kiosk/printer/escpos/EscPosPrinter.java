@@ -142,7 +142,9 @@ public final class EscPosPrinter implements ReceiptPrinter {
         try {
             transport.open();
         } catch (IOException e) {
-            boolean gone = e instanceof NoSuchFileException || e instanceof FileNotFoundException;
+            boolean gone = e instanceof NoSuchFileException || e instanceof FileNotFoundException
+                    || (e instanceof org.onetrip.kiosk.device.serial.SerialLinkException s
+                            && s.problem() == org.onetrip.kiosk.device.serial.SerialLinkException.Problem.NOT_FOUND);
             return update(DeviceStatus.offline(gone ? StatusDetail.GONE : StatusDetail.COMMUNICATION_ERROR,
                     "cannot open " + transport.describe() + ": " + e.getMessage()));
         } catch (RuntimeException | LinkageError e) {

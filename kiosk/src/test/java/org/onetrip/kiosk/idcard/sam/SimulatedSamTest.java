@@ -155,7 +155,8 @@ class SimulatedSamTest {
 
     @Test
     void aCardThatCannotExistCannotBePlaced() {
-        assertThatThrownBy(() -> sam.place(FictionalCards.OUYANG_ELDER)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sam.place(TextBlockTest.withAddress(FictionalCards.OUYANG_ELDER, "桐".repeat(36))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(sam.hasCard()).isFalse();
     }
 

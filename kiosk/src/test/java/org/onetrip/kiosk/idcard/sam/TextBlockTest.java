@@ -158,12 +158,18 @@ class TextBlockTest {
     }
 
     @Test
-    void theSharedFixtureWithA36CharacterAddressCannotBeACard() {
-        // FictionalCards.OUYANG_ELDER's address is one character longer than the field holds.
-        assertThat(FictionalCards.OUYANG_ELDER.address()).hasSize(36);
-        assertThat(TextBlockEncoder.fits(FictionalCards.OUYANG_ELDER)).isFalse();
-        assertThatThrownBy(() -> TextBlockEncoder.encode(FictionalCards.OUYANG_ELDER))
+    void anAddressLongerThanTheFieldCannotBeACard() {
+        Identity tooLong = withAddress(FictionalCards.OUYANG_ELDER, "桐".repeat(36));
+        assertThat(TextBlockEncoder.fits(tooLong)).isFalse();
+        assertThatThrownBy(() -> TextBlockEncoder.encode(tooLong))
                 .hasMessage("address is 36 characters; the card holds 35");
+        assertThat(TextBlockEncoder.fits(FictionalCards.OUYANG_ELDER)).isTrue();
+    }
+
+    /** {@code id} with another address, for fixtures that must not fit. */
+    static Identity withAddress(Identity id, String address) {
+        return new Identity(id.cardType(), id.name(), id.sex(), id.ethnicity(), id.birthDate(), address, id.idNumber(),
+                id.issuingAuthority(), id.validFrom(), id.validTo(), id.englishName(), id.nationality());
     }
 
     @Test
