@@ -24,13 +24,27 @@ public record Kiosk(
         ReceiptTokens tokens,
         FilingService filing) implements AutoCloseable {
 
+    private static final java.util.concurrent.ScheduledExecutorService watch =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "device-watch");
+                t.setDaemon(true);
+                return t;
+            });
+
     public List<Device> devices() {
         return List.of(idCardReader, printer, scanner);
     }
 
-    /** Opens every device; a device that fails to open reports it as its status. */
+    /**
+     * Opens every device; a device that fails to open reports it as its status. A printer is asked
+     * for its status every 30 s between prints, so paper near end reaches the technician's screen
+     * before it runs out.
+     */
     public void startDevices() {
         devices().forEach(Device::start);
+        if (printer instanceof org.onetrip.kiosk.printer.escpos.EscPosPrinter p) {
+            watch.scheduleWithFixedDelay(p::refreshStatus, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @Override

@@ -21,6 +21,11 @@ import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
+import org.onetrip.kiosk.printer.escpos.EscPos;
+import org.onetrip.kiosk.printer.escpos.EscPosPrinter;
+import org.onetrip.kiosk.printer.escpos.Gb18030;
+import org.onetrip.kiosk.printer.escpos.PrinterProfile;
+import org.onetrip.kiosk.printer.escpos.PrinterTransport;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
@@ -49,7 +54,7 @@ public final class Wiring {
         ReceiptTokens tokens = new ReceiptTokens();
         FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
         return new Kiosk(config, clock, catalog, queue, idCardReader(config.idCardDevice()),
-                printer(config.printerDevice(), config), scanner(config.scannerDevice()), tokens, filing);
+                printer(config, data.resolve("receipts")), scanner(config.scannerDevice()), tokens, filing);
     }
 
     static FilingService.CentreInfo centre(KioskConfig c) {
@@ -74,12 +79,22 @@ public final class Wiring {
         };
     }
 
-    static ReceiptPrinter printer(DeviceUri uri, KioskConfig config) {
+    /** The configured printer; simulated receipts are saved as pictures in {@code pictures}. */
+    public static ReceiptPrinter printer(KioskConfig config, Path pictures) {
+        DeviceUri uri = config.printerDevice();
         return switch (uri.scheme()) {
-            case SIM -> new SimulatedReceiptPrinter(null);
+            case SIM -> new SimulatedReceiptPrinter(printerProfile(config), pictures);
             case NONE -> new NoReceiptPrinter();
+            case SERIAL, TCP, FILE -> new EscPosPrinter(PrinterTransport.of(uri), printerProfile(config));
             default -> new UnsupportedDevices.Printer(uri);
         };
+    }
+
+    public static PrinterProfile printerProfile(KioskConfig c) {
+        return PrinterProfile.forPaper(c.paperWidthMm())
+                .withCut(EscPos.Cut.valueOf(c.printerCut().toUpperCase(java.util.Locale.ROOT)))
+                .withNativeQr(c.printerNativeQr())
+                .withHanziFont(Gb18030.HanziFont.valueOf(c.printerFont().toUpperCase(java.util.Locale.ROOT)));
     }
 
     static QrScanner scanner(DeviceUri uri) {

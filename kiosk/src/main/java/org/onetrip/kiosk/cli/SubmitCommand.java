@@ -85,7 +85,9 @@ public final class SubmitCommand implements java.util.concurrent.Callable<Intege
             Filing f;
             try {
                 f = kiosk.filing().file(new Submission(service, values, resident, agent),
-                        kiosk.config().locale(), null);
+                        kiosk.config().locale(), kiosk.config().receiptSecondLanguage()
+                                ? (kiosk.config().locale().getLanguage().equals("zh") ? java.util.Locale.ENGLISH
+                                        : java.util.Locale.SIMPLIFIED_CHINESE) : null);
             } catch (FilingException e) {
                 System.err.println("kiosk submit: not filed: " + e.getMessage());
                 return e.reason() == FilingException.Reason.STORE_FAILED ? 1 : 2;

@@ -37,6 +37,10 @@ public final class KioskConfig {
     public static final String PRINTER_DEVICE = "printer.device";
     public static final String SCANNER_DEVICE = "scanner.device";
     public static final String PAPER_WIDTH = "printer.paper-width-mm";
+    public static final String PRINTER_CUT = "printer.cut";
+    public static final String PRINTER_NATIVE_QR = "printer.native-qr";
+    public static final String PRINTER_FONT = "printer.font";
+    public static final String RECEIPT_SECOND_LANGUAGE = "receipt.second-language";
     public static final String IDLE_TIMEOUT = "session.idle-timeout-s";
     public static final String IDLE_WARNING = "session.idle-warning-s";
     public static final String ATTRACT_AFTER = "ui.attract-after-s";
@@ -53,7 +57,7 @@ public final class KioskConfig {
     /** Every key the kiosk reads; anything else in a profile is a typo and refused. */
     public static final Set<String> KNOWN_KEYS = Set.of(KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
             CENTRE_NAME_EN, CENTRE_PHONE, CENTRE_HOURS_ZH, CENTRE_HOURS_EN, IDCARD_DEVICE, PRINTER_DEVICE,
-            SCANNER_DEVICE, PAPER_WIDTH, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
+            SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
             CATALOG_FILE, PRIVACY_RETENTION_DAYS);
 
@@ -126,6 +130,10 @@ public final class KioskConfig {
         printerDevice();
         scannerDevice();
         paperWidthMm();
+        printerCut();
+        printerNativeQr();
+        printerFont();
+        receiptSecondLanguage();
         idleTimeoutSeconds();
         idleWarningSeconds();
         attractAfterSeconds();
@@ -198,6 +206,34 @@ public final class KioskConfig {
             throw new ConfigException(PAPER_WIDTH, v, "58 | 80");
         }
         return Integer.parseInt(v);
+    }
+
+    /** {@code full}, {@code partial} (default) or {@code none}: many 58 mm printers only cut partially or not at all. */
+    public String printerCut() {
+        String v = get(PRINTER_CUT, "partial");
+        if (!v.matches("full|partial|none")) {
+            throw new ConfigException(PRINTER_CUT, v, "full | partial | none");
+        }
+        return v;
+    }
+
+    /** False for printers without {@code GS ( k}: the QR code is then sent as a raster image. */
+    public boolean printerNativeQr() {
+        return bool(PRINTER_NATIVE_QR, true);
+    }
+
+    /** The printer's Chinese font: {@code gbk} (most 80 mm printers) or {@code gb2312} (many 58 mm ones). */
+    public String printerFont() {
+        String v = get(PRINTER_FONT, "gbk");
+        if (!v.equals("gbk") && !v.equals("gb2312")) {
+            throw new ConfigException(PRINTER_FONT, v, "gbk | gb2312");
+        }
+        return v;
+    }
+
+    /** Whether receipts carry the other language beneath the kiosk's. */
+    public boolean receiptSecondLanguage() {
+        return bool(RECEIPT_SECOND_LANGUAGE, true);
     }
 
     public int idleTimeoutSeconds() {

@@ -1,42 +1,58 @@
 package org.onetrip.kiosk.printer;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import javax.imageio.ImageIO;
 import org.onetrip.kiosk.device.DeviceStatus;
-import org.onetrip.kiosk.device.DeviceStatusHolder;
-import org.onetrip.kiosk.device.StatusDetail;
+import org.onetrip.kiosk.printer.escpos.EscPosPrinter;
+import org.onetrip.kiosk.printer.escpos.EscPosRenderer;
+import org.onetrip.kiosk.printer.escpos.PrinterProfile;
+import org.onetrip.kiosk.printer.escpos.PrinterSimulator;
+import org.onetrip.kiosk.printer.escpos.SimulatedPrinterTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code printer.device=sim} printer. It keeps every printed receipt for the simulator panel
- * and the tests, and can be put out of paper or near end, or unplugged, from the panel.
+ * The {@code printer.device=sim} printer. It is the real {@link EscPosPrinter} writing ESC/POS to
+ * a {@link PrinterSimulator}; the picture of each receipt is drawn by decoding the bytes the
+ * simulated printer received ({@link EscPosRenderer}), not from the receipt object, so it shows
+ * what a thermal printer would print. Pictures are kept for the simulator panel and saved as PNG.
  */
 public final class SimulatedReceiptPrinter implements ReceiptPrinter {
     private static final Logger log = LoggerFactory.getLogger(SimulatedReceiptPrinter.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** What the simulated paper sensor and cable say. */
-    public enum Condition { READY, PAPER_NEAR_END, PAPER_OUT, UNPLUGGED }
+    /** What the simulated paper sensor, cover and cable say. */
+    public enum Condition { READY, PAPER_NEAR_END, PAPER_OUT, COVER_OPEN, UNPLUGGED }
 
-    private final DeviceStatusHolder status = new DeviceStatusHolder("printer", DeviceStatus.unknown("starting"));
+    /** A receipt as it came out; {@code picture} is the PNG of what the printer printed. */
+    public record PrintedReceipt(Receipt receipt, byte[] picture, byte[] escpos) {
+    }
+
+    private final PrinterSimulator device = new PrinterSimulator();
+    private final SimulatedPrinterTransport cable = new SimulatedPrinterTransport(device);
+    private final EscPosPrinter printer;
+    private final PrinterProfile profile;
+    private final Path pictures;
     private final List<Consumer<PrintedReceipt>> printListeners = new CopyOnWriteArrayList<>();
     private final List<PrintedReceipt> printed = new ArrayList<>();
-    private final ReceiptImager imager;
     private volatile Condition condition = Condition.READY;
+    private int printedSoFar;
 
-    /** A receipt as it came out; {@code picture} is PNG bytes, or null when no imager is set. */
-    public record PrintedReceipt(Receipt receipt, byte[] picture) {
-    }
-
-    /** Turns a receipt into what a printer would show, as PNG bytes. */
-    public interface ReceiptImager {
-        byte[] png(Receipt receipt);
-    }
-
-    public SimulatedReceiptPrinter(ReceiptImager imager) {
-        this.imager = imager;
+    /** {@code pictures} is the folder for receipt PNGs, or null to keep them in memory only. */
+    public SimulatedReceiptPrinter(PrinterProfile profile, Path pictures) {
+        this.profile = profile;
+        this.pictures = pictures;
+        this.printer = new EscPosPrinter(cable, profile);
     }
 
     @Override
@@ -46,17 +62,17 @@ public final class SimulatedReceiptPrinter implements ReceiptPrinter {
 
     @Override
     public String name() {
-        return "Receipt printer (simulated)";
+        return "Receipt printer (simulated ESC/POS)";
     }
 
     @Override
     public DeviceStatus status() {
-        return status.get();
+        return printer.status();
     }
 
     @Override
     public void addStatusListener(Consumer<DeviceStatus> listener) {
-        status.addListener(listener);
+        printer.addStatusListener(listener);
     }
 
     public void addPrintListener(Consumer<PrintedReceipt> listener) {
@@ -65,48 +81,91 @@ public final class SimulatedReceiptPrinter implements ReceiptPrinter {
 
     @Override
     public void start() {
-        setCondition(condition);
+        printer.start();
     }
 
     public Condition condition() {
         return condition;
     }
 
+    /** Changes what the simulated printer reports and asks it at once, as the periodic check would. */
     public void setCondition(Condition c) {
         condition = c;
-        status.update(switch (c) {
-            case READY -> DeviceStatus.online("simulated printer ready");
-            case PAPER_NEAR_END -> DeviceStatus.online(StatusDetail.PAPER_NEAR_END, "paper near end");
-            case PAPER_OUT -> DeviceStatus.offline(StatusDetail.PAPER_OUT, "out of paper");
-            case UNPLUGGED -> DeviceStatus.offline(StatusDetail.GONE, "simulated printer unplugged");
-        });
+        cable.setPlugged(c != Condition.UNPLUGGED);
+        switch (c) {
+            case READY -> device.setCondition(PrinterSimulator.Condition.READY);
+            case PAPER_NEAR_END -> device.setCondition(PrinterSimulator.Condition.PAPER_NEAR_END);
+            case PAPER_OUT -> device.setCondition(PrinterSimulator.Condition.PAPER_OUT);
+            case COVER_OPEN -> device.setCondition(PrinterSimulator.Condition.COVER_OPEN);
+            case UNPLUGGED -> { }
+        }
+        printer.refreshStatus();
     }
 
     @Override
     public PrintOutcome print(Receipt receipt) {
-        Condition c = condition;
-        if (c == Condition.PAPER_OUT || c == Condition.UNPLUGGED) {
-            log.warn("simulated printer cannot print ticket {}: {}", receipt.ticket(), status.get());
-            return PrintOutcome.failed(status.get());
+        PrintOutcome outcome = printer.print(receipt);
+        if (!outcome.printed()) {
+            return outcome;
         }
-        PrintedReceipt p = new PrintedReceipt(receipt, imager == null ? null : imager.png(receipt));
+        byte[] all = device.printed();
+        byte[] job;
+        synchronized (printed) {
+            job = Arrays.copyOfRange(all, printedSoFar, all.length);
+            printedSoFar = all.length;
+        }
+        byte[] png = png(new EscPosRenderer(profile.paperDots()).render(job));
+        if (pictures != null) {
+            try {
+                Files.createDirectories(pictures);
+                Files.write(pictures.resolve(receipt.ticket() + "-" + FILE_TIME.format(receipt.filedAt()) + ".png"), png);
+            } catch (IOException e) {
+                log.warn("cannot save the receipt picture in {}", pictures, e);
+            }
+        }
+        PrintedReceipt p = new PrintedReceipt(receipt, png, job);
         synchronized (printed) {
             printed.add(p);
+            // The panel shows the latest; a kiosk left running all night keeps only the last few.
+            if (printed.size() > 20) {
+                printed.remove(0);
+            }
         }
         for (Consumer<PrintedReceipt> l : printListeners) {
             l.accept(p);
         }
-        return PrintOutcome.printed(status.get());
+        return outcome;
     }
 
+    /** A ready-made job (the test page) through the same printer. */
+    public PrintOutcome printJob(byte[] job) {
+        return printer.printJob(job);
+    }
+
+    /** The receipts printed so far (the last 20), oldest first. */
     public List<PrintedReceipt> printed() {
         synchronized (printed) {
             return List.copyOf(printed);
         }
     }
 
+    /** The simulated mechanism, for tests. */
+    public PrinterSimulator device() {
+        return device;
+    }
+
+    private static byte[] png(BufferedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("PNG encoding failed", e);
+        }
+    }
+
     @Override
     public void close() {
-        // nothing to release
+        printer.close();
     }
 }

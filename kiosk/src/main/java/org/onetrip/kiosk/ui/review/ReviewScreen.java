@@ -126,7 +126,7 @@ public final class ReviewScreen implements Screen {
         Submission sub = new Submission(flow.session().service().code(), flow.session().values(),
                 flow.session().resident(), flow.session().agent());
         java.util.Locale locale = t.locale();
-        java.util.Locale second = t.otherLocale();
+        java.util.Locale second = flow.kiosk().config().receiptSecondLanguage() ? t.otherLocale() : null;
         flow.background().execute(() -> {
             try {
                 Filing f = flow.kiosk().filing().file(sub, locale, second);

@@ -135,7 +135,8 @@ public final class SimulatorPanel {
         picture.setFitWidth(400);
         printer.addPrintListener(p -> bridge.post(() -> {
             lastUrl.set(p.receipt().statusUrl());
-            last.setText("Printed " + p.receipt().ticket() + " · " + p.receipt().serviceName().zh());
+            last.setText("Printed " + p.receipt().ticket() + " · " + p.receipt().serviceName().zh() + " · "
+                    + p.escpos().length + " bytes of ESC/POS");
             if (p.picture() != null) {
                 picture.setImage(FxImages.fromPng(p.picture()));
             }
