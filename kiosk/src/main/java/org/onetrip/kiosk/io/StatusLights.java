@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * kiosk calls it periodically). Thread-safe: callers come from device threads, the I/O thread and
  * the UI.
  */
-public final class StatusLights {
+public final class StatusLights implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusLights.class);
 
     private final KioskIo io;
@@ -27,6 +27,7 @@ public final class StatusLights {
     private boolean fatal;
     private Lights.Decision current = new Lights.Decision(java.util.Set.of(), List.of());
     private boolean started;
+    private java.util.concurrent.ScheduledExecutorService refresher;
 
     /**
      * @param devices the devices whose trouble lights ATTENTION (the reader, printer, scanner)
@@ -36,6 +37,31 @@ public final class StatusLights {
         this.io = io;
         this.devices = List.copyOf(devices);
         this.store = store;
+    }
+
+    /**
+     * {@link #start()}, and a {@link #refresh()} every {@code period} on a daemon thread of its own
+     * until {@link #close()}: the store's status has no listener.
+     */
+    public void start(java.time.Duration period) {
+        start();
+        synchronized (this) {
+            if (refresher != null) {
+                return;
+            }
+            refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "status-lights");
+                t.setDaemon(true);
+                return t;
+            });
+            refresher.scheduleWithFixedDelay(() -> {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    log.warn("refreshing the status lights failed", e);
+                }
+            }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Subscribes to the devices and the paper-low input, and lights the current state. */
@@ -87,6 +113,15 @@ public final class StatusLights {
         current = next;
         io.setLights(next.on());
         return next;
+    }
+
+    /** Stops the periodic refresh; the lights stay as they are (the I/O switches them off when it closes). */
+    @Override
+    public synchronized void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+            refresher = null;
+        }
     }
 
     /** The lights now and why, for the technician's screen. */

@@ -3,6 +3,7 @@ package org.onetrip.kiosk.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
@@ -253,6 +254,24 @@ class Pi4jKioskIoTest {
         assertThat(sim.pinState(Light.BUSY)).isNull();
         assertThat(sim.lights()).containsExactly(Light.BUSY);
         assertThat(sim.pins().describe()).doesNotContain("paper-low").doesNotContain("busy");
+    }
+
+    @Test
+    void closingLeavesEveryLightOffWhateverItsPolarity() {
+        for (String activeLow : List.of("false", "true")) {
+            SimulatedKioskIo sim = simulated(profilePins("io.active-low.lights=" + activeLow));
+            sim.setLights(EnumSet.allOf(Light.class));
+            List<DigitalOutput> outs = new ArrayList<>();
+            for (Light l : Light.values()) {
+                outs.add(sim.context().registry().get("light-" + l.key()));
+            }
+            DigitalState off = activeLow.equals("true") ? DigitalState.HIGH : DigitalState.LOW;
+            assertThat(outs).allSatisfy(o -> assertThat(o.state()).isNotEqualTo(off));
+
+            sim.close();
+
+            assertThat(outs).as("active-low lights: " + activeLow).allSatisfy(o -> assertThat(o.state()).isEqualTo(off));
+        }
     }
 
     @Test
