@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code pinctrl-*} chip, which Pi4J's gpiod provider picks by its label.
  *
  * <p>Every raw edge goes to one I/O thread, where each input's {@link Debouncer} decides; Pi4J's
- * own debounce is switched off so that there is one debounce, and it is tested.
+ * own debounce is switched off so that there is one debounce, and it is tested. Debounce and
+ * event times follow the clock the kiosk was wired with: under a hand-moved test clock an input
+ * settles when the clock is moved past its settle time.
  * A GPIO that cannot be opened (not a Pi, line busy, no permission on {@code /dev/gpiochip*}) is
  * an OFFLINE status with the cause, never a crash.
  */
