@@ -8,11 +8,20 @@ import org.onetrip.kiosk.device.Device;
 import org.onetrip.kiosk.filing.FilingService;
 import org.onetrip.kiosk.filing.ReceiptTokens;
 import org.onetrip.kiosk.idcard.IdCardReader;
+import org.onetrip.kiosk.io.KioskIo;
+import org.onetrip.kiosk.io.StatusLights;
+import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.systemd.SystemdWatchdog;
 
-/** The wired kiosk: configuration, store, devices and application services. Made by {@link Wiring}. */
+/**
+ * The wired kiosk: configuration, store, devices and application services. Made by {@link Wiring}.
+ * The cabinet I/O ({@code kioskIo}) comes with the door's {@code tamperLog}, the
+ * {@code statusLights} that follow the kiosk's state (the UI tells them about sessions and the
+ * out-of-service screen) and the systemd {@code watchdog} (the UI adds its JavaFX-thread probe).
+ */
 public record Kiosk(
         KioskConfig config,
         Clock clock,
@@ -22,7 +31,11 @@ public record Kiosk(
         ReceiptPrinter printer,
         QrScanner scanner,
         ReceiptTokens tokens,
-        FilingService filing) implements AutoCloseable {
+        FilingService filing,
+        KioskIo kioskIo,
+        TamperLog tamperLog,
+        StatusLights statusLights,
+        SystemdWatchdog watchdog) implements AutoCloseable {
 
     private static final java.util.concurrent.ScheduledExecutorService watch =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,7 +45,7 @@ public record Kiosk(
             });
 
     public List<Device> devices() {
-        return List.of(idCardReader, printer, scanner);
+        return List.of(idCardReader, printer, scanner, kioskIo);
     }
 
     /**
@@ -45,10 +58,27 @@ public record Kiosk(
         if (printer instanceof org.onetrip.kiosk.printer.escpos.EscPosPrinter p) {
             watch.scheduleWithFixedDelay(p::refreshStatus, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         }
+        startIo();
+    }
+
+    /**
+     * The lights follow device statuses as they change; the store has no listener, so they are
+     * refreshed every 10 s as well. Then systemd hears the kiosk is ready, and the watchdog pings
+     * while the store still answers (a store stuck behind a lock does not).
+     */
+    private void startIo() {
+        statusLights.start(java.time.Duration.ofSeconds(10));
+        watchdog.addProbe("store", () -> {
+            queue.status();
+            return true;
+        });
+        watchdog.start("devices started; cabinet I/O " + kioskIo.status());
     }
 
     @Override
     public void close() {
+        watchdog.close();
+        statusLights.close();
         for (Device d : devices()) {
             try {
                 d.close();

@@ -18,6 +18,13 @@ import org.onetrip.kiosk.idcard.NoIdCardReader;
 import org.onetrip.kiosk.idcard.SamIdCardReader;
 import org.onetrip.kiosk.idcard.SerialSamTransport;
 import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
+import org.onetrip.kiosk.io.IoPins;
+import org.onetrip.kiosk.io.KioskIo;
+import org.onetrip.kiosk.io.NoKioskIo;
+import org.onetrip.kiosk.io.Pi4jKioskIo;
+import org.onetrip.kiosk.io.SimulatedKioskIo;
+import org.onetrip.kiosk.io.StatusLights;
+import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
@@ -31,6 +38,7 @@ import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.store.SqliteRequestQueue;
+import org.onetrip.kiosk.systemd.SystemdWatchdog;
 
 /**
  * The one place that turns a configuration into adapters and services. Everything else receives
@@ -53,8 +61,22 @@ public final class Wiring {
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
         ReceiptTokens tokens = new ReceiptTokens();
         FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
-        return new Kiosk(config, clock, catalog, queue, idCardReader(config.idCardDevice()),
-                printer(config, data.resolve("receipts")), scanner(config.scannerDevice()), tokens, filing);
+        IdCardReader reader = idCardReader(config.idCardDevice());
+        ReceiptPrinter printer = printer(config, data.resolve("receipts"));
+        QrScanner scanner = scanner(config.scannerDevice());
+        KioskIo io = kioskIo(config, clock);
+        return new Kiosk(config, clock, catalog, queue, reader, printer, scanner, tokens, filing,
+                io, new TamperLog(io), new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
+                SystemdWatchdog.fromEnvironment(System.getenv()));
+    }
+
+    /** The cabinet I/O: GPIO through gpiod, the same code on Pi4J's mock platform, or none. */
+    public static KioskIo kioskIo(KioskConfig config, Clock clock) {
+        return switch (config.ioDevice()) {
+            case "pi4j" -> Pi4jKioskIo.onGpiod(IoPins.from(config), clock);
+            case "sim" -> new SimulatedKioskIo(IoPins.from(config), clock);
+            default -> new NoKioskIo();
+        };
     }
 
     static FilingService.CentreInfo centre(KioskConfig c) {
