@@ -2,6 +2,7 @@ package org.onetrip.kiosk.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.device.Device;
@@ -11,6 +12,8 @@ import org.onetrip.kiosk.idcard.IdCardReader;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.sync.CatalogCache;
+import org.onetrip.kiosk.sync.OutboxWorker;
 
 /** The wired kiosk: configuration, store, devices and application services. Made by {@link Wiring}. */
 public record Kiosk(
@@ -22,7 +25,12 @@ public record Kiosk(
         ReceiptPrinter printer,
         QrScanner scanner,
         ReceiptTokens tokens,
-        FilingService filing) implements AutoCloseable {
+        FilingService filing,
+        OutboxWorker sync,
+        CatalogCache catalogCache) implements AutoCloseable {
+
+    /** Sent in the heartbeat; the same as {@code kiosk --version}. */
+    public static final String APP_VERSION = "0.1.0";
 
     private static final java.util.concurrent.ScheduledExecutorService watch =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -30,6 +38,18 @@ public record Kiosk(
                 t.setDaemon(true);
                 return t;
             });
+
+    /** The sync with the back office; empty when {@code backoffice.url} is not set. */
+    public Optional<OutboxWorker> backOfficeSync() {
+        return Optional.ofNullable(sync);
+    }
+
+    /** Starts sending the outbox to the back office on its own thread (when one is configured). */
+    public void startSync() {
+        if (sync != null) {
+            sync.start();
+        }
+    }
 
     public List<Device> devices() {
         return List.of(idCardReader, printer, scanner);
@@ -49,6 +69,9 @@ public record Kiosk(
 
     @Override
     public void close() {
+        if (sync != null) {
+            sync.close();
+        }
         for (Device d : devices()) {
             try {
                 d.close();
@@ -57,5 +80,8 @@ public record Kiosk(
             }
         }
         queue.close();
+        if (catalogCache != null) {
+            catalogCache.close();
+        }
     }
 }

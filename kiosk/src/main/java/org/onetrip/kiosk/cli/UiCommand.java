@@ -46,6 +46,10 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         Logger log = LoggerFactory.getLogger(UiCommand.class);
         Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
         kiosk.startDevices();
+        if (screenshot == null && !exitWhenReady) {
+            // Its own thread: the touch flow only commits to the store and never waits for the network.
+            kiosk.startSync();
+        }
         ExecutorService background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "kiosk-background");
             t.setDaemon(true);

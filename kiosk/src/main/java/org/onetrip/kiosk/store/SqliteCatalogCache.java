@@ -29,7 +29,13 @@ public final class SqliteCatalogCache implements CatalogCache {
         this.file = file.toAbsolutePath();
         try {
             Files.createDirectories(this.file.getParent());
-            connection = open(this.file);
+            try {
+                connection = open(this.file);
+            } catch (SQLException damaged) {
+                // Only a cache: start it afresh rather than keep the kiosk from starting.
+                Files.deleteIfExists(this.file);
+                connection = open(this.file);
+            }
         } catch (SQLException | IOException e) {
             throw new StoreException("could not open the catalogue cache " + this.file + ": " + e.getMessage(), e);
         }
