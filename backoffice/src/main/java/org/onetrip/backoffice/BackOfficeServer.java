@@ -47,10 +47,15 @@ public final class BackOfficeServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
+            config.http.prefer405over404 = true;
             if (customize != null) {
                 customize.accept(config);
             }
             config.routes.before(ctx -> {
+                // Open311 speaks UTF-8; a form posted without a charset is read as UTF-8, not Latin-1.
+                if (ctx.req().getCharacterEncoding() == null) {
+                    ctx.req().setCharacterEncoding("UTF-8");
+                }
                 String length = ctx.header("Content-Length");
                 if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > settings.maxBodyBytes()) {
                     throw new ApiError(413, "the body is larger than " + settings.maxBodyBytes() + " bytes");

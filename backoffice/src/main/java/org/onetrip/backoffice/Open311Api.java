@@ -71,7 +71,12 @@ final class Open311Api {
         }
         Map<String, List<String>> form;
         try {
+            if (!wellFormedPercentEncoding(ctx.body())) {
+                throw new ApiError(400, "the body is not valid form encoding");
+            }
             form = ctx.formParamMap();
+        } catch (ApiError | io.javalin.http.HttpResponseException e) {
+            throw e; // a body over the limit stays a 413
         } catch (RuntimeException e) {
             throw new ApiError(400, "the body is not valid form encoding");
         }
@@ -209,6 +214,22 @@ final class Open311Api {
             throw new ApiError(404, "not found (JSON only: …/NAME.json)");
         }
         return file.substring(0, file.length() - 5);
+    }
+
+    /**
+     * Every {@code %} starts two hex digits (WHATWG URL, application/x-www-form-urlencoded). Decoders
+     * differ on what they make of {@code %zz} (keep it, drop it, fail); a request that ambiguous is refused.
+     */
+    static boolean wellFormedPercentEncoding(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            if (body.charAt(i) == '%') {
+                if (i + 2 >= body.length() || Character.digit(body.charAt(i + 1), 16) < 0
+                        || Character.digit(body.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String first(Map<String, List<String>> form, String name) {

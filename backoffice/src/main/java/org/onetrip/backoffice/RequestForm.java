@@ -99,6 +99,10 @@ public final class RequestForm {
             }
             String joined = String.join(",", values);
             if (service.attribute(attr) != null) {
+                if (joined.indexOf('\uFFFD') >= 0) {
+                    problems.add("attribute " + attr + ": not valid UTF-8");
+                    continue;
+                }
                 serviceValues.put(attr, joined);
                 attributes.put(attr, joined.strip());
             } else if (Open311Form.KIOSK_ATTRIBUTES.contains(attr)) {

@@ -72,6 +72,9 @@ class Open311ApiTest {
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(json(again).get(0).path("service_request_id").asText()).isEqualTo(id);
             assertThat(bo.store.count()).isEqualTo(1);
+            var stored = bo.store.find(java.util.List.of(id), null).get(0);
+            assertThat(stored.attributes()).containsEntry("location", "资国寺路与太姥大道路口")
+                    .containsEntry("description", "红绿灯不亮，车辆抢行").doesNotContainKey("receipt_token");
 
             var before = bo.store.snapshot();
             HttpResponse<String> other = bo.postForm(bo.hazardForm(Map.of("attribute[danger]", "yes")), key);
