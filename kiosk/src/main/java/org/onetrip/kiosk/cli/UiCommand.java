@@ -44,6 +44,9 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         KioskConfig config = options.load();
         Logger log = LoggerFactory.getLogger(UiCommand.class);
+        // A device or background thread that dies unexpectedly is logged; the device reports
+        // its own status, and the UI thread has its own handler (the out-of-service screen).
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("thread {} died", t.getName(), e));
         Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
         kiosk.startDevices();
         if (screenshot == null && !exitWhenReady) {
