@@ -2,6 +2,7 @@ package org.onetrip.kiosk.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.device.Device;
@@ -15,6 +16,8 @@ import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.QrScanner;
 import org.onetrip.kiosk.systemd.SystemdWatchdog;
+import org.onetrip.kiosk.sync.CatalogCache;
+import org.onetrip.kiosk.sync.OutboxWorker;
 
 /**
  * The wired kiosk: configuration, store, devices and application services. Made by {@link Wiring}.
@@ -35,7 +38,12 @@ public record Kiosk(
         KioskIo kioskIo,
         TamperLog tamperLog,
         StatusLights statusLights,
-        SystemdWatchdog watchdog) implements AutoCloseable {
+        SystemdWatchdog watchdog,
+        OutboxWorker sync,
+        CatalogCache catalogCache) implements AutoCloseable {
+
+    /** Sent in the heartbeat; the same as {@code kiosk --version}. */
+    public static final String APP_VERSION = "0.1.0";
 
     private static final java.util.concurrent.ScheduledExecutorService watch =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -43,6 +51,18 @@ public record Kiosk(
                 t.setDaemon(true);
                 return t;
             });
+
+    /** The sync with the back office; empty when {@code backoffice.url} is not set. */
+    public Optional<OutboxWorker> backOfficeSync() {
+        return Optional.ofNullable(sync);
+    }
+
+    /** Starts sending the outbox to the back office on its own thread (when one is configured). */
+    public void startSync() {
+        if (sync != null) {
+            sync.start();
+        }
+    }
 
     public List<Device> devices() {
         return List.of(idCardReader, printer, scanner, kioskIo);
@@ -77,6 +97,9 @@ public record Kiosk(
 
     @Override
     public void close() {
+        if (sync != null) {
+            sync.close();
+        }
         watchdog.close();
         statusLights.close();
         for (Device d : devices()) {
@@ -87,5 +110,8 @@ public record Kiosk(
             }
         }
         queue.close();
+        if (catalogCache != null) {
+            catalogCache.close();
+        }
     }
 }

@@ -4,12 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.onetrip.kiosk.config.DeviceUri;
 import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.device.Device;
+import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.filing.FilingService;
 import org.onetrip.kiosk.filing.ReceiptTokens;
 import org.onetrip.kiosk.idcard.FictionalCards;
@@ -37,14 +45,23 @@ import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
+import org.onetrip.kiosk.store.SqliteCatalogCache;
 import org.onetrip.kiosk.store.SqliteRequestQueue;
 import org.onetrip.kiosk.systemd.SystemdWatchdog;
+import org.onetrip.kiosk.sync.Backoff;
+import org.onetrip.kiosk.sync.CatalogCache;
+import org.onetrip.kiosk.sync.Open311BackOffice;
+import org.onetrip.kiosk.sync.OutboxWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns a configuration into adapters and services. Everything else receives
  * what it needs in its constructor.
  */
 public final class Wiring {
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+
     private Wiring() {
     }
 
@@ -56,8 +73,10 @@ public final class Wiring {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data folder " + data.toAbsolutePath(), e);
         }
-        ServiceCatalog catalog = config.catalogFile() == null ? new CatalogLoader().loadBundled()
-                : new CatalogLoader().load(config.catalogFile());
+        ServiceCatalog local = localCatalog(config);
+        boolean backOffice = !config.backOfficeUrl().isEmpty();
+        CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
+        ServiceCatalog catalog = cache == null ? local : cachedOr(cache, local);
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
         ReceiptTokens tokens = new ReceiptTokens();
         FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
@@ -65,9 +84,30 @@ public final class Wiring {
         ReceiptPrinter printer = printer(config, data.resolve("receipts"));
         QrScanner scanner = scanner(config.scannerDevice());
         KioskIo io = kioskIo(config, clock);
+        OutboxWorker sync = null;
+        if (backOffice) {
+            List<Device> devices = List.of(reader, printer, scanner, io);
+            sync = new OutboxWorker(queue,
+                    new Open311BackOffice(new Open311BackOffice.Settings(URI.create(config.backOfficeUrl()),
+                            config.backOfficeApiKey(), config.kioskId(),
+                            Duration.ofSeconds(Math.min(10, config.backOfficeTimeoutSeconds())),
+                            Duration.ofSeconds(config.backOfficeTimeoutSeconds())), catalog),
+                    cache, local, clock,
+                    new Backoff(Duration.ofMillis(config.backOfficeRetryMinMillis()),
+                            Duration.ofSeconds(config.backOfficeRetryMaxSeconds()), new SplittableRandom()),
+                    new OutboxWorker.Settings(Duration.ofSeconds(2), Duration.ofSeconds(config.backOfficeStatusRefreshSeconds()),
+                            Duration.ofSeconds(config.backOfficeHeartbeatSeconds()), Duration.ofHours(6), Duration.ofHours(1),
+                            Duration.ofDays(config.retentionDays()), 20),
+                    new OutboxWorker.Identity(config.kioskId(), Kiosk.APP_VERSION, () -> {
+                        Map<String, DeviceStatus> m = new LinkedHashMap<>();
+                        devices.forEach(d -> m.put(d.id(), d.status()));
+                        m.put("store", queue.status());
+                        return m;
+                    }));
+        }
         return new Kiosk(config, clock, catalog, queue, reader, printer, scanner, tokens, filing,
                 io, new TamperLog(io), new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
-                SystemdWatchdog.fromEnvironment(System.getenv()));
+                SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache);
     }
 
     /** The cabinet I/O: GPIO through gpiod, the same code on Pi4J's mock platform, or none. */
@@ -77,6 +117,29 @@ public final class Wiring {
             case "sim" -> new SimulatedKioskIo(IoPins.from(config), clock);
             default -> new NoKioskIo();
         };
+    }
+
+    /** The kiosk's own catalogue: {@code catalog.file} when set, else the bundled one. */
+    public static ServiceCatalog localCatalog(KioskConfig config) {
+        return config.catalogFile() == null ? new CatalogLoader().loadBundled() : new CatalogLoader().load(config.catalogFile());
+    }
+
+    /**
+     * The catalogue last fetched from the back office, or {@code local} when there is none or it
+     * does not parse (a cache must never stop the kiosk from starting).
+     */
+    static ServiceCatalog cachedOr(CatalogCache cache, ServiceCatalog local) {
+        try {
+            var cached = cache.load();
+            if (cached.isPresent()) {
+                ServiceCatalog c = new CatalogLoader().parse(cached.get().catalogJson(), "cached catalogue");
+                log.info("using the catalogue fetched from the back office at {}", cached.get().fetchedAt());
+                return c;
+            }
+        } catch (RuntimeException e) {
+            log.warn("the cached catalogue is unusable; using the kiosk's own: {}", e.getMessage());
+        }
+        return local;
     }
 
     static FilingService.CentreInfo centre(KioskConfig c) {

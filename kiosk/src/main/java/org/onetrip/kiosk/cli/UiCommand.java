@@ -49,6 +49,10 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("thread {} died", t.getName(), e));
         Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
         kiosk.startDevices();
+        if (screenshot == null && !exitWhenReady) {
+            // Its own thread: the touch flow only commits to the store and never waits for the network.
+            kiosk.startSync();
+        }
         ExecutorService background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "kiosk-background");
             t.setDaemon(true);

@@ -47,6 +47,11 @@ public final class KioskConfig {
     public static final String STATUS_URL_BASE = "status.url-base";
     public static final String BACKOFFICE_URL = "backoffice.url";
     public static final String BACKOFFICE_API_KEY = "backoffice.api-key";
+    public static final String BACKOFFICE_TIMEOUT = "backoffice.timeout-s";
+    public static final String BACKOFFICE_RETRY_MIN = "backoffice.retry-min-ms";
+    public static final String BACKOFFICE_RETRY_MAX = "backoffice.retry-max-s";
+    public static final String BACKOFFICE_STATUS_REFRESH = "backoffice.status-refresh-s";
+    public static final String BACKOFFICE_HEARTBEAT = "backoffice.heartbeat-s";
     public static final String UI_FULLSCREEN = "ui.fullscreen";
     public static final String UI_SIMULATOR_PANEL = "ui.simulator-panel";
     public static final String UI_WIDTH = "ui.width";
@@ -88,7 +93,8 @@ public final class KioskConfig {
     public static final Set<String> KNOWN_KEYS = union(IO_KEYS, Set.of(KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
             CENTRE_NAME_EN, CENTRE_PHONE, CENTRE_HOURS_ZH, CENTRE_HOURS_EN, IDCARD_DEVICE, PRINTER_DEVICE,
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
-            BACKOFFICE_URL, BACKOFFICE_API_KEY, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
+            BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
+            BACKOFFICE_STATUS_REFRESH, BACKOFFICE_HEARTBEAT, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
             CATALOG_FILE, PRIVACY_RETENTION_DAYS));
 
     /** The profile used without {@code --config}, bundled from firmware-config/profiles. */
@@ -169,6 +175,11 @@ public final class KioskConfig {
         attractAfterSeconds();
         statusUrlBase();
         backOfficeUrl();
+        backOfficeTimeoutSeconds();
+        backOfficeRetryMinMillis();
+        backOfficeRetryMaxSeconds();
+        backOfficeStatusRefreshSeconds();
+        backOfficeHeartbeatSeconds();
         bool(UI_FULLSCREEN, false);
         bool(UI_SIMULATOR_PANEL, false);
         intValue(UI_WIDTH, 1280, 320, 7680);
@@ -308,6 +319,36 @@ public final class KioskConfig {
 
     public String backOfficeApiKey() {
         return get(BACKOFFICE_API_KEY, "");
+    }
+
+    /** The longest wait for one back-office answer; an unanswered POST is sent again later. */
+    public int backOfficeTimeoutSeconds() {
+        return intValue(BACKOFFICE_TIMEOUT, 20, 1, 300);
+    }
+
+    /** The first wait after a failed delivery; it doubles with each failure in a row. */
+    public int backOfficeRetryMinMillis() {
+        int v = intValue(BACKOFFICE_RETRY_MIN, 1000, 10, 60_000);
+        if (v > backOfficeRetryMaxSeconds() * 1000L) {
+            throw new ConfigException(BACKOFFICE_RETRY_MIN, String.valueOf(v),
+                    "at most " + BACKOFFICE_RETRY_MAX + " × 1000 milliseconds");
+        }
+        return v;
+    }
+
+    /** The cap of the doubling wait between deliveries while the back office is out of reach. */
+    public int backOfficeRetryMaxSeconds() {
+        return intValue(BACKOFFICE_RETRY_MAX, 300, 1, 86_400);
+    }
+
+    /** How often the statuses of open requests are asked for. */
+    public int backOfficeStatusRefreshSeconds() {
+        return intValue(BACKOFFICE_STATUS_REFRESH, 300, 5, 86_400);
+    }
+
+    /** How often the kiosk tells the back office it is alive (extension 3). */
+    public int backOfficeHeartbeatSeconds() {
+        return intValue(BACKOFFICE_HEARTBEAT, 60, 10, 3600);
     }
 
     public boolean fullscreen() {

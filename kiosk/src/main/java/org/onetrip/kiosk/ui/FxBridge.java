@@ -31,6 +31,10 @@ public final class FxBridge {
             d.addStatusListener(s -> fx.execute(() -> statuses.put(d.id(), s)));
         }
         statuses.put("store", kiosk.queue().status());
+        kiosk.backOfficeSync().ifPresent(sync -> {
+            statuses.put(sync.id(), sync.status());
+            sync.addStatusListener(s -> fx.execute(() -> statuses.put(sync.id(), s)));
+        });
         kiosk.idCardReader().setCardListener(e -> fx.execute(() -> cardHandler.get().accept(e)));
         kiosk.scanner().setScanListener(s -> fx.execute(() -> scanHandler.get().accept(s)));
     }
