@@ -51,6 +51,7 @@ import org.onetrip.kiosk.systemd.SystemdWatchdog;
 import org.onetrip.kiosk.sync.Backoff;
 import org.onetrip.kiosk.sync.CatalogCache;
 import org.onetrip.kiosk.sync.Open311BackOffice;
+import org.onetrip.kiosk.sync.Heartbeat;
 import org.onetrip.kiosk.sync.OutboxWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,7 @@ public final class Wiring {
         ReceiptPrinter printer = printer(config, data.resolve("receipts"));
         QrScanner scanner = scanner(config.scannerDevice());
         KioskIo io = kioskIo(config, clock);
+        TamperLog tamper = new TamperLog(io);
         OutboxWorker sync = null;
         if (backOffice) {
             List<Device> devices = List.of(reader, printer, scanner, io);
@@ -103,10 +105,15 @@ public final class Wiring {
                         devices.forEach(d -> m.put(d.id(), d.status()));
                         m.put("store", queue.status());
                         return m;
-                    }));
+                    }, () -> tamper.recentEvents().stream()
+                            // The last day's door events: the fleet view sees an opening even if the
+                            // network was down when it happened.
+                            .filter(e -> e.at().isAfter(clock.instant().minus(Duration.ofDays(1))))
+                            .map(e -> new Heartbeat.Alarm(e.at(), "door_" + e.kind().name().toLowerCase(java.util.Locale.ROOT)))
+                            .toList()));
         }
         return new Kiosk(config, clock, catalog, queue, reader, printer, scanner, tokens, filing,
-                io, new TamperLog(io), new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
+                io, tamper, new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
                 SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache);
     }
 

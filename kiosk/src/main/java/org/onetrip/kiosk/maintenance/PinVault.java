@@ -104,7 +104,7 @@ public final class PinVault {
     /** Seconds until PINs are taken again; 0 when not locked. */
     public synchronized long lockedForSeconds() {
         Instant now = clock.instant();
-        return now.isBefore(lockedUntil) ? Duration.between(now, lockedUntil).toSeconds() + 1 : 0;
+        return now.isBefore(lockedUntil) ? (Duration.between(now, lockedUntil).toMillis() + 999) / 1000 : 0;
     }
 
     private static byte[] hash(String pin, byte[] salt, int iterations) {

@@ -124,6 +124,8 @@ public final class Open311BackOffice implements BackOffice {
                 .put("state", e.getValue().state().name())
                 .put("detail", e.getValue().detail().name())
                 .put("message", e.getValue().message()));
+        var alarms = body.putArray("alarms");
+        h.alarms().forEach(a -> alarms.addObject().put("at", DateTimeFormatter.ISO_INSTANT.format(a.at())).put("kind", a.kind()));
         ObjectNode queue = body.putObject("queue");
         queue.put("pending", h.pending());
         queue.put("needs_attention", h.needsAttention());

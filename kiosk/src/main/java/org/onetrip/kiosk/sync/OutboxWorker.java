@@ -71,7 +71,12 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /** The kiosk's identity and devices for the heartbeat. */
-    public record Identity(String kioskId, String appVersion, Supplier<Map<String, DeviceStatus>> devices) {
+    public record Identity(String kioskId, String appVersion, Supplier<Map<String, DeviceStatus>> devices,
+            Supplier<List<Heartbeat.Alarm>> alarms) {
+
+        public Identity(String kioskId, String appVersion, Supplier<Map<String, DeviceStatus>> devices) {
+            this(kioskId, appVersion, devices, List::of);
+        }
     }
 
     /** What one {@link #runOnce} did. */
@@ -434,7 +439,7 @@ public final class OutboxWorker implements AutoCloseable {
         try {
             backOffice.heartbeat(new Heartbeat(identity.kioskId(), identity.appVersion(), clock.instant(), devices,
                     counts.get(OutboxState.PENDING), counts.get(OutboxState.NEEDS_ATTENTION),
-                    head.isEmpty() ? null : head.get(0).filedAt()));
+                    head.isEmpty() ? null : head.get(0).filedAt(), identity.alarms().get()));
             listener.heartbeat(true, "");
         } catch (BackOfficeException e) {
             if (e.kind() != BackOfficeException.Kind.NOT_OFFERED) {

@@ -202,6 +202,17 @@ class Open311BackOfficeTest {
     }
 
     @Test
+    void theHeartbeatCarriesTheCabinetDoorAlarms() throws Exception {
+        answer = ex -> reply(ex, 202, "{}");
+        office().heartbeat(new Heartbeat("sim-kiosk-01", "0.1.0", Instant.parse("2025-03-14T01:30:00Z"), Map.of(), 0, 0,
+                null, List.of(new Heartbeat.Alarm(Instant.parse("2025-03-14T01:29:07Z"), "door_opened"))));
+        JsonNode body = Open311Responses.JSON.readTree(seen.get(0).body());
+        assertThat(body.path("alarms")).hasSize(1);
+        assertThat(body.path("alarms").get(0).path("kind").asText()).isEqualTo("door_opened");
+        assertThat(body.path("alarms").get(0).path("at").asText()).isEqualTo("2025-03-14T01:29:07Z");
+    }
+
+    @Test
     void theCatalogueIsTheListAndEachDefinition() {
         answer = ex -> {
             String path = ex.getRequestURI().getPath();
