@@ -117,11 +117,17 @@ public final class Wiring {
                 SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache);
     }
 
+    /** The technician's PIN, hashed in {@code DATA_DIR/secrets.properties}. */
+    public static org.onetrip.kiosk.maintenance.PinVault pinVault(KioskConfig config, Clock clock) {
+        return new org.onetrip.kiosk.maintenance.PinVault(config.dataDir().resolve("secrets.properties"), clock,
+                Duration.ofSeconds(config.maintenanceLockoutSeconds()));
+    }
+
     /** The cabinet I/O: GPIO through gpiod, the same code on Pi4J's mock platform, or none. */
     public static KioskIo kioskIo(KioskConfig config, Clock clock) {
         return switch (config.ioDevice()) {
             case "pi4j" -> Pi4jKioskIo.onGpiod(IoPins.from(config), clock);
-            case "sim" -> new SimulatedKioskIo(IoPins.from(config), clock);
+            case "sim" -> SimulatedKioskIo.forSimulator(IoPins.from(config), clock);
             default -> new NoKioskIo();
         };
     }

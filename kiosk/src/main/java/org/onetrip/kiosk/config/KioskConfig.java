@@ -58,6 +58,8 @@ public final class KioskConfig {
     public static final String UI_HEIGHT = "ui.height";
     public static final String CATALOG_FILE = "catalog.file";
     public static final String PRIVACY_RETENTION_DAYS = "privacy.retention-days";
+    public static final String MAINTENANCE_LOCKOUT = "maintenance.lockout-s";
+    public static final String UI_HIDE_CURSOR = "ui.hide-cursor";
 
     // The cabinet's I/O (issue 7): pins are BCM GPIO numbers, as gpiod and Pi4J count them.
     public static final String IO_DEVICE = "io.device";
@@ -90,7 +92,7 @@ public final class KioskConfig {
             IO_ACTIVE_LOW_DEFAULTS.keySet());
 
     /** Every key the kiosk reads; anything else in a profile is a typo and refused. */
-    public static final Set<String> KNOWN_KEYS = union(IO_KEYS, Set.of(KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
+    public static final Set<String> KNOWN_KEYS = union(IO_KEYS, Set.of(MAINTENANCE_LOCKOUT, UI_HIDE_CURSOR, KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
             CENTRE_NAME_EN, CENTRE_PHONE, CENTRE_HOURS_ZH, CENTRE_HOURS_EN, IDCARD_DEVICE, PRINTER_DEVICE,
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
@@ -186,6 +188,8 @@ public final class KioskConfig {
         intValue(UI_HEIGHT, 800, 240, 4320);
         catalogFile();
         retentionDays();
+        maintenanceLockoutSeconds();
+        hideCursor();
         validateIo();
         return this;
     }
@@ -365,6 +369,16 @@ public final class KioskConfig {
 
     public int uiHeight() {
         return intValue(UI_HEIGHT, 800, 240, 4320);
+    }
+
+    /** How long every maintenance PIN is refused after five wrong ones. */
+    public int maintenanceLockoutSeconds() {
+        return intValue(MAINTENANCE_LOCKOUT, 300, 30, 86400);
+    }
+
+    /** Hide the mouse pointer (touch screens); defaults to {@link #fullscreen()}. */
+    public boolean hideCursor() {
+        return bool(UI_HIDE_CURSOR, fullscreen());
     }
 
     public int retentionDays() {

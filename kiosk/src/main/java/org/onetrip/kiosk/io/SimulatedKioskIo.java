@@ -18,8 +18,17 @@ import java.time.Clock;
  */
 public final class SimulatedKioskIo extends Pi4jKioskIo {
 
+    private volatile boolean presentAtStart;
+
     public SimulatedKioskIo(IoPins pins, Clock clock) {
         this(pins, IoTimers.thread("kiosk-io", clock));
+    }
+
+    /** The simulator profile's I/O: on a laptop somebody is at the screen, so presence starts on. */
+    public static SimulatedKioskIo forSimulator(IoPins pins, Clock clock) {
+        SimulatedKioskIo io = new SimulatedKioskIo(pins, clock);
+        io.presentAtStart = true;
+        return io;
     }
 
     /** With the I/O thread given: tests run it by hand. */
@@ -35,11 +44,15 @@ public final class SimulatedKioskIo extends Pi4jKioskIo {
                 .build();
     }
 
-    /** Mock pins start low; a real sensor, connected and idle, holds its inactive level. */
+    /**
+     * Mock pins start low; a real sensor, connected and idle, holds its inactive level. Presence
+     * may start on ({@link #forSimulator}); the panel switches it off to see the night screen.
+     */
     @Override
     protected void beforeFirstRead(Input input, DigitalInput pin) {
         if (pin instanceof MockDigitalInput mock) {
-            mock.mockState(pins().activeLow(input) ? DigitalState.HIGH : DigitalState.LOW);
+            boolean active = input == Input.PRESENCE && presentAtStart;
+            mock.mockState(active != pins().activeLow(input) ? DigitalState.HIGH : DigitalState.LOW);
         }
     }
 

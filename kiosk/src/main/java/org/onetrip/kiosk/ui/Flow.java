@@ -85,14 +85,22 @@ public final class Flow {
     /** Ends the visit: wipes every personal detail, returns to the kiosk's language and home. */
     public void home() {
         session.wipe();
+        kiosk.statusLights().sessionActive(false);
+        kiosk.statusLights().fatal(false);
         bridge.cardHandlerProperty().set(e -> { });
         texts.localeProperty().set(kiosk.config().locale());
         nav.home();
     }
 
     public void attract() {
+        attract(false);
+    }
+
+    /** The attract screen; {@code night} dims it while the presence sensor sees nobody. */
+    public void attract(boolean night) {
         session.wipe();
-        nav.show(new AttractScreen(this));
+        kiosk.statusLights().sessionActive(false);
+        nav.show(new AttractScreen(this, night));
     }
 
     public void openWindow(ServiceWindow w) {
@@ -102,6 +110,7 @@ public final class Flow {
     /** The resident picked a service: identify first where it needs a card, unless the reader is down. */
     public void startService(ServiceDefinition s) {
         session.begin(s);
+        kiosk.statusLights().sessionActive(true);
         if (s.identity() == IdentityRequirement.NONE) {
             nav.show(new FormScreen(this));
         } else if (!usable("idcard")) {
@@ -146,6 +155,8 @@ public final class Flow {
     public void outOfService(String deviceId) {
         log.warn("out of service: {}", deviceId);
         session.wipe();
+        kiosk.statusLights().sessionActive(false);
+        kiosk.statusLights().fatal(deviceId.equals("store") || deviceId.equals("other"));
         nav.show(new OutOfServiceScreen(this, deviceId));
     }
 
