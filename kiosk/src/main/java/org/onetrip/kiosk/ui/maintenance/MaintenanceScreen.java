@@ -74,10 +74,19 @@ public final class MaintenanceScreen implements Screen {
                     : " / " + e.getValue().detail()), e.getValue().isOnline() && !e.getValue().needsAttention()
                     ? "identity-value" : "field-error");
             state.setId("maint-" + e.getKey());
-            devices.add(Ui.label(e.getKey(), "identity-key"), 0, row);
+            state.setWrapText(false);
+            state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label name = Ui.label(e.getKey(), "identity-key");
+            name.setWrapText(false);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            devices.add(name, 0, row);
             devices.add(state, 1, row);
             devices.add(Ui.label(e.getValue().message(), Ui.HINT), 2, row++);
         }
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        devices.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
+                new javafx.scene.layout.ColumnConstraints(), grow);
         VBox devicesBox = section(t.get("maintenance.devices"), devices);
 
         Map<OutboxState, Long> counts = k.queue().countsByOutboxState();
