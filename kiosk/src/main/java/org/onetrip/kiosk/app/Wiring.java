@@ -51,7 +51,7 @@ public final class Wiring {
         ServiceCatalog catalog = config.catalogFile() == null ? new CatalogLoader().loadBundled()
                 : new CatalogLoader().load(config.catalogFile());
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
-        ReceiptTokens tokens = new ReceiptTokens();
+        ReceiptTokens tokens = ReceiptTokens.forInstallation(data);
         FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
         return new Kiosk(config, clock, catalog, queue, idCardReader(config.idCardDevice()),
                 printer(config, data.resolve("receipts")), scanner(config.scannerDevice()), tokens, filing);

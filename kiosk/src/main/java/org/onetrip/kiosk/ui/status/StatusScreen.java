@@ -80,9 +80,9 @@ public final class StatusScreen implements Screen {
 
     private void lookUp() {
         String payload = scanned;
-        String token = flow.kiosk().tokens().tokenFrom(payload, flow.kiosk().config().statusUrlBase());
+        Optional<String> token = flow.kiosk().tokens().tokenFrom(payload, flow.kiosk().config().statusUrlBase());
         flow.background().execute(() -> {
-            Optional<StoredRequest> r = token == null ? Optional.empty() : flow.kiosk().queue().findByToken(token);
+            Optional<StoredRequest> r = token.flatMap(flow.kiosk().queue()::findByToken);
             flow.fx().execute(() -> {
                 if (payload.equals(scanned)) {
                     result = r;
