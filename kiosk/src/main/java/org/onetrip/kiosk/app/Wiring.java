@@ -30,6 +30,8 @@ import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
+import org.onetrip.kiosk.status.StatusFreshness;
+import org.onetrip.kiosk.status.StatusLookup;
 import org.onetrip.kiosk.store.SqliteRequestQueue;
 
 /**
@@ -62,6 +64,15 @@ public final class Wiring {
                 LocalizedText.of(c.centreName(java.util.Locale.SIMPLIFIED_CHINESE), c.centreName(java.util.Locale.ENGLISH)),
                 LocalizedText.of(c.centreHours(java.util.Locale.SIMPLIFIED_CHINESE), c.centreHours(java.util.Locale.ENGLISH)),
                 c.centrePhone(), c.statusUrlBase());
+    }
+
+    /**
+     * Status look-ups for {@code kiosk}'s store and tokens. Until the back-office link reports its
+     * last contact, statuses are shown as the kiosk's own last record.
+     */
+    public static StatusLookup statusLookup(Kiosk kiosk, StatusLookup.Limits limits) {
+        return new StatusLookup(kiosk.tokens(), kiosk.queue(), kiosk.catalog(), kiosk.config().statusUrlBase(),
+                StatusFreshness.NO_BACK_OFFICE, kiosk.clock(), limits);
     }
 
     /** The configured reader alone, for tools that need no store (read-card). */
