@@ -29,6 +29,7 @@ import org.onetrip.kiosk.printer.escpos.PrinterTransport;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.scanner.SerialQrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.status.StatusFreshness;
 import org.onetrip.kiosk.status.StatusLookup;
@@ -112,6 +113,7 @@ public final class Wiring {
         return switch (uri.scheme()) {
             case SIM -> new SimulatedQrScanner();
             case NONE -> new NoQrScanner();
+            case SERIAL -> new SerialQrScanner(uri.path(), SerialQrScanner.Settings.fromUri(KioskConfig.SCANNER_DEVICE, uri));
             default -> new UnsupportedDevices.Scanner(uri);
         };
     }
