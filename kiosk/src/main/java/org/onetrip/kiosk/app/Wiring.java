@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
@@ -28,7 +29,11 @@ import org.onetrip.kiosk.printer.escpos.PrinterProfile;
 import org.onetrip.kiosk.printer.escpos.PrinterTransport;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
+import org.onetrip.kiosk.scanner.CameraQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.scanner.camera.CommandFrames;
+import org.onetrip.kiosk.scanner.camera.FolderFrames;
+import org.onetrip.kiosk.scanner.camera.FrameSource;
 import org.onetrip.kiosk.scanner.SerialQrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.status.StatusFreshness;
@@ -109,11 +114,24 @@ public final class Wiring {
                 .withHanziFont(Gb18030.HanziFont.valueOf(c.printerFont().toUpperCase(java.util.Locale.ROOT)));
     }
 
+    /** {@code camera:FOLDER} when the path is a folder of images, else {@code camera:COMMAND}. */
+    static FrameSource cameraFrames(String pathOrCommand) {
+        try {
+            if (Files.isDirectory(Path.of(pathOrCommand))) {
+                return new FolderFrames(Path.of(pathOrCommand), Duration.ofMillis(100));
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: a command line
+        }
+        return new CommandFrames(pathOrCommand);
+    }
+
     static QrScanner scanner(DeviceUri uri) {
         return switch (uri.scheme()) {
             case SIM -> new SimulatedQrScanner();
             case NONE -> new NoQrScanner();
             case SERIAL -> new SerialQrScanner(uri.path(), SerialQrScanner.Settings.fromUri(KioskConfig.SCANNER_DEVICE, uri));
+            case CAMERA -> new CameraQrScanner(cameraFrames(uri.path()), CameraQrScanner.Settings.defaults());
             default -> new UnsupportedDevices.Scanner(uri);
         };
     }
