@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
+import org.onetrip.kiosk.config.ConfigException;
 import org.onetrip.kiosk.config.DeviceUri;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.filing.FilingService;
@@ -30,6 +31,7 @@ import org.onetrip.kiosk.printer.escpos.PrinterTransport;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.CameraQrScanner;
+import org.onetrip.kiosk.scanner.KeyboardQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
 import org.onetrip.kiosk.scanner.camera.CommandFrames;
 import org.onetrip.kiosk.scanner.camera.FolderFrames;
@@ -132,7 +134,9 @@ public final class Wiring {
             case NONE -> new NoQrScanner();
             case SERIAL -> new SerialQrScanner(uri.path(), SerialQrScanner.Settings.fromUri(KioskConfig.SCANNER_DEVICE, uri));
             case CAMERA -> new CameraQrScanner(cameraFrames(uri.path()), CameraQrScanner.Settings.defaults());
-            default -> new UnsupportedDevices.Scanner(uri);
+            case KEYBOARD -> new KeyboardQrScanner();
+            case TCP, FILE -> throw new ConfigException(KioskConfig.SCANNER_DEVICE, uri.text(),
+                    "sim | none | serial:PATH?baud=N&suffix=CR|LF|CRLF | keyboard | camera:COMMAND");
         };
     }
 }

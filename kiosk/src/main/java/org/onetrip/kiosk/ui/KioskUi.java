@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.scanner.KeyboardQrScanner;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.idle.IdleMonitor;
 import org.onetrip.kiosk.ui.idle.IdleOverlay;
@@ -92,6 +93,10 @@ public final class KioskUi {
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
+        if (kiosk.scanner() instanceof KeyboardQrScanner keyboardScanner) {
+            // First, so a scan is taken out before any other key handling sees it.
+            new KeyboardWedge(keyboardScanner, clock).install(scene);
+        }
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> idle.activity());
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> idle.activity());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -196,6 +201,9 @@ public final class KioskUi {
 
     /** Keyboard operation: Enter presses the focused button, Esc goes back (or home). */
     private void onKey(KeyEvent e) {
+        if (e.isConsumed()) {
+            return; // a scanner's Enter (KeyboardWedge)
+        }
         if (overlay.isVisible() && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE)) {
             idle.activity();
             overlay.hide();
