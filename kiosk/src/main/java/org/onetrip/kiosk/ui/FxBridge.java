@@ -22,6 +22,7 @@ public final class FxBridge {
     private final ObservableMap<String, DeviceStatus> statuses = FXCollections.observableHashMap();
     private final ObjectProperty<Consumer<CardEvent>> cardHandler = new SimpleObjectProperty<>(e -> { });
     private final ObjectProperty<Consumer<String>> scanHandler = new SimpleObjectProperty<>(s -> { });
+    private Runnable scanActivity = () -> { };
 
     /** Must be constructed on the FX thread; {@code fx} is {@code Platform::runLater} in the product. */
     public FxBridge(Kiosk kiosk, Executor fx) {
@@ -32,7 +33,10 @@ public final class FxBridge {
         }
         statuses.put("store", kiosk.queue().status());
         kiosk.idCardReader().setCardListener(e -> fx.execute(() -> cardHandler.get().accept(e)));
-        kiosk.scanner().setScanListener(s -> fx.execute(() -> scanHandler.get().accept(s)));
+        kiosk.scanner().setScanListener(s -> fx.execute(() -> {
+            scanActivity.run();
+            scanHandler.get().accept(s);
+        }));
     }
 
     public ObservableMap<String, DeviceStatus> statuses() {
@@ -50,6 +54,11 @@ public final class FxBridge {
 
     public ObjectProperty<Consumer<String>> scanHandlerProperty() {
         return scanHandler;
+    }
+
+    /** Run on the JavaFX thread before each scan is handled: a scan is a resident's activity. */
+    public void setScanActivity(Runnable r) {
+        scanActivity = r == null ? () -> { } : r;
     }
 
     /** Re-reads a status that has no listener of its own (the store). */

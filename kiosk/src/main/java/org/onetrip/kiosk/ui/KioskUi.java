@@ -106,6 +106,7 @@ public final class KioskUi {
         bridge.scanHandlerProperty().addListener((o, a, b) -> {
             if (b == null) {
                 bridge.scanHandlerProperty().set(this::scannedAnywhere);
+        bridge.setScanActivity(() -> idle.activity());
             }
         });
         bridge.scanHandlerProperty().set(this::scannedAnywhere);
@@ -139,6 +140,13 @@ public final class KioskUi {
         Screen current = flow.nav().current();
         boolean atRest = current != null && current.isRest();
         boolean attract = current != null && "attract".equals(current.id());
+        Duration dwell = current == null ? null : current.returnHomeAfter();
+        if (dwell != null && idle.idleFor().compareTo(dwell) >= 0) {
+            log.info("screen {} shown for {} s without a touch; going home", current.id(), dwell.toSeconds());
+            idle.activity();
+            flow.home();
+            return;
+        }
         switch (idle.tick(atRest, attract)) {
             case NONE -> overlay.hide();
             case WARN -> overlay.show(texts, idle.secondsLeft());
@@ -156,7 +164,6 @@ public final class KioskUi {
     private void scannedAnywhere(String payload) {
         Screen current = flow.nav().current();
         if (current != null && (current.isRest() || "done".equals(current.id()))) {
-            idle.activity();
             flow.home();
             flow.checkStatus(payload);
         } else {
