@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "24-hour self-service kiosk of a party-mass service centre.",
         subcommands = {UiCommand.class, SubmitCommand.class, ServicesCommand.class, QueueCommand.class,
                 SelftestCommand.class, ReadCardCommand.class,
-                PrintTestCommand.class})
+                PrintTestCommand.class, StatusCommand.class, ScanCommand.class})
 public final class KioskCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
