@@ -140,6 +140,17 @@ public final class Flow {
         nav.show(new StatusScreen(this, scannedOrNull));
     }
 
+    /**
+     * A receipt scanned on the home, attract or done screen: a new visit starts, as after
+     * {@link #home()}, straight on the status screen (the home screen is not built on the way).
+     */
+    public void statusOfScan(String scanned) {
+        session.wipe();
+        bridge.cardHandlerProperty().set(e -> { });
+        texts.localeProperty().set(kiosk.config().locale());
+        nav.show(new StatusScreen(this, scanned));
+    }
+
     public void backToServices() {
         ServiceDefinition s = session.service();
         if (s == null) {

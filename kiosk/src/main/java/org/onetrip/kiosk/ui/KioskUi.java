@@ -106,10 +106,10 @@ public final class KioskUi {
         bridge.scanHandlerProperty().addListener((o, a, b) -> {
             if (b == null) {
                 bridge.scanHandlerProperty().set(this::scannedAnywhere);
-        bridge.setScanActivity(() -> idle.activity());
             }
         });
         bridge.scanHandlerProperty().set(this::scannedAnywhere);
+        bridge.setScanActivity(() -> idle.activity());
 
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -164,8 +164,7 @@ public final class KioskUi {
     private void scannedAnywhere(String payload) {
         Screen current = flow.nav().current();
         if (current != null && (current.isRest() || "done".equals(current.id()))) {
-            flow.home();
-            flow.checkStatus(payload);
+            flow.statusOfScan(payload);
         } else {
             log.info("scan ignored on screen {} (a resident is busy)", current == null ? "-" : current.id());
         }

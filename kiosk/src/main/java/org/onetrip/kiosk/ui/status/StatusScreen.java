@@ -24,6 +24,8 @@ import org.onetrip.kiosk.ui.Icons;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
 import org.onetrip.kiosk.ui.Ui;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "Check my request": asks for the receipt's QR code, then shows where the request stands: ticket,
@@ -37,6 +39,7 @@ import org.onetrip.kiosk.ui.Ui;
  * scanned text is held only while the screen shows and never logged.
  */
 public final class StatusScreen implements Screen {
+    private static final Logger log = LoggerFactory.getLogger(StatusScreen.class);
     /** Style classes (kiosk.css, section Status). */
     static final String BANNER = "status-banner";
     static final String BADGE = "status-badge";
@@ -259,7 +262,8 @@ public final class StatusScreen implements Screen {
 
     private void onScan(String payload) {
         if (payload.equals(scanned) && answer instanceof StatusAnswer.Found) {
-            return; // the same receipt held under the scanner again: it is already shown
+            log.info("the receipt shown was scanned again; not looked up again");
+            return;
         }
         scanned = payload;
         lookedUp = null;
