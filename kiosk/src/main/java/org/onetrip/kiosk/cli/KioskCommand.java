@@ -21,6 +21,8 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
     /** Runs the command line; returns the exit status. */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new KioskCommand());
+        // A bare receipt token may start with '-' (URL-safe Base64): it is the argument, not an option.
+        cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof ConfigException) {

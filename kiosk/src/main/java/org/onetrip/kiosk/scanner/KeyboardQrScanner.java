@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * keystroke and calls {@link #deliver} with each scan; on the command line the terminal's lines
  * are the scans.
  *
- * <p>A keyboard cannot say whether a scanner is plugged in: ONLINE means the kiosk is listening.
+ * <p>A keyboard cannot say whether a scanner is plugged in: ONLINE means the kiosk is ready to listen.
  * The scanner must be set to type Enter after each code (its usual factory setting) and, for
  * Chinese systems, to the US keyboard layout the kiosk uses.
  */
@@ -26,8 +26,7 @@ public final class KeyboardQrScanner implements QrScanner {
     /** A scan has at least this many characters; a receipt token alone has 24. */
     public static final int MIN_LENGTH = 8;
 
-    private final DeviceStatusHolder status = new DeviceStatusHolder("scanner",
-            DeviceStatus.unknown("waiting for the kiosk window to listen to the keyboard"));
+    private final DeviceStatusHolder status = new DeviceStatusHolder("scanner", DeviceStatus.unknown("not started"));
     private final KeystrokeBursts bursts = new KeystrokeBursts(MAX_GAP, MIN_LENGTH, ScanPayloads.MAX_LENGTH);
     private volatile Consumer<String> listener = s -> { };
 
@@ -56,9 +55,11 @@ public final class KeyboardQrScanner implements QrScanner {
         listener = l == null ? s -> { } : l;
     }
 
+    /** Nothing to open: keystrokes arrive through the window (or terminal) that listens. */
     @Override
     public void start() {
-        // Nothing to open: keystrokes arrive once a window (or the terminal) listens.
+        status.update(DeviceStatus.online("keyboard mode: scans arrive as keystrokes in the kiosk window"
+                + " (a scanner in keyboard mode cannot report whether it is plugged in)"));
     }
 
     /** The burst detector of the window that listens; used on that window's thread only. */

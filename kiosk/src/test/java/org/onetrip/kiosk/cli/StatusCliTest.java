@@ -118,6 +118,14 @@ class StatusCliTest {
     }
 
     @Test
+    void aBareTokenStartingWithAHyphenIsTheArgumentNotAnOption() {
+        Run r = kiosk("status", "-q1HZQ8fmDXlQaiKvNxqYbTp", "--json");
+
+        assertThat(r.status()).as(r.err()).isEqualTo(1);
+        assertThat(r.json().path("recognised").asBoolean()).isFalse();
+    }
+
+    @Test
     void everyCodeThatIsNotOurReceiptGetsTheSameCalmAnswerAndExit1() {
         String url = submit();
         String token = url.substring(URL_BASE.length());

@@ -47,6 +47,7 @@ public final class CommandFrames implements FrameSource {
     private final String command;
     private final Deque<String> stderr = new ArrayDeque<>();
     private Process process;
+    private Thread stderrReader;
     // Guarded by this.
     private byte[] newest;
     private long received;
@@ -74,13 +75,14 @@ public final class CommandFrames implements FrameSource {
         p.getOutputStream().close();
         process = p;
         daemon("camera-frames", () -> readFrames(p));
-        daemon("camera-stderr", () -> readErrors(p));
+        stderrReader = daemon("camera-stderr", () -> readErrors(p));
     }
 
-    private static void daemon(String name, Runnable r) {
+    private static Thread daemon(String name, Runnable r) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private void readFrames(Process p) {
@@ -162,13 +164,18 @@ public final class CommandFrames implements FrameSource {
 
     private Ended endedException() {
         Process p;
+        Thread errors;
         synchronized (this) {
             p = process;
+            errors = stderrReader;
         }
         int code = -1;
         try {
             if (p != null && p.waitFor(2, TimeUnit.SECONDS)) {
                 code = p.exitValue();
+                if (errors != null) {
+                    errors.join(1000); // its last words, e.g. "sh: 1: rpicam-vid: not found"
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
