@@ -4,12 +4,15 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/kiosk/target/kiosk-0.1.0-SNAPSHOT.jar"
+BACKOFFICE_JAR="$ROOT/backoffice/target/backoffice-0.1.0-SNAPSHOT.jar"
 export MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.awt.headless=true"
 
 # Debian packages the kiosk and its tests need beyond Maven: the CJK font (OFL) so Chinese never
 # renders as boxes, GTK for JavaFX windows, socat for serial tests over pseudo-terminals, and Xvfb
 # for a virtual display where there is none.
 PACKAGES=(fonts-noto-cjk fontconfig socat libgtk-3-0 libgl1 xvfb xauth)
+# The back office's tests and benchmark run on PostgreSQL too: Debian's server, started on loopback.
+PG_PACKAGES=(postgresql)
 
 missing_packages() {
   local p out=()
@@ -31,13 +34,59 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
-# Builds the kiosk when the jar is missing or older than any source, profile or pom.
+# Builds the kiosk and the back office when a jar is missing or older than any source, profile or pom.
 build_if_needed() {
-  if [ -f "$JAR" ] && [ -z "$(find "$ROOT/kiosk/src/main" "$ROOT/firmware-config/profiles" "$ROOT/pom.xml" "$ROOT/kiosk/pom.xml" -newer "$JAR" -print -quit)" ]; then
-    return 0
-  fi
-  echo "building the kiosk…" >&2
+  local jar stale=""
+  for jar in "$JAR" "$BACKOFFICE_JAR"; do
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/kiosk/src/main" "$ROOT/backoffice/src/main" "$ROOT/firmware-config/profiles" \
+        "$ROOT/pom.xml" "$ROOT/kiosk/pom.xml" "$ROOT/backoffice/pom.xml" -newer "$jar" -print -quit)" ]; then
+      stale=1
+    fi
+  done
+  [ -z "$stale" ] && return 0
+  echo "building the kiosk and the back office…" >&2
   (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
+}
+
+# A throwaway PostgreSQL server for tests and benchmarks: Debian's binaries, a fresh cluster in a
+# temporary folder, listening on 127.0.0.1 only, on a free port, trust authentication for the
+# cluster's own superuser "onetrip" (nothing but loopback can reach it, and it lives only as long
+# as the script). As root the server runs as Debian's "postgres" user (PostgreSQL refuses root).
+# Sets ONETRIP_TEST_PG_URL; stop_test_postgres ends it (call it from an EXIT trap).
+# PG_DURABLE=1 keeps fsync on (the benchmark compares durable stores); tests turn it off for speed.
+start_test_postgres() {
+  local bin port p run=()
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    echo "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin" >&2
+    return 1
+  fi
+  PG_DIR="$(mktemp -d /tmp/onetrip-pg.XXXXXX)"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$PG_DIR"
+    run=(runuser -u postgres --)
+  fi
+  port=""
+  for p in $(shuf -i 20000-45000 -n 20); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port="$p"; break; fi
+  done
+  [ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; return 1; }
+  "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -U onetrip -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  local fast=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+  [ "${PG_DURABLE:-0}" = "1" ] && fast=()
+  "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c max_connections=200 ${fast[*]}" \
+    start >/dev/null
+  PG_CTL=("${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data")
+  export ONETRIP_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=onetrip"
+  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway, $PG_DIR)" >&2
+}
+
+stop_test_postgres() {
+  if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR" ]; then
+    "${PG_CTL[@]}" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
 }
 
 have_display() {

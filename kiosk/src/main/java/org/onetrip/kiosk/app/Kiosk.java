@@ -2,17 +2,29 @@ package org.onetrip.kiosk.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.device.Device;
 import org.onetrip.kiosk.filing.FilingService;
 import org.onetrip.kiosk.filing.ReceiptTokens;
 import org.onetrip.kiosk.idcard.IdCardReader;
+import org.onetrip.kiosk.io.KioskIo;
+import org.onetrip.kiosk.io.StatusLights;
+import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.systemd.SystemdWatchdog;
+import org.onetrip.kiosk.sync.CatalogCache;
+import org.onetrip.kiosk.sync.OutboxWorker;
 
-/** The wired kiosk: configuration, store, devices and application services. Made by {@link Wiring}. */
+/**
+ * The wired kiosk: configuration, store, devices and application services. Made by {@link Wiring}.
+ * The cabinet I/O ({@code kioskIo}) comes with the door's {@code tamperLog}, the
+ * {@code statusLights} that follow the kiosk's state (the UI tells them about sessions and the
+ * out-of-service screen) and the systemd {@code watchdog} (the UI adds its JavaFX-thread probe).
+ */
 public record Kiosk(
         KioskConfig config,
         Clock clock,
@@ -22,7 +34,16 @@ public record Kiosk(
         ReceiptPrinter printer,
         QrScanner scanner,
         ReceiptTokens tokens,
-        FilingService filing) implements AutoCloseable {
+        FilingService filing,
+        KioskIo kioskIo,
+        TamperLog tamperLog,
+        StatusLights statusLights,
+        SystemdWatchdog watchdog,
+        OutboxWorker sync,
+        CatalogCache catalogCache) implements AutoCloseable {
+
+    /** Sent in the heartbeat; the same as {@code kiosk --version}. */
+    public static final String APP_VERSION = "0.1.0";
 
     private static final java.util.concurrent.ScheduledExecutorService watch =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -31,8 +52,20 @@ public record Kiosk(
                 return t;
             });
 
+    /** The sync with the back office; empty when {@code backoffice.url} is not set. */
+    public Optional<OutboxWorker> backOfficeSync() {
+        return Optional.ofNullable(sync);
+    }
+
+    /** Starts sending the outbox to the back office on its own thread (when one is configured). */
+    public void startSync() {
+        if (sync != null) {
+            sync.start();
+        }
+    }
+
     public List<Device> devices() {
-        return List.of(idCardReader, printer, scanner);
+        return List.of(idCardReader, printer, scanner, kioskIo);
     }
 
     /**
@@ -45,10 +78,30 @@ public record Kiosk(
         if (printer instanceof org.onetrip.kiosk.printer.escpos.EscPosPrinter p) {
             watch.scheduleWithFixedDelay(p::refreshStatus, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         }
+        startIo();
+    }
+
+    /**
+     * The lights follow device statuses as they change; the store has no listener, so they are
+     * refreshed every 10 s as well. Then systemd hears the kiosk is ready, and the watchdog pings
+     * while the store still answers (a store stuck behind a lock does not).
+     */
+    private void startIo() {
+        statusLights.start(java.time.Duration.ofSeconds(10));
+        watchdog.addProbe("store", () -> {
+            queue.status();
+            return true;
+        });
+        watchdog.start("devices started; cabinet I/O " + kioskIo.status());
     }
 
     @Override
     public void close() {
+        if (sync != null) {
+            sync.close();
+        }
+        watchdog.close();
+        statusLights.close();
         for (Device d : devices()) {
             try {
                 d.close();
@@ -57,5 +110,8 @@ public record Kiosk(
             }
         }
         queue.close();
+        if (catalogCache != null) {
+            catalogCache.close();
+        }
     }
 }

@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.onetrip.kiosk.config.ConfigException;
 import org.onetrip.kiosk.config.DeviceUri;
 import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.device.Device;
+import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.filing.FilingService;
 import org.onetrip.kiosk.filing.ReceiptTokens;
 import org.onetrip.kiosk.idcard.FictionalCards;
@@ -20,6 +27,13 @@ import org.onetrip.kiosk.idcard.NoIdCardReader;
 import org.onetrip.kiosk.idcard.SamIdCardReader;
 import org.onetrip.kiosk.idcard.SerialSamTransport;
 import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
+import org.onetrip.kiosk.io.IoPins;
+import org.onetrip.kiosk.io.KioskIo;
+import org.onetrip.kiosk.io.NoKioskIo;
+import org.onetrip.kiosk.io.Pi4jKioskIo;
+import org.onetrip.kiosk.io.SimulatedKioskIo;
+import org.onetrip.kiosk.io.StatusLights;
+import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
@@ -40,13 +54,24 @@ import org.onetrip.kiosk.scanner.SerialQrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.status.StatusFreshness;
 import org.onetrip.kiosk.status.StatusLookup;
+import org.onetrip.kiosk.store.SqliteCatalogCache;
 import org.onetrip.kiosk.store.SqliteRequestQueue;
+import org.onetrip.kiosk.systemd.SystemdWatchdog;
+import org.onetrip.kiosk.sync.Backoff;
+import org.onetrip.kiosk.sync.CatalogCache;
+import org.onetrip.kiosk.sync.Open311BackOffice;
+import org.onetrip.kiosk.sync.Heartbeat;
+import org.onetrip.kiosk.sync.OutboxWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns a configuration into adapters and services. Everything else receives
  * what it needs in its constructor.
  */
 public final class Wiring {
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+
     private Wiring() {
     }
 
@@ -58,13 +83,85 @@ public final class Wiring {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data folder " + data.toAbsolutePath(), e);
         }
-        ServiceCatalog catalog = config.catalogFile() == null ? new CatalogLoader().loadBundled()
-                : new CatalogLoader().load(config.catalogFile());
+        ServiceCatalog local = localCatalog(config);
+        boolean backOffice = !config.backOfficeUrl().isEmpty();
+        CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
+        ServiceCatalog catalog = cache == null ? local : cachedOr(cache, local);
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
         ReceiptTokens tokens = ReceiptTokens.forInstallation(data);
         FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
-        return new Kiosk(config, clock, catalog, queue, idCardReader(config.idCardDevice()),
-                printer(config, data.resolve("receipts")), scanner(config.scannerDevice()), tokens, filing);
+        IdCardReader reader = idCardReader(config.idCardDevice());
+        ReceiptPrinter printer = printer(config, data.resolve("receipts"));
+        QrScanner scanner = scanner(config.scannerDevice());
+        KioskIo io = kioskIo(config, clock);
+        TamperLog tamper = new TamperLog(io);
+        OutboxWorker sync = null;
+        if (backOffice) {
+            List<Device> devices = List.of(reader, printer, scanner, io);
+            sync = new OutboxWorker(queue,
+                    new Open311BackOffice(new Open311BackOffice.Settings(URI.create(config.backOfficeUrl()),
+                            config.backOfficeApiKey(), config.kioskId(),
+                            Duration.ofSeconds(Math.min(10, config.backOfficeTimeoutSeconds())),
+                            Duration.ofSeconds(config.backOfficeTimeoutSeconds())), catalog),
+                    cache, local, clock,
+                    new Backoff(Duration.ofMillis(config.backOfficeRetryMinMillis()),
+                            Duration.ofSeconds(config.backOfficeRetryMaxSeconds()), new SplittableRandom()),
+                    new OutboxWorker.Settings(Duration.ofSeconds(2), Duration.ofSeconds(config.backOfficeStatusRefreshSeconds()),
+                            Duration.ofSeconds(config.backOfficeHeartbeatSeconds()), Duration.ofHours(6), Duration.ofHours(1),
+                            Duration.ofDays(config.retentionDays()), 20),
+                    new OutboxWorker.Identity(config.kioskId(), Kiosk.APP_VERSION, () -> {
+                        Map<String, DeviceStatus> m = new LinkedHashMap<>();
+                        devices.forEach(d -> m.put(d.id(), d.status()));
+                        m.put("store", queue.status());
+                        return m;
+                    }, () -> tamper.recentEvents().stream()
+                            // The last day's door events: the fleet view sees an opening even if the
+                            // network was down when it happened.
+                            .filter(e -> e.at().isAfter(clock.instant().minus(Duration.ofDays(1))))
+                            .map(e -> new Heartbeat.Alarm(e.at(), "door_" + e.kind().name().toLowerCase(java.util.Locale.ROOT)))
+                            .toList()));
+        }
+        return new Kiosk(config, clock, catalog, queue, reader, printer, scanner, tokens, filing,
+                io, tamper, new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
+                SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache);
+    }
+
+    /** The technician's PIN, hashed in {@code DATA_DIR/secrets.properties}. */
+    public static org.onetrip.kiosk.maintenance.PinVault pinVault(KioskConfig config, Clock clock) {
+        return new org.onetrip.kiosk.maintenance.PinVault(config.dataDir().resolve("secrets.properties"), clock,
+                Duration.ofSeconds(config.maintenanceLockoutSeconds()));
+    }
+
+    /** The cabinet I/O: GPIO through gpiod, the same code on Pi4J's mock platform, or none. */
+    public static KioskIo kioskIo(KioskConfig config, Clock clock) {
+        return switch (config.ioDevice()) {
+            case "pi4j" -> Pi4jKioskIo.onGpiod(IoPins.from(config), clock);
+            case "sim" -> SimulatedKioskIo.forSimulator(IoPins.from(config), clock);
+            default -> new NoKioskIo();
+        };
+    }
+
+    /** The kiosk's own catalogue: {@code catalog.file} when set, else the bundled one. */
+    public static ServiceCatalog localCatalog(KioskConfig config) {
+        return config.catalogFile() == null ? new CatalogLoader().loadBundled() : new CatalogLoader().load(config.catalogFile());
+    }
+
+    /**
+     * The catalogue last fetched from the back office, or {@code local} when there is none or it
+     * does not parse (a cache must never stop the kiosk from starting).
+     */
+    static ServiceCatalog cachedOr(CatalogCache cache, ServiceCatalog local) {
+        try {
+            var cached = cache.load();
+            if (cached.isPresent()) {
+                ServiceCatalog c = new CatalogLoader().parse(cached.get().catalogJson(), "cached catalogue");
+                log.info("using the catalogue fetched from the back office at {}", cached.get().fetchedAt());
+                return c;
+            }
+        } catch (RuntimeException e) {
+            log.warn("the cached catalogue is unusable; using the kiosk's own: {}", e.getMessage());
+        }
+        return local;
     }
 
     static FilingService.CentreInfo centre(KioskConfig c) {
@@ -75,12 +172,25 @@ public final class Wiring {
     }
 
     /**
-     * Status look-ups for {@code kiosk}'s store and tokens. Until the back-office link reports its
-     * last contact, statuses are shown as the kiosk's own last record.
+     * Status look-ups for {@code kiosk}'s store and tokens. With a back office, statuses count as
+     * current for three refresh intervals (at least 15 minutes) after the sync last refreshed them;
+     * without one they are always the kiosk's own last record, and the screen says so.
      */
     public static StatusLookup statusLookup(Kiosk kiosk, StatusLookup.Limits limits) {
+        StatusFreshness freshness = kiosk.backOfficeSync().<StatusFreshness>map(sync -> new StatusFreshness() {
+            @Override
+            public java.util.Optional<java.time.Instant> lastSync() {
+                return sync.lastStatusRefresh();
+            }
+
+            @Override
+            public Duration freshFor() {
+                Duration three = sync.statusRefreshInterval().multipliedBy(3);
+                return three.compareTo(DEFAULT_FRESH_FOR) > 0 ? three : DEFAULT_FRESH_FOR;
+            }
+        }).orElse(StatusFreshness.NO_BACK_OFFICE);
         return new StatusLookup(kiosk.tokens(), kiosk.queue(), kiosk.catalog(), kiosk.config().statusUrlBase(),
-                StatusFreshness.NO_BACK_OFFICE, kiosk.clock(), limits);
+                freshness, kiosk.clock(), limits);
     }
 
     /** The configured reader alone, for tools that need no store (read-card). */

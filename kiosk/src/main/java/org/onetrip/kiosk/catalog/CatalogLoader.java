@@ -47,11 +47,21 @@ public final class CatalogLoader {
         }
     }
 
+    /** A catalogue from its JSON text, e.g. one the kiosk cached after fetching it from the back office. */
+    public ServiceCatalog parse(String catalogJson, String source) {
+        try {
+            return parse(json.readTree(catalogJson), source);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": not JSON (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
     /**
      * Every error names where it is: {@code source: service 'x': attribute 'y': what is wrong}.
-     * Inner helpers throw the bare reason; each level adds its own name once.
+     * Inner helpers throw the bare reason; each level adds its own name once. Also for trees built
+     * in memory, e.g. by {@link Open311Catalog#toCatalogFile}.
      */
-    ServiceCatalog parse(JsonNode root, String source) {
+    public ServiceCatalog parse(JsonNode root, String source) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": a catalogue is a JSON object with windows and services");
         }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kiosk", mixinStandardHelpOptions = true, version = "OneTrip kiosk 0.1.0",
         description = "24-hour self-service kiosk of a party-mass service centre.",
         subcommands = {UiCommand.class, SubmitCommand.class, ServicesCommand.class, QueueCommand.class,
-                SelftestCommand.class, ReadCardCommand.class,
-                PrintTestCommand.class, StatusCommand.class, ScanCommand.class})
+                SelftestCommand.class, ReadCardCommand.class, SyncCommand.class,
+                PrintTestCommand.class, SetPinCommand.class, StatusCommand.class, ScanCommand.class})
 public final class KioskCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override

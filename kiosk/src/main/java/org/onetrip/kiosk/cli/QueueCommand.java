@@ -21,11 +21,19 @@ public final class QueueCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--retry-parked", description = "Put the requests the back office refused back in the outbox "
+            + "(after the cause is fixed, e.g. the service exists at the back office now).")
+    boolean retryParked;
+
     @Override
     public Integer call() {
         System.setProperty("kiosk.console.level", "WARN");
         var c = options.load();
         try (RequestQueue q = new SqliteRequestQueue(c.dataDir().resolve("kiosk.db"), Clock.systemDefaultZone())) {
+            if (retryParked) {
+                int n = q.requeueParked(java.time.Instant.now());
+                System.err.println("queue: " + n + " parked requests put back in the outbox");
+            }
             Map<String, Long> outbox = new LinkedHashMap<>();
             q.countsByOutboxState().forEach((k, v) -> outbox.put(k.name().toLowerCase(Locale.ROOT), v));
             Map<String, Long> status = new LinkedHashMap<>();
@@ -35,8 +43,15 @@ public final class QueueCommand implements java.util.concurrent.Callable<Integer
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("outbox", outbox);
                 out.put("status", status);
-                out.put("needs_attention", parked.stream().map(p -> Map.of("request_id", p.requestId().toString(),
-                        "ticket", p.ticket(), "service_code", p.serviceCode(), "reason", p.reason())).toList());
+                out.put("needs_attention", parked.stream().map(p -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("request_id", p.requestId().toString());
+                    m.put("ticket", p.ticket());
+                    m.put("service_code", p.serviceCode());
+                    m.put("reason", p.reason());
+                    m.put("parked_at", String.valueOf(p.at()));
+                    return m;
+                }).toList());
                 System.out.println(Json.write(out));
             } else {
                 System.out.println("outbox:");
@@ -47,8 +62,12 @@ public final class QueueCommand implements java.util.concurrent.Callable<Integer
                 for (RequestStatus s : RequestStatus.values()) {
                     System.out.printf("  %-16s %d%n", s.wire(), status.get(s.wire()));
                 }
+                if (!parked.isEmpty()) {
+                    System.out.println("needs attention (refused by the back office; fix, then --retry-parked):");
+                }
                 for (var p : parked) {
-                    System.out.println("needs attention: " + p.ticket() + " " + p.serviceCode() + ": " + p.reason());
+                    System.out.println("  " + p.ticket() + "  " + p.serviceCode() + "  " + p.requestId() + "  " + p.at()
+                            + "  " + p.reason());
                 }
             }
             return 0;

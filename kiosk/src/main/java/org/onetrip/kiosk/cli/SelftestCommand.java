@@ -43,6 +43,7 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
                 all.put(d.id(), d.status());
             }
             all.put("store", kiosk.queue().status());
+            kiosk.backOfficeSync().ifPresent(sync -> all.put(sync.id(), sync.probe()));
             boolean ok = all.values().stream().allMatch(DeviceStatus::isOnline);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();

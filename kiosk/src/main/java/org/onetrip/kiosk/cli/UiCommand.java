@@ -44,8 +44,15 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         KioskConfig config = options.load();
         Logger log = LoggerFactory.getLogger(UiCommand.class);
+        // A device or background thread that dies unexpectedly is logged; the device reports
+        // its own status, and the UI thread has its own handler (the out-of-service screen).
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("thread {} died", t.getName(), e));
         Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
         kiosk.startDevices();
+        if (screenshot == null && !exitWhenReady) {
+            // Its own thread: the touch flow only commits to the store and never waits for the network.
+            kiosk.startSync();
+        }
         ExecutorService background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "kiosk-background");
             t.setDaemon(true);

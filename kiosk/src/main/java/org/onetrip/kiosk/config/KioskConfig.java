@@ -47,19 +47,57 @@ public final class KioskConfig {
     public static final String STATUS_URL_BASE = "status.url-base";
     public static final String BACKOFFICE_URL = "backoffice.url";
     public static final String BACKOFFICE_API_KEY = "backoffice.api-key";
+    public static final String BACKOFFICE_TIMEOUT = "backoffice.timeout-s";
+    public static final String BACKOFFICE_RETRY_MIN = "backoffice.retry-min-ms";
+    public static final String BACKOFFICE_RETRY_MAX = "backoffice.retry-max-s";
+    public static final String BACKOFFICE_STATUS_REFRESH = "backoffice.status-refresh-s";
+    public static final String BACKOFFICE_HEARTBEAT = "backoffice.heartbeat-s";
     public static final String UI_FULLSCREEN = "ui.fullscreen";
     public static final String UI_SIMULATOR_PANEL = "ui.simulator-panel";
     public static final String UI_WIDTH = "ui.width";
     public static final String UI_HEIGHT = "ui.height";
     public static final String CATALOG_FILE = "catalog.file";
     public static final String PRIVACY_RETENTION_DAYS = "privacy.retention-days";
+    public static final String MAINTENANCE_LOCKOUT = "maintenance.lockout-s";
+    public static final String UI_HIDE_CURSOR = "ui.hide-cursor";
+
+    // The cabinet's I/O (issue 7): pins are BCM GPIO numbers, as gpiod and Pi4J count them.
+    public static final String IO_DEVICE = "io.device";
+    public static final String IO_PIN_PRESENCE = "io.pin.presence";
+    public static final String IO_PIN_PAPER_LOW = "io.pin.paper-low";
+    public static final String IO_PIN_TAMPER = "io.pin.tamper";
+    public static final String IO_PIN_LIGHT_READY = "io.pin.light.ready";
+    public static final String IO_PIN_LIGHT_BUSY = "io.pin.light.busy";
+    public static final String IO_PIN_LIGHT_ATTENTION = "io.pin.light.attention";
+    public static final String IO_PIN_LIGHT_FAULT = "io.pin.light.fault";
+    public static final String IO_ACTIVE_LOW_PRESENCE = "io.active-low.presence";
+    public static final String IO_ACTIVE_LOW_PAPER_LOW = "io.active-low.paper-low";
+    public static final String IO_ACTIVE_LOW_TAMPER = "io.active-low.tamper";
+    public static final String IO_ACTIVE_LOW_LIGHTS = "io.active-low.lights";
+    public static final String DIM_AFTER = "ui.dim-after-s";
+
+    /** Every pin key, in the order the technician's wiring table lists them. */
+    public static final List<String> IO_PIN_KEYS = List.of(IO_PIN_PRESENCE, IO_PIN_PAPER_LOW, IO_PIN_TAMPER,
+            IO_PIN_LIGHT_READY, IO_PIN_LIGHT_BUSY, IO_PIN_LIGHT_ATTENTION, IO_PIN_LIGHT_FAULT);
+
+    /**
+     * Active-low flags and their defaults, after the usual parts: a PIR module drives its output
+     * high; a paper-low sensor pulls its line low; a normally-closed door switch to ground reads
+     * high when the door opens or its wire is cut; a light is on when its pin is high.
+     */
+    private static final Map<String, Boolean> IO_ACTIVE_LOW_DEFAULTS = Map.of(IO_ACTIVE_LOW_PRESENCE, false,
+            IO_ACTIVE_LOW_PAPER_LOW, true, IO_ACTIVE_LOW_TAMPER, false, IO_ACTIVE_LOW_LIGHTS, false);
+
+    private static final Set<String> IO_KEYS = union(union(Set.of(IO_DEVICE, DIM_AFTER), Set.copyOf(IO_PIN_KEYS)),
+            IO_ACTIVE_LOW_DEFAULTS.keySet());
 
     /** Every key the kiosk reads; anything else in a profile is a typo and refused. */
-    public static final Set<String> KNOWN_KEYS = Set.of(KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
+    public static final Set<String> KNOWN_KEYS = union(IO_KEYS, Set.of(MAINTENANCE_LOCKOUT, UI_HIDE_CURSOR, KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
             CENTRE_NAME_EN, CENTRE_PHONE, CENTRE_HOURS_ZH, CENTRE_HOURS_EN, IDCARD_DEVICE, PRINTER_DEVICE,
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
-            BACKOFFICE_URL, BACKOFFICE_API_KEY, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
-            CATALOG_FILE, PRIVACY_RETENTION_DAYS);
+            BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
+            BACKOFFICE_STATUS_REFRESH, BACKOFFICE_HEARTBEAT, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
+            CATALOG_FILE, PRIVACY_RETENTION_DAYS));
 
     /** The profile used without {@code --config}, bundled from firmware-config/profiles. */
     public static final String DEFAULT_PROFILE = "/profiles/simulator.properties";
@@ -139,12 +177,20 @@ public final class KioskConfig {
         attractAfterSeconds();
         statusUrlBase();
         backOfficeUrl();
+        backOfficeTimeoutSeconds();
+        backOfficeRetryMinMillis();
+        backOfficeRetryMaxSeconds();
+        backOfficeStatusRefreshSeconds();
+        backOfficeHeartbeatSeconds();
         bool(UI_FULLSCREEN, false);
         bool(UI_SIMULATOR_PANEL, false);
         intValue(UI_WIDTH, 1280, 320, 7680);
         intValue(UI_HEIGHT, 800, 240, 4320);
         catalogFile();
         retentionDays();
+        maintenanceLockoutSeconds();
+        hideCursor();
+        validateIo();
         return this;
     }
 
@@ -279,6 +325,36 @@ public final class KioskConfig {
         return get(BACKOFFICE_API_KEY, "");
     }
 
+    /** The longest wait for one back-office answer; an unanswered POST is sent again later. */
+    public int backOfficeTimeoutSeconds() {
+        return intValue(BACKOFFICE_TIMEOUT, 20, 1, 300);
+    }
+
+    /** The first wait after a failed delivery; it doubles with each failure in a row. */
+    public int backOfficeRetryMinMillis() {
+        int v = intValue(BACKOFFICE_RETRY_MIN, 1000, 10, 60_000);
+        if (v > backOfficeRetryMaxSeconds() * 1000L) {
+            throw new ConfigException(BACKOFFICE_RETRY_MIN, String.valueOf(v),
+                    "at most " + BACKOFFICE_RETRY_MAX + " × 1000 milliseconds");
+        }
+        return v;
+    }
+
+    /** The cap of the doubling wait between deliveries while the back office is out of reach. */
+    public int backOfficeRetryMaxSeconds() {
+        return intValue(BACKOFFICE_RETRY_MAX, 300, 1, 86_400);
+    }
+
+    /** How often the statuses of open requests are asked for. */
+    public int backOfficeStatusRefreshSeconds() {
+        return intValue(BACKOFFICE_STATUS_REFRESH, 300, 5, 86_400);
+    }
+
+    /** How often the kiosk tells the back office it is alive (extension 3). */
+    public int backOfficeHeartbeatSeconds() {
+        return intValue(BACKOFFICE_HEARTBEAT, 60, 10, 3600);
+    }
+
     public boolean fullscreen() {
         return bool(UI_FULLSCREEN, false);
     }
@@ -293,6 +369,16 @@ public final class KioskConfig {
 
     public int uiHeight() {
         return intValue(UI_HEIGHT, 800, 240, 4320);
+    }
+
+    /** How long every maintenance PIN is refused after five wrong ones. */
+    public int maintenanceLockoutSeconds() {
+        return intValue(MAINTENANCE_LOCKOUT, 300, 30, 86400);
+    }
+
+    /** Hide the mouse pointer (touch screens); defaults to {@link #fullscreen()}. */
+    public boolean hideCursor() {
+        return bool(UI_HIDE_CURSOR, fullscreen());
     }
 
     public int retentionDays() {
@@ -323,6 +409,76 @@ public final class KioskConfig {
 
     public String centrePhone() {
         return get(CENTRE_PHONE, "");
+    }
+
+    // ---- the cabinet's I/O
+
+    private void validateIo() {
+        ioDevice();
+        Map<Integer, String> used = new TreeMap<>();
+        for (String key : IO_PIN_KEYS) {
+            java.util.OptionalInt pin = ioPin(key);
+            if (pin.isPresent()) {
+                String other = used.putIfAbsent(pin.getAsInt(), key);
+                if (other != null) {
+                    throw new ConfigException(key, String.valueOf(pin.getAsInt()), "a GPIO not already used by " + other);
+                }
+            }
+        }
+        IO_ACTIVE_LOW_DEFAULTS.keySet().forEach(this::ioActiveLow);
+        dimAfterSeconds();
+    }
+
+    /** {@code sim} (the simulator panel's switches and lights), {@code none} (default) or {@code pi4j} (GPIO through gpiod). */
+    public String ioDevice() {
+        String v = get(IO_DEVICE, "none");
+        if (!v.matches("sim|none|pi4j")) {
+            throw new ConfigException(IO_DEVICE, v, "sim | none | pi4j");
+        }
+        return v;
+    }
+
+    /**
+     * The BCM GPIO number of one of {@link #IO_PIN_KEYS}, or empty when nothing is wired to it.
+     * GPIO 0 and 1 are kept for a HAT's ID EEPROM; 28 and up are not on the 40-pin header.
+     */
+    public java.util.OptionalInt ioPin(String key) {
+        if (!IO_PIN_KEYS.contains(key)) {
+            throw new IllegalArgumentException("not a pin key: " + key);
+        }
+        String v = get(key, "");
+        if (v.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 2 && n <= 27) {
+                return java.util.OptionalInt.of(n);
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the error below
+        }
+        throw new ConfigException(key, v, "empty (not wired) or a BCM GPIO number from 2 to 27");
+    }
+
+    /** Whether the input (or, for {@link #IO_ACTIVE_LOW_LIGHTS}, every light) is active when its pin is low. */
+    public boolean ioActiveLow(String key) {
+        Boolean def = IO_ACTIVE_LOW_DEFAULTS.get(key);
+        if (def == null) {
+            throw new IllegalArgumentException("not an active-low key: " + key);
+        }
+        return bool(key, def);
+    }
+
+    /** Nobody seen by the presence sensor for this long: the screen dims to the night attract mode. */
+    public int dimAfterSeconds() {
+        return intValue(DIM_AFTER, 120, 10, 3600);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private int intValue(String key, int def, int min, int max) {

@@ -20,5 +20,7 @@ public enum StatusDetail {
     /** Printer: cover open. */
     COVER_OPEN,
     /** A mechanical, cutter or other hardware fault reported by the device. */
-    HARDWARE_ERROR
+    HARDWARE_ERROR,
+    /** Back office: working, but it refused some requests; they wait for the technician ({@code kiosk queue}). */
+    REQUESTS_PARKED
 }

@@ -26,10 +26,10 @@ public final class SamDeviceSimulator implements AutoCloseable {
     private final String path;
     private final SimulatedSam sam;
     private final boolean paced;
-    private volatile boolean running;
     private volatile boolean attached;
     private volatile long bytesSent;
-    private Thread thread;
+    private final org.onetrip.kiosk.device.DeviceThread worker =
+            new org.onetrip.kiosk.device.DeviceThread("sam-simulator", this::run);
 
     public SamDeviceSimulator(String path, SimulatedSam sam, boolean paced) {
         this.path = Objects.requireNonNull(path, "path");
@@ -51,36 +51,18 @@ public final class SamDeviceSimulator implements AutoCloseable {
         return bytesSent;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "sam-simulator");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        worker.start();
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     private void run() {
         String lastProblem = null;
-        while (running) {
+        while (worker.running()) {
             try (SerialLink link = SerialLink.open(path, sam.baud())) {
                 attached = true;
                 lastProblem = null;
@@ -94,7 +76,7 @@ public final class SamDeviceSimulator implements AutoCloseable {
             } finally {
                 attached = false;
             }
-            if (running) {
+            if (worker.running()) {
                 try {
                     Thread.sleep(RETRY_MS);
                 } catch (InterruptedException e) {
@@ -106,7 +88,7 @@ public final class SamDeviceSimulator implements AutoCloseable {
 
     private void serve(SerialLink link) throws SerialLinkException {
         byte[] buf = new byte[4096];
-        while (running) {
+        while (worker.running()) {
             int n = link.read(buf, 0, buf.length, SerialLink.READ_SLICE_MS);
             if (n <= 0) {
                 continue;
@@ -134,7 +116,7 @@ public final class SamDeviceSimulator implements AutoCloseable {
             link.writeAll(answer, off, len);
             bytesSent += len;
             long due = start + SamFrames.wireMicros(off + len, baud) * 1000L;
-            for (long wait; (wait = due - System.nanoTime()) > 0 && running; ) {
+            for (long wait; (wait = due - System.nanoTime()) > 0 && worker.running(); ) {
                 LockSupport.parkNanos(wait);
             }
         }

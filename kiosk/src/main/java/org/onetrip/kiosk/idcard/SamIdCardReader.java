@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.onetrip.kiosk.config.ConfigException;
 import org.onetrip.kiosk.config.DeviceUri;
 import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.DeviceThread;
 import org.onetrip.kiosk.device.DeviceStatusHolder;
 import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.device.serial.SerialLinkException;
@@ -167,8 +168,7 @@ public final class SamIdCardReader implements IdCardReader {
     private final SamFrameDecoder decoder = new SamFrameDecoder();
     private final byte[] buf = new byte[4096];
     private volatile Consumer<CardEvent> listener = e -> { };
-    private volatile boolean running;
-    private Thread thread;
+    private final DeviceThread worker = new DeviceThread("idcard-sam", this::run);
 
     // Reader-thread state.
     private boolean connected;
@@ -213,38 +213,23 @@ public final class SamIdCardReader implements IdCardReader {
     /** Starts the reader's thread; returns at once. A missing or broken reader becomes a status. */
     @Override
     public synchronized void start() {
-        if (thread != null) {
+        if (worker.started()) {
             return;
         }
-        running = true;
         status.update(DeviceStatus.unknown("opening " + transport.describe()));
-        thread = new Thread(this::run, "idcard-sam");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start();
     }
 
     /** Stops the thread (within about a read slice) and closes the port. */
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
         transport.close();
     }
 
     private void run() {
         try {
-            while (running) {
+            while (worker.running()) {
                 try {
                     if (!connected) {
                         connect();
@@ -270,7 +255,7 @@ public final class SamIdCardReader implements IdCardReader {
     }
 
     private void pause(Duration d) throws InterruptedException {
-        if (!running) {
+        if (!worker.running()) {
             throw new InterruptedException();
         }
         Thread.sleep(d.toMillis());
@@ -294,7 +279,7 @@ public final class SamIdCardReader implements IdCardReader {
         }
         boolean garbled = false;
         for (int rate : rates) {
-            if (!running) {
+            if (!worker.running()) {
                 return;
             }
             try {
@@ -445,7 +430,7 @@ public final class SamIdCardReader implements IdCardReader {
     // --- failures ---
 
     private void exchangeFailed(ExchangeFailure f) {
-        if (!running) {
+        if (!worker.running()) {
             return;
         }
         failures++;
@@ -458,7 +443,7 @@ public final class SamIdCardReader implements IdCardReader {
     }
 
     private void linkFailed(IOException e) {
-        if (!running) {
+        if (!worker.running()) {
             return;
         }
         log.debug("link to {} failed", transport.describe(), e);
@@ -483,7 +468,7 @@ public final class SamIdCardReader implements IdCardReader {
             // The card may still be there, but a resident must not wait on a reader that is gone.
             emit(new CardEvent.Removed());
         }
-        if (running) {
+        if (worker.running()) {
             status.update(DeviceStatus.offline(detail, message + "; retrying every "
                     + settings.retryDelay().toMillis() / 1000.0 + " s"));
         }
@@ -507,7 +492,7 @@ public final class SamIdCardReader implements IdCardReader {
         long timeoutMs = settings.exchangeTimeout().toMillis()
                 + 2 * SamFrames.wireMicros(command.longestAnswer(), baudInUse) / 1000;
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (running) {
+        while (worker.running()) {
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 break;

@@ -37,6 +37,27 @@ public interface RequestQueue extends AutoCloseable {
     /** The back office confirmed the request: it leaves the outbox; status becomes RECEIVED. */
     void markDelivered(UUID requestId, String serviceRequestId, Instant at);
 
+    /**
+     * The back office accepted the request with a token instead of a service_request_id (Open311
+     * batch intake): it leaves the outbox like a delivered one; the id comes via {@link #resolveToken}.
+     */
+    void markDeliveredAsToken(UUID requestId, String token, Instant at);
+
+    /** Delivered requests known to the back office only by a token, in filing order. */
+    List<TokenToResolve> unresolvedTokens(int limit);
+
+    /** The back office has given the request accepted as a token its service_request_id. */
+    void resolveToken(UUID requestId, String serviceRequestId);
+
+    /**
+     * Delivered requests with a service_request_id whose status is not final, in filing order
+     * after {@code afterSeq}: the ones whose status the kiosk refreshes, page by page.
+     */
+    List<OpenRequest> openRequests(long afterSeq, int limit);
+
+    /** Puts parked requests back in the outbox (the technician fixed the cause); returns how many. */
+    int requeueParked(Instant at);
+
     /** A failed attempt: try again at {@code nextAttemptAt}; the error is kept for the technician. */
     void markAttemptFailed(UUID requestId, String error, Instant nextAttemptAt);
 
@@ -57,6 +78,14 @@ public interface RequestQueue extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A request accepted with a back-office token and still waiting for its service_request_id. */
+    record TokenToResolve(UUID requestId, String token) {
+    }
+
+    /** A delivered request whose status may still change at the back office. */
+    record OpenRequest(long seq, UUID requestId, String serviceRequestId, RequestStatus status) {
+    }
 
     /** A request the back office refused. */
     record ParkedRequest(UUID requestId, String ticket, String serviceCode, String reason, Instant at) {

@@ -37,9 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class StatusLookup {
     private static final Logger log = LoggerFactory.getLogger(StatusLookup.class);
 
-    /** Statuses received longer ago than this are shown as the last known ones, not as current. */
-    public static final Duration FRESH_FOR = Duration.ofMinutes(15);
-
     /**
      * How many look-ups a visit may make. {@link #KIOSK}: three unrecognised codes (a resident may
      * hold up the wrong slip twice), ten look-ups in all, then one minute's pause for everyone.
@@ -140,7 +137,7 @@ public final class StatusLookup {
             }
         }
         Optional<Instant> synced = freshness.lastSync();
-        boolean live = synced.isPresent() && !synced.get().isBefore(now.minus(FRESH_FOR));
+        boolean live = synced.isPresent() && !synced.get().isBefore(now.minus(freshness.freshFor()));
         // The later of the last contact and the kiosk's own last record (filing, or a status it received).
         Instant recorded = latest;
         Instant lastUpdated = synced.filter(s -> s.isAfter(recorded)).orElse(recorded);

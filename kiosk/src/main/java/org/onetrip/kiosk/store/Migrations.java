@@ -116,7 +116,12 @@ final class Migrations {
                         last    INTEGER NOT NULL,
                         PRIMARY KEY (day, letter)
                     ) STRICT
-                    """)));
+                    """)),
+            // Batch intake (Open311 "token" answers): the request is delivered, its
+            // service_request_id comes later from tokens/{token}.json.
+            new Migration(2, "back-office tokens; open requests by service request id", List.of(
+                    "ALTER TABLE outbox ADD COLUMN backoffice_token TEXT",
+                    "CREATE INDEX outbox_by_service_request ON outbox (state, service_request_id, seq)")));
 
     /** The schema version this build writes; a database above it came from a newer kiosk. */
     static int latest() {

@@ -576,6 +576,119 @@ public final class SqliteRequestQueue implements RequestQueue {
         }
     }
 
+    /** As {@link #markDelivered}, idempotent the same way; the token is kept to ask for the id later. */
+    @Override
+    public void markDeliveredAsToken(UUID requestId, String token, Instant at) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(at, "at");
+        boolean changed = write("mark request " + requestId + " delivered as a token", c -> {
+            String id = requestId.toString();
+            if (outboxState(c, requestId) == OutboxState.DELIVERED) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE outbox SET state = ?, backoffice_token = ?, delivered_at = ?, next_attempt_at = NULL
+                    WHERE request_id = ?""")) {
+                ps.setString(1, OutboxState.DELIVERED.name());
+                ps.setString(2, token);
+                ps.setString(3, text(at));
+                ps.setString(4, id);
+                ps.executeUpdate();
+            }
+            if (currentStatus(c, requestId) == RequestStatus.QUEUED) {
+                setStatus(c, id, RequestStatus.RECEIVED);
+                appendHistory(c, id, at, RequestStatus.RECEIVED, null, SOURCE_BACKOFFICE);
+            }
+            return true;
+        });
+        if (changed) {
+            log.info("request {} delivered; the back office will give its id for a token later", requestId);
+        }
+    }
+
+    @Override
+    public List<TokenToResolve> unresolvedTokens(int limit) {
+        return read("list requests waiting for their service request id", c -> {
+            List<TokenToResolve> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT request_id, backoffice_token FROM outbox
+                    WHERE state = ? AND service_request_id IS NULL AND backoffice_token IS NOT NULL
+                    ORDER BY seq LIMIT ?""")) {
+                ps.setString(1, OutboxState.DELIVERED.name());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new TokenToResolve(UUID.fromString(rs.getString(1)), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Sets the id once; a second, different answer for the same token is ignored with a warning. */
+    @Override
+    public void resolveToken(UUID requestId, String serviceRequestId) {
+        Objects.requireNonNull(serviceRequestId, "serviceRequestId");
+        boolean set = write("resolve the token of request " + requestId, c -> {
+            outboxState(c, requestId);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET service_request_id = ? WHERE request_id = ? AND service_request_id IS NULL")) {
+                ps.setString(1, serviceRequestId);
+                ps.setString(2, requestId.toString());
+                return ps.executeUpdate() == 1;
+            }
+        });
+        if (set) {
+            log.info("request {} is service request {}", requestId, serviceRequestId);
+        }
+    }
+
+    @Override
+    public List<OpenRequest> openRequests(long afterSeq, int limit) {
+        List<String> finals = java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::isFinal)
+                .map(Enum::name).toList();
+        return read("list open requests", c -> {
+            List<OpenRequest> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT o.seq, o.request_id, o.service_request_id, r.status
+                    FROM outbox o JOIN requests r ON r.request_id = o.request_id
+                    WHERE o.state = ? AND o.service_request_id IS NOT NULL AND o.seq > ?
+                      AND r.status NOT IN (?, ?)
+                    ORDER BY o.seq LIMIT ?""")) {
+                ps.setString(1, OutboxState.DELIVERED.name());
+                ps.setLong(2, afterSeq);
+                ps.setString(3, finals.get(0));
+                ps.setString(4, finals.get(1));
+                ps.setInt(5, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new OpenRequest(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getString(3),
+                                RequestStatus.valueOf(rs.getString(4))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int requeueParked(Instant at) {
+        Objects.requireNonNull(at, "at");
+        int n = write("put parked requests back in the outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE outbox SET state = ?, attempts = 0, next_attempt_at = ?, parked_reason = NULL, parked_at = NULL
+                    WHERE state = ?""")) {
+                ps.setString(1, OutboxState.PENDING.name());
+                ps.setString(2, text(at));
+                ps.setString(3, OutboxState.NEEDS_ATTENTION.name());
+                return ps.executeUpdate();
+            }
+        });
+        log.info("{} parked requests put back in the outbox", n);
+        return n;
+    }
+
     /** Counts only while the request is pending; on a delivered or parked one it changes nothing. */
     @Override
     public void markAttemptFailed(UUID requestId, String error, Instant nextAttemptAt) {

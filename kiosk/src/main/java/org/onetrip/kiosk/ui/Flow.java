@@ -93,15 +93,27 @@ public final class Flow {
 
     /** Ends the visit: wipes every personal detail, returns to the kiosk's language and home. */
     public void home() {
-        session.wipe();
-        bridge.cardHandlerProperty().set(e -> { });
-        texts.localeProperty().set(kiosk.config().locale());
+        endVisit();
         nav.home();
     }
 
-    public void attract() {
+    private void endVisit() {
         session.wipe();
-        nav.show(new AttractScreen(this));
+        kiosk.statusLights().sessionActive(false);
+        kiosk.statusLights().fatal(false);
+        bridge.cardHandlerProperty().set(e -> { });
+        texts.localeProperty().set(kiosk.config().locale());
+    }
+
+    public void attract() {
+        attract(false);
+    }
+
+    /** The attract screen; {@code night} dims it while the presence sensor sees nobody. */
+    public void attract(boolean night) {
+        session.wipe();
+        kiosk.statusLights().sessionActive(false);
+        nav.show(new AttractScreen(this, night));
     }
 
     public void openWindow(ServiceWindow w) {
@@ -111,6 +123,7 @@ public final class Flow {
     /** The resident picked a service: identify first where it needs a card, unless the reader is down. */
     public void startService(ServiceDefinition s) {
         session.begin(s);
+        kiosk.statusLights().sessionActive(true);
         if (s.identity() == IdentityRequirement.NONE) {
             nav.show(new FormScreen(this));
         } else if (!usable("idcard")) {
@@ -145,9 +158,7 @@ public final class Flow {
      * {@link #home()}, straight on the status screen (the home screen is not built on the way).
      */
     public void statusOfScan(String scanned) {
-        session.wipe();
-        bridge.cardHandlerProperty().set(e -> { });
-        texts.localeProperty().set(kiosk.config().locale());
+        endVisit();
         nav.show(new StatusScreen(this, scanned));
     }
 
@@ -166,6 +177,8 @@ public final class Flow {
     public void outOfService(String deviceId) {
         log.warn("out of service: {}", deviceId);
         session.wipe();
+        kiosk.statusLights().sessionActive(false);
+        kiosk.statusLights().fatal(deviceId.equals("store") || deviceId.equals("other"));
         nav.show(new OutOfServiceScreen(this, deviceId));
     }
 

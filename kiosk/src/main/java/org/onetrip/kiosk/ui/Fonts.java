@@ -29,7 +29,8 @@ public final class Fonts {
             return;
         }
         loaded = true;
-        if (Font.getFamilies().contains(FAMILY)) {
+        // Asking for one family is cheap; listing every family would read every font file.
+        if (present()) {
             return;
         }
         for (Path p : CANDIDATES) {
@@ -38,7 +39,7 @@ public final class Fonts {
                 log.info("loaded {} font faces from {}", fs == null ? 0 : fs.length, p);
             }
         }
-        if (!Font.getFamilies().contains(FAMILY)) {
+        if (!present()) {
             log.warn("font '{}' not found: Chinese may render as boxes; install fonts-noto-cjk", FAMILY);
         }
     }
@@ -46,6 +47,10 @@ public final class Fonts {
     /** True when the CJK font is available to JavaFX (selftest reports it). */
     public static boolean cjkAvailable() {
         loadBundled();
-        return Font.getFamilies().contains(FAMILY);
+        return present();
+    }
+
+    private static boolean present() {
+        return FAMILY.equals(Font.font(FAMILY, 20).getFamily());
     }
 }

@@ -21,6 +21,7 @@ public final class FxBridge {
     private final Executor fx;
     private final ObservableMap<String, DeviceStatus> statuses = FXCollections.observableHashMap();
     private final ObjectProperty<Consumer<CardEvent>> cardHandler = new SimpleObjectProperty<>(e -> { });
+    private final javafx.beans.property.BooleanProperty presence = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObjectProperty<Consumer<String>> scanHandler = new SimpleObjectProperty<>(s -> { });
     private Runnable scanActivity = () -> { };
 
@@ -32,7 +33,21 @@ public final class FxBridge {
             d.addStatusListener(s -> fx.execute(() -> statuses.put(d.id(), s)));
         }
         statuses.put("store", kiosk.queue().status());
+        kiosk.backOfficeSync().ifPresent(sync -> {
+            statuses.put(sync.id(), sync.status());
+            sync.addStatusListener(s -> fx.execute(() -> statuses.put(sync.id(), s)));
+        });
         kiosk.idCardReader().setCardListener(e -> fx.execute(() -> cardHandler.get().accept(e)));
+        // Without a presence sensor somebody is always "there": the screen then never dims by itself.
+        org.onetrip.kiosk.io.KioskIo io = kiosk.kioskIo();
+        if (io.pins().inputs().containsKey(org.onetrip.kiosk.io.KioskIo.Input.PRESENCE)) {
+            presence.set(io.isActive(org.onetrip.kiosk.io.KioskIo.Input.PRESENCE));
+            io.addInputListener(c -> {
+                if (c.input() == org.onetrip.kiosk.io.KioskIo.Input.PRESENCE) {
+                    fx.execute(() -> presence.set(c.active()));
+                }
+            });
+        }
         kiosk.scanner().setScanListener(s -> fx.execute(() -> {
             scanActivity.run();
             scanHandler.get().accept(s);
@@ -69,5 +84,10 @@ public final class FxBridge {
     /** Runs {@code r} on the JavaFX thread: for simulator callbacks that arrive on device threads. */
     public void post(Runnable r) {
         fx.execute(r);
+    }
+
+    /** Whether the presence sensor sees somebody (always true without a sensor). */
+    public javafx.beans.property.BooleanProperty presenceProperty() {
+        return presence;
     }
 }

@@ -51,6 +51,10 @@ public final class KioskUi {
     private IdleOverlay overlay;
     private Timeline ticker;
     private Scene scene;
+    private org.onetrip.kiosk.maintenance.PinVault vault;
+    /** When the presence sensor last stopped seeing anyone; null while someone is there. */
+    private java.time.Instant absentSince;
+    private final java.util.ArrayDeque<Long> hiddenTaps = new java.util.ArrayDeque<>();
 
     public KioskUi(Kiosk kiosk, Stage stage, Clock clock, Executor background) {
         this.kiosk = kiosk;
@@ -62,6 +66,7 @@ public final class KioskUi {
     /** Builds the scene on {@code stage}; call on the JavaFX thread. */
     public Scene start() {
         Fonts.loadBundled();
+        vault = org.onetrip.kiosk.app.Wiring.pinVault(kiosk.config(), clock);
         texts = new Texts(kiosk.config().locale());
         StackPane content = new StackPane();
         content.getStyleClass().add("content");
@@ -122,7 +127,33 @@ public final class KioskUi {
 
         stage.setScene(scene);
         stage.setTitle(kiosk.config().centreName(texts.locale()));
-        stage.setFullScreen(kiosk.config().fullscreen());
+        lockDown();
+        bridge.presenceProperty().addListener((o, was, now) -> {
+            if (now) {
+                absentSince = null;
+                Screen s = flow.nav().current();
+                if (s instanceof org.onetrip.kiosk.ui.attract.AttractScreen a && a.night()) {
+                    idle.activity();
+                    flow.home(); // somebody walked up: wake at once
+                }
+            } else {
+                absentSince = clock.instant();
+            }
+        });
+        if (!bridge.presenceProperty().get()) {
+            absentSince = clock.instant();
+        }
+        // The systemd watchdog restarts a kiosk whose UI thread hangs: it must answer within 5 s.
+        kiosk.watchdog().addProbe("fx", () -> {
+            java.util.concurrent.CountDownLatch alive = new java.util.concurrent.CountDownLatch(1);
+            Platform.runLater(alive::countDown);
+            try {
+                return alive.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
         flow.home();
         return scene;
     }
@@ -145,6 +176,13 @@ public final class KioskUi {
             log.info("screen {} shown for {} s without a touch; going home", current.id(), dwell.toSeconds());
             idle.activity();
             flow.home();
+            return;
+        }
+        if (atRest && absentSince != null
+                && !java.time.Duration.between(absentSince, clock.instant()).minusSeconds(kiosk.config().dimAfterSeconds()).isNegative()
+                && !(current instanceof org.onetrip.kiosk.ui.attract.AttractScreen a && a.night())) {
+            log.info("nobody near for {} s: dimming", kiosk.config().dimAfterSeconds());
+            flow.attract(true);
             return;
         }
         switch (idle.tick(atRest, attract)) {
@@ -172,6 +210,9 @@ public final class KioskUi {
 
     private HBox header(Navigator nav) {
         Label centre = Ui.label(kiosk.config().centreName(kiosk.config().locale()), "header-centre");
+        centre.setId("header-centre");
+        // The technician's way in: five taps on the centre's name within three seconds, then a PIN.
+        centre.setOnMouseClicked(e -> hiddenTap());
         Label service = new Label();
         service.getStyleClass().add("header-tagline");
         Label clockLabel = new Label();
@@ -238,5 +279,57 @@ public final class KioskUi {
         if (ticker != null) {
             ticker.stop();
         }
+    }
+
+    private void hiddenTap() {
+        long now = System.nanoTime();
+        hiddenTaps.addLast(now);
+        while (!hiddenTaps.isEmpty() && now - hiddenTaps.peekFirst() > 3_000_000_000L) {
+            hiddenTaps.removeFirst();
+        }
+        if (hiddenTaps.size() >= 5) {
+            hiddenTaps.clear();
+            log.info("maintenance gesture");
+            flow.home();
+            flow.nav().show(new org.onetrip.kiosk.ui.maintenance.PinScreen(flow, vault));
+        }
+    }
+
+    /**
+     * No way out for a resident: full screen without decorations or an exit key, close requests
+     * ignored, system key combinations swallowed, the pointer hidden on a touch screen. Only the
+     * technician leaves, through the maintenance screen.
+     */
+    private void lockDown() {
+        if (kiosk.config().hideCursor()) {
+            scene.setCursor(javafx.scene.Cursor.NONE);
+        }
+        if (!kiosk.config().fullscreen()) {
+            return;
+        }
+        try {
+            stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+        } catch (IllegalStateException alreadyShown) {
+            log.debug("window already shown; decorations stay");
+        }
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        stage.setOnCloseRequest(javafx.event.Event::consume);
+        stage.setFullScreen(true);
+        stage.fullScreenProperty().addListener((o, was, now) -> {
+            if (!now) {
+                stage.setFullScreen(true);
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean system = e.isAltDown() && (e.getCode() == KeyCode.F4 || e.getCode() == KeyCode.TAB)
+                    || e.isControlDown() && (e.getCode() == KeyCode.W || e.getCode() == KeyCode.Q)
+                    || e.isMetaDown() || e.getCode() == KeyCode.WINDOWS || e.getCode() == KeyCode.F11
+                    || e.isControlDown() && e.isAltDown();
+            if (system) {
+                log.info("system key combination ignored");
+                e.consume();
+            }
+        });
     }
 }

@@ -291,6 +291,51 @@ class CliTest {
         assertThat(Files.exists(data.resolve("kiosk.db"))).isTrue();
     }
 
+    @Test
+    void queueListsParkedRequestsWithTheirReasonAndPutsThemBack() {
+        Run filed = kiosk(hazardReport("--no-print", "--json"));
+        String id = filed.json().path("request_id").asText();
+        try (SqliteRequestQueue q = new SqliteRequestQueue(data.resolve("kiosk.db"))) {
+            q.park(java.util.UUID.fromString(id), "HTTP 404: code 404: service_code not found", java.time.Instant.now());
+        }
+
+        Run plain = kiosk("queue");
+        assertThat(plain.out()).containsPattern("(?m)^  needs_attention +1$").contains("needs attention")
+                .contains(id).contains("service_code not found");
+        JsonNode j = kiosk("queue", "--json").json();
+        assertThat(j.path("needs_attention").get(0).path("reason").asText()).contains("service_code not found");
+
+        Run back = kiosk("queue", "--retry-parked", "--json");
+        assertThat(back.err()).contains("1 parked requests put back");
+        assertThat(back.json().path("outbox").path("pending").asLong()).isEqualTo(1);
+        assertThat(back.json().path("needs_attention").size()).isZero();
+    }
+
+    // ---- sync
+
+    @Test
+    void syncWithoutABackOfficeSaysWhichKeyToSet() {
+        Run r = kiosk("sync", "--once");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("backoffice.url");
+    }
+
+    @Test
+    void syncOnceWithTheBackOfficeDownLeavesTheRequestWaitingAndExits1() throws Exception {
+        assertThat(kiosk(hazardReport("--no-print")).status()).isZero();
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+
+        Run r = kiosk("sync", "--once", "--set", "backoffice.url=http://127.0.0.1:" + port + "/open311/v2/",
+                "--set", "backoffice.api-key=k", "--set", "backoffice.timeout-s=2");
+
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("not delivered").contains("1 still pending").contains("backoffice OFFLINE/COMMUNICATION_ERROR");
+        assertThat(kiosk("queue", "--json").json().path("outbox").path("pending").asLong()).isEqualTo(1);
+    }
+
     // ---- selftest
 
     @Test

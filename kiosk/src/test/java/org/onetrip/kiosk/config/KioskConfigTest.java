@@ -195,6 +195,12 @@ class KioskConfigTest {
                 Arguments.of("status.url-base", "https://kiosk.example.gov.cn", "ending in '/' or '='"),
                 Arguments.of("backoffice.url", "ftp://backoffice.example/open311/v2/", "Open311"),
                 Arguments.of("backoffice.url", "backoffice.example/open311/v2/", "Open311"),
+                Arguments.of("backoffice.timeout-s", "0", "from 1 to 300"),
+                Arguments.of("backoffice.timeout-s", "20s", "from 1 to 300"),
+                Arguments.of("backoffice.retry-min-ms", "5", "from 10 to 60000"),
+                Arguments.of("backoffice.retry-max-s", "0", "from 1 to 86400"),
+                Arguments.of("backoffice.status-refresh-s", "1", "from 5 to 86400"),
+                Arguments.of("backoffice.heartbeat-s", "5", "from 10 to 3600"),
                 Arguments.of("ui.fullscreen", "yes", "true | false"),
                 Arguments.of("ui.fullscreen", "TRUE", "true | false"),
                 Arguments.of("ui.simulator-panel", "1", "true | false"),
@@ -207,6 +213,16 @@ class KioskConfigTest {
     @MethodSource("wrongValues")
     void aWrongValueIsRefusedWithKeyValueAndWhatIsAllowed(String key, String value, String allowed) {
         assertThat(refusal(key, value).allowed()).contains(allowed);
+    }
+
+    @Test
+    void theFirstRetryWaitMayNotExceedItsCap() {
+        assertThat(refusal("backoffice.retry-min-ms", "5000", "backoffice.retry-max-s=2").allowed())
+                .contains("backoffice.retry-max-s");
+        KioskConfig c = KioskConfig.simulator("backoffice.retry-min-ms=2000", "backoffice.retry-max-s=2").validate();
+        assertThat(c.backOfficeRetryMinMillis()).isEqualTo(2000);
+        assertThat(KioskConfig.simulator().validate().backOfficeTimeoutSeconds()).isEqualTo(20);
+        assertThat(KioskConfig.simulator().validate().backOfficeHeartbeatSeconds()).isEqualTo(60);
     }
 
     @Test

@@ -193,7 +193,7 @@ class StatusLookupTest {
         clock.advance(Duration.ofHours(2));
         Instant contact = clock.instant();
         lastSync = Optional.of(contact);
-        clock.advance(StatusLookup.FRESH_FOR.plusSeconds(1));
+        clock.advance(StatusFreshness.DEFAULT_FRESH_FOR.plusSeconds(1));
 
         StatusReport r = found(lookup(StatusLookup.Limits.KIOSK).lookUp(f.statusUrl(), 1));
 

@@ -125,7 +125,10 @@ public final class EscPosPrinter implements ReceiptPrinter {
             return PrintOutcome.failed(update(DeviceStatus.offline(StatusDetail.COMMUNICATION_ERROR,
                     "sending the receipt failed: " + e.getMessage())));
         }
-        DeviceStatus after = queryStatus();
+        // The bytes may still be on their way: a USB-serial adapter or a pseudo-terminal takes a
+        // whole job into its buffer at once, and the printer answers DLE EOT only once the job's
+        // bytes ahead of it have crossed the line. So the first answer may take the job's wire time.
+        DeviceStatus after = queryStatus(transport.wireTime(job.length));
         if (!canPrint(after)) {
             log.warn("printer is {} after a {}-byte job: the receipt may be incomplete", after, job.length);
             return PrintOutcome.failed(after);
@@ -139,6 +142,11 @@ public final class EscPosPrinter implements ReceiptPrinter {
     }
 
     private DeviceStatus queryStatus() {
+        return queryStatus(Duration.ZERO);
+    }
+
+    /** Asks DLE EOT 1..4; the first answer may take {@code backlog} longer (bytes still in flight). */
+    private DeviceStatus queryStatus(Duration backlog) {
         try {
             transport.open();
         } catch (IOException e) {
@@ -164,7 +172,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
             int[] answers = new int[4];
             for (int n = 1; n <= 4; n++) {
                 transport.write(EscPos.statusRequest(n));
-                Integer a = awaitAnswer(n);
+                Integer a = awaitAnswer(n, n == 1 ? backlog : Duration.ZERO);
                 if (a == null) {
                     return noAnswer(n);
                 }
@@ -197,9 +205,9 @@ public final class EscPosPrinter implements ReceiptPrinter {
     }
 
     /** The next DLE EOT answer, skipping automatic status frames and noise; null on timeout. */
-    private Integer awaitAnswer(int n) throws IOException {
+    private Integer awaitAnswer(int n, Duration backlog) throws IOException {
         noiseSeen = false;
-        long deadline = System.nanoTime() + statusTimeout.toNanos();
+        long deadline = System.nanoTime() + statusTimeout.toNanos() + backlog.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

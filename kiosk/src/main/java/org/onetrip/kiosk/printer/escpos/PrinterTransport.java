@@ -45,6 +45,14 @@ public interface PrinterTransport extends AutoCloseable {
 
     StatusSupport statusSupport();
 
+    /**
+     * How long {@code bytes} may take to reach the printer after {@link #write} returned: their
+     * wire time on a serial line (10 bits a byte), zero where the transport has no such limit.
+     */
+    default Duration wireTime(int bytes) {
+        return Duration.ZERO;
+    }
+
     /** Closes the connection; {@link #open()} may open it again. Never throws. */
     @Override
     void close();

@@ -57,6 +57,11 @@ public final class SerialTransport implements PrinterTransport {
     }
 
     @Override
+    public Duration wireTime(int bytes) {
+        return Duration.ofNanos(bytes * 10L * 1_000_000_000L / baud);
+    }
+
+    @Override
     public StatusSupport statusSupport() {
         return StatusSupport.REQUIRED;
     }

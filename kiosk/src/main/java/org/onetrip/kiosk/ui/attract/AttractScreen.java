@@ -19,9 +19,20 @@ import org.onetrip.kiosk.ui.Ui;
 public final class AttractScreen implements Screen {
     private final Flow flow;
     private FadeTransition breathe;
+    private final boolean night;
 
     public AttractScreen(Flow flow) {
+        this(flow, false);
+    }
+
+    /** {@code night}: nobody near, so the screen dims (less light in an empty lobby, less wear). */
+    public AttractScreen(Flow flow, boolean night) {
         this.flow = flow;
+        this.night = night;
+    }
+
+    public boolean night() {
+        return night;
     }
 
     @Override
@@ -43,6 +54,9 @@ public final class AttractScreen implements Screen {
         Label time = Ui.label(LocalTime.now(flow.clock()).format(DateTimeFormatter.ofPattern("HH:mm")), "attract-time");
         VBox root = new VBox(36, Icons.icon(Icons.HEART, 96), centre, promise, touch, time);
         root.setAlignment(Pos.CENTER);
+        if (night) {
+            root.getStyleClass().add("night");
+        }
         root.setOnMouseClicked(e -> flow.home());
         root.setOnKeyPressed(e -> flow.home());
         if (breathe != null) {

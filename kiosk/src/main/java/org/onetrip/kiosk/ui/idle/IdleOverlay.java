@@ -13,6 +13,7 @@ public final class IdleOverlay extends StackPane {
     private final Label countdown = new Label();
     private final Button more = new Button();
     private final Label question = new Label();
+    private final Label explain = new Label();
 
     public IdleOverlay(Runnable onMoreTime) {
         setId("idle-overlay");
@@ -24,7 +25,10 @@ public final class IdleOverlay extends StackPane {
         more.setId("more-time");
         more.getStyleClass().add(Ui.PRIMARY);
         more.setOnAction(e -> onMoreTime.run());
-        VBox box = new VBox(24, question, countdown, more);
+        explain.getStyleClass().add(Ui.BODY);
+        explain.setWrapText(true);
+        explain.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        VBox box = new VBox(20, question, countdown, explain, more);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().addAll(Ui.CARD, "dialog");
         box.setMaxSize(640, 420);
@@ -34,7 +38,8 @@ public final class IdleOverlay extends StackPane {
 
     public void show(Texts t, long secondsLeft) {
         question.setText(t.get("idle.question"));
-        countdown.setText(t.get("idle.countdown", secondsLeft));
+        countdown.setText(t.get("idle.seconds", secondsLeft));
+        explain.setText(t.get("idle.countdown", secondsLeft));
         more.setText(t.get("idle.more"));
         setVisible(true);
     }

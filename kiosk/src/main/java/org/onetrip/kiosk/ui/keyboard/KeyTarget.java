@@ -7,6 +7,15 @@ final class KeyTarget {
     private KeyTarget() {
     }
 
+    /** A key: never takes focus, so the field being filled keeps it. */
+    static javafx.scene.control.Button key(String id, String text) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(text);
+        b.setId(id);
+        b.getStyleClass().add("key");
+        b.setFocusTraversable(false);
+        return b;
+    }
+
     static void type(TextInputControl target, String s) {
         if (target == null || !target.isEditable()) {
             return;

@@ -41,12 +41,8 @@ public final class Keypad extends GridPane {
         return b;
     }
 
-    private Button control(String id, String text) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.getStyleClass().add("key");
-        b.setFocusTraversable(false);
-        return b;
+    private static Button control(String id, String text) {
+        return KeyTarget.key(id, text);
     }
 
     public ObjectProperty<TextInputControl> targetProperty() {

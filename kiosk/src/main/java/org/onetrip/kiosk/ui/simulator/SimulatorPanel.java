@@ -70,6 +70,9 @@ public final class SimulatorPanel {
         if (kiosk.scanner() instanceof SimulatedQrScanner scanner) {
             root.getChildren().add(scannerSection(scanner, lastUrl));
         }
+        if (kiosk.kioskIo() instanceof org.onetrip.kiosk.io.SimulatedKioskIo io) {
+            root.getChildren().add(ioSection(io));
+        }
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
         Stage stage = new Stage();
@@ -159,6 +162,40 @@ public final class SimulatorPanel {
         ToggleButton unplug = new ToggleButton("Unplug");
         unplug.setOnAction(e -> scanner.setConnected(!unplug.isSelected()));
         return section("QR scanner", new FlowPane(8, 8, scanLast, unplug), new HBox(8, payload, scan));
+    }
+
+    /** The cabinet's inputs as switches, its lights as they are lit. */
+    private VBox ioSection(org.onetrip.kiosk.io.SimulatedKioskIo io) {
+        FlowPane inputs = new FlowPane(8, 8);
+        for (org.onetrip.kiosk.io.KioskIo.Input in : org.onetrip.kiosk.io.KioskIo.Input.values()) {
+            if (!io.pins().inputs().containsKey(in)) {
+                continue;
+            }
+            ToggleButton b = new ToggleButton(switch (in) {
+                case PRESENCE -> "Somebody near";
+                case PAPER_LOW -> "Paper low";
+                case TAMPER -> "Door open";
+            });
+            b.setId("sim-io-" + in.key());
+            b.setSelected(io.isActive(in));
+            b.setOnAction(e -> io.setInput(in, b.isSelected()));
+            inputs.getChildren().add(b);
+        }
+        HBox lights = new HBox(8);
+        java.util.Map<org.onetrip.kiosk.io.KioskIo.Light, Label> lamps = new java.util.EnumMap<>(org.onetrip.kiosk.io.KioskIo.Light.class);
+        for (org.onetrip.kiosk.io.KioskIo.Light l : org.onetrip.kiosk.io.KioskIo.Light.values()) {
+            Label lamp = Ui.label("● " + l.key(), "sim-status");
+            lamp.setId("sim-light-" + l.key());
+            lamps.put(l, lamp);
+            lights.getChildren().add(lamp);
+        }
+        String[] colours = {"#2e7d32", "#1d5aa6", "#c99a2e", "#b3261e"};
+        javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(300), e -> lamps.forEach((l, lamp) -> lamp.setStyle(io.isLit(l)
+                        ? "-fx-text-fill: " + colours[l.ordinal()] + "; -fx-font-weight: bold;" : "-fx-text-fill: #b8b0a5;"))));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        poll.play();
+        return section("Cabinet I/O (Pi4J mock)", inputs, lights);
     }
 
     private static VBox section(String title, javafx.scene.Node... nodes) {

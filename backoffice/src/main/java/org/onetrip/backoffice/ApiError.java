@@ -1,0 +1,34 @@
+package org.onetrip.backoffice;
+
+import java.util.List;
+
+/**
+ * An answer in Open311's error form: HTTP {@code status} and an array of
+ * {@code {"code": N, "description": "…"}}. Descriptions name fields, never quote values: a value
+ * may be a resident's phone number, and error texts end up in kiosk logs and screens.
+ */
+public final class ApiError extends RuntimeException {
+    private final int status;
+    private final List<String> descriptions;
+
+    public ApiError(int status, List<String> descriptions) {
+        super(status + ": " + String.join("; ", descriptions), null, false, false);
+        if (descriptions.isEmpty()) {
+            throw new IllegalArgumentException("an error needs a description");
+        }
+        this.status = status;
+        this.descriptions = List.copyOf(descriptions);
+    }
+
+    public ApiError(int status, String description) {
+        this(status, List.of(description));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public List<String> descriptions() {
+        return descriptions;
+    }
+}

@@ -1,0 +1,109 @@
+package org.onetrip.backoffice.store;
+
+import java.sql.ResultSet;
+
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The back office's schema as ordered migrations, the same SQL on SQLite and PostgreSQL (see
+ * {@link Database}). The applied version is the one row of {@code schema_version}. A released
+ * migration is never edited: change the schema by appending one.
+ *
+ * <p>{@code request_key} is the back office's own id of a request, fixed at filing; the public
+ * {@code service_request_id} may come later (batch intake: the request is answered with its
+ * {@code token} and gets its number when the office takes it in). {@code (kiosk_id,
+ * idempotency_key)} is unique: the second POST with the same key finds the first filing.
+ */
+final class Schema {
+    private Schema() {
+    }
+
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    "CREATE TABLE kiosks (kiosk_id TEXT PRIMARY KEY, api_key_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)",
+                    "CREATE TABLE staff (staff_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                            + "created_at TEXT NOT NULL)",
+                    "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+                    "INSERT INTO counters (name, value) VALUES ('service_request', 100000)",
+                    """
+                    CREATE TABLE service_requests (
+                        request_key         TEXT PRIMARY KEY,
+                        service_request_id  TEXT UNIQUE,
+                        token               TEXT NOT NULL UNIQUE,
+                        kiosk_id            TEXT NOT NULL REFERENCES kiosks (kiosk_id),
+                        idempotency_key     TEXT,
+                        body_hash           TEXT NOT NULL,
+                        service_code        TEXT NOT NULL,
+                        service_name        TEXT NOT NULL,
+                        agency_responsible  TEXT,
+                        service_notice      TEXT,
+                        description         TEXT,
+                        first_name          TEXT,
+                        last_name           TEXT,
+                        phone               TEXT,
+                        email               TEXT,
+                        address_string      TEXT,
+                        device_id           TEXT,
+                        account_id          TEXT,
+                        attributes          TEXT NOT NULL,
+                        receipt_token       TEXT,
+                        status_detail       TEXT NOT NULL,
+                        status_notes        TEXT,
+                        requested_datetime  TEXT NOT NULL,
+                        updated_datetime    TEXT NOT NULL,
+                        UNIQUE (kiosk_id, idempotency_key)
+                    )""",
+                    "CREATE INDEX service_requests_by_receipt_token ON service_requests (receipt_token)",
+                    "CREATE INDEX service_requests_by_kiosk ON service_requests (kiosk_id, requested_datetime)",
+                    """
+                    CREATE TABLE status_history (
+                        request_key    TEXT NOT NULL REFERENCES service_requests (request_key),
+                        step           INTEGER NOT NULL,
+                        at             TEXT NOT NULL,
+                        status_detail  TEXT NOT NULL,
+                        notes          TEXT,
+                        changed_by     TEXT NOT NULL,
+                        PRIMARY KEY (request_key, step)
+                    )""",
+                    "CREATE TABLE heartbeats (kiosk_id TEXT PRIMARY KEY REFERENCES kiosks (kiosk_id), "
+                            + "received_at TEXT NOT NULL, body TEXT NOT NULL)"));
+
+    static int latest() {
+        return MIGRATIONS.size();
+    }
+
+    static void migrate(Database db) {
+        db.inTransaction("bring the back-office schema up to date", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+                int version;
+                try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+                    version = rs.next() ? rs.getInt(1) : -1;
+                }
+                if (version < 0) {
+                    s.execute("INSERT INTO schema_version (version) VALUES (0)");
+                    version = 0;
+                }
+                if (version > latest()) {
+                    throw new StoreException(db.description() + " has schema version " + version
+                            + ", newer than this back office's " + latest() + "; refusing to use it");
+                }
+                for (int v = version; v < latest(); v++) {
+                    for (String sql : MIGRATIONS.get(v)) {
+                        s.execute(sql);
+                    }
+                }
+                if (version != latest()) {
+                    s.execute("UPDATE schema_version SET version = " + latest());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** For tests: every table, to compare a database before and after something that must change nothing. */
+    static final List<String> TABLES = List.of("kiosks", "staff", "counters", "service_requests", "status_history",
+            "heartbeats", "schema_version");
+
+}

@@ -1,0 +1,131 @@
+package org.onetrip.kiosk.io;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.onetrip.kiosk.device.Device;
+import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.io.KioskIo.Input;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the status lights in step with the kiosk: recomputes {@link Lights} whenever a device's
+ * status or the paper-low input changes, when the UI says a session opened or closed or the
+ * kiosk went out of service, and on {@link #refresh()} (the store has no status listener, so the
+ * kiosk calls it periodically). Thread-safe: callers come from device threads, the I/O thread and
+ * the UI.
+ */
+public final class StatusLights implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StatusLights.class);
+
+    private final KioskIo io;
+    private final List<Device> devices;
+    private final Supplier<DeviceStatus> store;
+    private boolean sessionActive;
+    private boolean fatal;
+    private Lights.Decision current = new Lights.Decision(java.util.Set.of(), List.of());
+    private boolean started;
+    private java.util.concurrent.ScheduledExecutorService refresher;
+
+    /**
+     * @param devices the devices whose trouble lights ATTENTION (the reader, printer, scanner)
+     * @param store the store's status, read on each recompute
+     */
+    public StatusLights(KioskIo io, List<Device> devices, Supplier<DeviceStatus> store) {
+        this.io = io;
+        this.devices = List.copyOf(devices);
+        this.store = store;
+    }
+
+    /**
+     * {@link #start()}, and a {@link #refresh()} every {@code period} on a daemon thread of its own
+     * until {@link #close()}: the store's status has no listener.
+     */
+    public void start(java.time.Duration period) {
+        start();
+        synchronized (this) {
+            if (refresher != null) {
+                return;
+            }
+            refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "status-lights");
+                t.setDaemon(true);
+                return t;
+            });
+            refresher.scheduleWithFixedDelay(() -> {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    log.warn("refreshing the status lights failed", e);
+                }
+            }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Subscribes to the devices and the paper-low input, and lights the current state. */
+    public void start() {
+        synchronized (this) {
+            if (started) {
+                return;
+            }
+            started = true;
+        }
+        for (Device d : devices) {
+            d.addStatusListener(s -> refresh());
+        }
+        io.addInputListener(change -> {
+            if (change.input() == Input.PAPER_LOW) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    /** The UI: a resident's session opened (true) or ended (false). */
+    public void sessionActive(boolean active) {
+        synchronized (this) {
+            sessionActive = active;
+        }
+        refresh();
+    }
+
+    /** The UI: the out-of-service screen shows (true) or the kiosk recovered (false). */
+    public void fatal(boolean isFatal) {
+        synchronized (this) {
+            fatal = isFatal;
+        }
+        refresh();
+    }
+
+    /** Recomputes the lights from every device's current status and switches them. */
+    public synchronized Lights.Decision refresh() {
+        Map<String, DeviceStatus> statuses = new LinkedHashMap<>();
+        for (Device d : devices) {
+            statuses.put(d.id(), d.status());
+        }
+        Lights.Decision next = Lights.decide(new Lights.State(sessionActive, fatal, store.get(), statuses,
+                io.isActive(Input.PAPER_LOW)));
+        if (!next.on().equals(current.on())) {
+            log.info("status lights {} ({})", next.on(), String.join("; ", next.reasons()));
+        }
+        current = next;
+        io.setLights(next.on());
+        return next;
+    }
+
+    /** Stops the periodic refresh; the lights stay as they are (the I/O switches them off when it closes). */
+    @Override
+    public synchronized void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+            refresher = null;
+        }
+    }
+
+    /** The lights now and why, for the technician's screen. */
+    public synchronized Lights.Decision current() {
+        return current;
+    }
+}

@@ -1,0 +1,104 @@
+package org.onetrip.kiosk.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.device.DeviceState;
+import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.StatusDetail;
+import org.onetrip.kiosk.io.KioskIo.Input;
+import org.onetrip.kiosk.io.KioskIo.Light;
+import org.onetrip.kiosk.testing.MutableClock;
+
+/** The lights follow the kiosk's state, read back from the mock platform's output pins. */
+class StatusLightsTest {
+    private final MutableClock clock = MutableClock.at("2026-03-01T02:00:00Z");
+    private final FakeIoTimers timers = new FakeIoTimers(clock);
+    private final FakeDevice idcard = new FakeDevice("idcard");
+    private final FakeDevice printer = new FakeDevice("printer");
+    private final AtomicReference<DeviceStatus> store = new AtomicReference<>(DeviceStatus.online("kiosk.db"));
+    private SimulatedKioskIo io;
+    private StatusLights lights;
+
+    @BeforeEach
+    void start() {
+        io = new SimulatedKioskIo(IoPins.from(KioskConfig.simulator().validate()), timers);
+        io.start();
+        lights = new StatusLights(io, List.of(idcard, printer), store::get);
+        lights.start();
+    }
+
+    @AfterEach
+    void close() {
+        io.close();
+    }
+
+    private List<Boolean> lit() {
+        return List.of(io.isLit(Light.READY), io.isLit(Light.BUSY), io.isLit(Light.ATTENTION), io.isLit(Light.FAULT));
+    }
+
+    @Test
+    void readyAtStartBusyDuringASessionReadyAfter() {
+        assertThat(lit()).containsExactly(true, false, false, false);
+
+        lights.sessionActive(true);
+        assertThat(lit()).containsExactly(false, true, false, false);
+
+        lights.sessionActive(false);
+        assertThat(lit()).containsExactly(true, false, false, false);
+    }
+
+    @Test
+    void aDeviceGoingOfflineLightsAttentionAtOnceAndComingBackClearsIt() {
+        idcard.set(DeviceStatus.offline(StatusDetail.GONE, "/dev/kiosk-idcard disappeared"));
+        assertThat(lit()).containsExactly(true, false, true, false);
+        assertThat(lights.current().reasons()).singleElement().asString().contains("idcard");
+
+        idcard.set(DeviceStatus.online("ready again"));
+        assertThat(lit()).containsExactly(true, false, false, false);
+    }
+
+    @Test
+    void thePaperLowSensorLightsAttentionOnceItHasSettled() {
+        io.setInput(Input.PAPER_LOW, true);
+        timers.advance(Duration.ofMillis(500));
+        assertThat(io.isLit(Light.ATTENTION)).isFalse();
+
+        timers.advance(Duration.ofMillis(500));
+        assertThat(io.isLit(Light.ATTENTION)).isTrue();
+        assertThat(io.isLit(Light.READY)).isTrue();
+
+        io.setInput(Input.PAPER_LOW, false);
+        timers.advance(Duration.ofSeconds(1));
+        assertThat(io.isLit(Light.ATTENTION)).isFalse();
+    }
+
+    @Test
+    void aStoreThatFailsIsAFaultOnTheNextRefresh() {
+        store.set(new DeviceStatus(DeviceState.OFFLINE, StatusDetail.HARDWARE_ERROR, "disk I/O error", null));
+        assertThat(lit()).as("the store has no listener").containsExactly(true, false, false, false);
+
+        lights.refresh();
+        assertThat(lit()).containsExactly(false, false, false, true);
+
+        store.set(DeviceStatus.online("kiosk.db"));
+        lights.refresh();
+        assertThat(lit()).containsExactly(true, false, false, false);
+    }
+
+    @Test
+    void theOutOfServiceScreenIsAFaultWithTheDevicesTroubleBeside() {
+        printer.set(DeviceStatus.online(StatusDetail.PAPER_NEAR_END, "paper near end"));
+        lights.fatal(true);
+        assertThat(lit()).containsExactly(false, false, true, true);
+
+        lights.fatal(false);
+        assertThat(lit()).containsExactly(true, false, true, false);
+    }
+}

@@ -1,0 +1,107 @@
+package org.onetrip.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.app.Wiring;
+import org.onetrip.kiosk.io.KioskIo.Input;
+import org.onetrip.kiosk.io.KioskIo.Light;
+import org.onetrip.kiosk.io.SimulatedKioskIo;
+import org.onetrip.kiosk.io.TamperEvent;
+
+/** Cabinet I/O on the Pi4J mock platform through the real UI: presence, lights, the door, maintenance. */
+class MaintenanceAndPresenceTest extends KioskUiTestBase {
+
+    @Override
+    List<String> overrides() {
+        return List.of("ui.dim-after-s=30", "maintenance.lockout-s=300");
+    }
+
+    SimulatedKioskIo io() {
+        return (SimulatedKioskIo) kiosk.kioskIo();
+    }
+
+    /**
+     * Sets an input and moves the test's clock on in small steps until {@code settled}: the
+     * debouncer records the edge on its own thread, so it must see time pass after that.
+     */
+    void sense(Input input, boolean on, String what, java.util.function.BooleanSupplier settled) {
+        io().setInput(input, on);
+        await(what, () -> {
+            clock.advance(Duration.ofMillis(200));
+            return settled.getAsBoolean();
+        });
+    }
+
+    @Test
+    void nobodyNearDimsTheScreenAndSomebodyWakesItAtOnce() {
+        awaitScreen("home");
+        sense(Input.PRESENCE, false, "presence gone", () -> !ui.flow().bridge().presenceProperty().get());
+        clock.advance(Duration.ofSeconds(31));
+        awaitScreen("attract");
+        assertThat(lookup("#attract").query().getStyleClass()).contains("night");
+        snapshot("16-night");
+        sense(Input.PRESENCE, true, "woken", () -> "home".equals(screen()));
+    }
+
+    @Test
+    void lightsFollowTheVisitAndTheDevices() {
+        awaitScreen("home");
+        await("ready light", () -> io().isLit(Light.READY) && !io().isLit(Light.BUSY));
+        tap("#tile-opinion");
+        tap("#service-hazard-report");
+        awaitScreen("form");
+        await("busy light", () -> io().isLit(Light.BUSY));
+        printer().setCondition(org.onetrip.kiosk.printer.SimulatedReceiptPrinter.Condition.PAPER_OUT);
+        clock.advance(Duration.ofSeconds(11)); // the lights are refreshed every 10 s
+        await("attention light", () -> io().isLit(Light.ATTENTION));
+        tap("#home");
+        awaitScreen("home");
+        await("busy light off", () -> !io().isLit(Light.BUSY));
+    }
+
+    @Test
+    void theDoorRaisesAnAlarmAndOnlyTheRightPinOpensMaintenance() {
+        awaitScreen("home");
+        sense(Input.TAMPER, true, "door alarm",
+                () -> kiosk.tamperLog().recentEvents().stream().anyMatch(e -> e.kind() == TamperEvent.Kind.OPENED));
+
+        for (int i = 0; i < 5; i++) {
+            clickOn("#header-centre");
+        }
+        awaitScreen("pin");
+        assertThat(text("#pin-message")).contains("set-pin");
+        interact(() -> Wiring.pinVault(kiosk.config(), clock).setPin("135790"));
+        for (int i = 0; i < 4; i++) {
+            typeOnPad("111111");
+            clickOn("#pin-ok");
+            assertThat(text("#pin-message")).isEqualTo("密码错误");
+        }
+        typeOnPad("111111");
+        clickOn("#pin-ok");
+        assertThat(text("#pin-message")).contains("错误次数过多");
+        typeOnPad("135790");
+        clickOn("#pin-ok");
+        assertThat(text("#pin-message")).contains("错误次数过多"); // locked: even the right PIN
+        assertOnScreen("pin");
+
+        clock.advance(Duration.ofSeconds(301)); // the lockout passes (and the idle timeout takes the screen home)
+        awaitScreen("home");
+        for (int i = 0; i < 5; i++) {
+            clickOn("#header-centre");
+        }
+        awaitScreen("pin");
+        typeOnPad("135790");
+        clickOn("#pin-ok");
+        awaitScreen("maintenance");
+        snapshot("17-maintenance");
+        assertThat(text("#maint-idcard")).startsWith("ONLINE");
+        assertThat(allTexts()).anyMatch(s -> s.contains("OPENED"));
+        tap("#maint-print");
+        await("test page printed", () -> text("#maint-result").startsWith("测试页已打印"));
+        tap("#finish");
+        awaitScreen("home");
+    }
+}
