@@ -9,7 +9,6 @@ import org.onetrip.kiosk.idcard.IdCardReader;
 import org.onetrip.kiosk.printer.PrintOutcome;
 import org.onetrip.kiosk.printer.Receipt;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
-import org.onetrip.kiosk.scanner.QrScanner;
 
 /**
  * Devices whose URI scheme this build has no driver for: a configuration error shown as the
@@ -73,17 +72,6 @@ final class UnsupportedDevices {
         @Override
         public PrintOutcome print(Receipt r) {
             return PrintOutcome.failed(status());
-        }
-    }
-
-    static final class Scanner extends Base implements QrScanner {
-        Scanner(DeviceUri uri) {
-            super("scanner", uri);
-        }
-
-        @Override
-        public void setScanListener(Consumer<String> l) {
-            // never scans
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
+import org.onetrip.kiosk.config.ConfigException;
 import org.onetrip.kiosk.config.DeviceUri;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.device.Device;
@@ -43,8 +44,16 @@ import org.onetrip.kiosk.printer.escpos.PrinterProfile;
 import org.onetrip.kiosk.printer.escpos.PrinterTransport;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
+import org.onetrip.kiosk.scanner.CameraQrScanner;
+import org.onetrip.kiosk.scanner.KeyboardQrScanner;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.scanner.camera.CommandFrames;
+import org.onetrip.kiosk.scanner.camera.FolderFrames;
+import org.onetrip.kiosk.scanner.camera.FrameSource;
+import org.onetrip.kiosk.scanner.SerialQrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
+import org.onetrip.kiosk.status.StatusFreshness;
+import org.onetrip.kiosk.status.StatusLookup;
 import org.onetrip.kiosk.store.SqliteCatalogCache;
 import org.onetrip.kiosk.store.SqliteRequestQueue;
 import org.onetrip.kiosk.systemd.SystemdWatchdog;
@@ -79,7 +88,7 @@ public final class Wiring {
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
         ServiceCatalog catalog = cache == null ? local : cachedOr(cache, local);
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
-        ReceiptTokens tokens = new ReceiptTokens();
+        ReceiptTokens tokens = ReceiptTokens.forInstallation(data);
         FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
         IdCardReader reader = idCardReader(config.idCardDevice());
         ReceiptPrinter printer = printer(config, data.resolve("receipts"));
@@ -162,6 +171,28 @@ public final class Wiring {
                 c.centrePhone(), c.statusUrlBase());
     }
 
+    /**
+     * Status look-ups for {@code kiosk}'s store and tokens. With a back office, statuses count as
+     * current for three refresh intervals (at least 15 minutes) after the sync last refreshed them;
+     * without one they are always the kiosk's own last record, and the screen says so.
+     */
+    public static StatusLookup statusLookup(Kiosk kiosk, StatusLookup.Limits limits) {
+        StatusFreshness freshness = kiosk.backOfficeSync().<StatusFreshness>map(sync -> new StatusFreshness() {
+            @Override
+            public java.util.Optional<java.time.Instant> lastSync() {
+                return sync.lastStatusRefresh();
+            }
+
+            @Override
+            public Duration freshFor() {
+                Duration three = sync.statusRefreshInterval().multipliedBy(3);
+                return three.compareTo(DEFAULT_FRESH_FOR) > 0 ? three : DEFAULT_FRESH_FOR;
+            }
+        }).orElse(StatusFreshness.NO_BACK_OFFICE);
+        return new StatusLookup(kiosk.tokens(), kiosk.queue(), kiosk.catalog(), kiosk.config().statusUrlBase(),
+                freshness, kiosk.clock(), limits);
+    }
+
     /** The configured reader alone, for tools that need no store (read-card). */
     public static IdCardReader idCardReaderFor(KioskConfig config) {
         return idCardReader(config.idCardDevice());
@@ -195,11 +226,27 @@ public final class Wiring {
                 .withHanziFont(Gb18030.HanziFont.valueOf(c.printerFont().toUpperCase(java.util.Locale.ROOT)));
     }
 
+    /** {@code camera:FOLDER} when the path is a folder of images, else {@code camera:COMMAND}. */
+    static FrameSource cameraFrames(String pathOrCommand) {
+        try {
+            if (Files.isDirectory(Path.of(pathOrCommand))) {
+                return new FolderFrames(Path.of(pathOrCommand), Duration.ofMillis(100));
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: a command line
+        }
+        return new CommandFrames(pathOrCommand);
+    }
+
     static QrScanner scanner(DeviceUri uri) {
         return switch (uri.scheme()) {
             case SIM -> new SimulatedQrScanner();
             case NONE -> new NoQrScanner();
-            default -> new UnsupportedDevices.Scanner(uri);
+            case SERIAL -> new SerialQrScanner(uri.path(), SerialQrScanner.Settings.fromUri(KioskConfig.SCANNER_DEVICE, uri));
+            case CAMERA -> new CameraQrScanner(cameraFrames(uri.path()), CameraQrScanner.Settings.defaults());
+            case KEYBOARD -> new KeyboardQrScanner();
+            case TCP, FILE -> throw new ConfigException(KioskConfig.SCANNER_DEVICE, uri.text(),
+                    "sim | none | serial:PATH?baud=N&suffix=CR|LF|CRLF | keyboard | camera:COMMAND");
         };
     }
 }

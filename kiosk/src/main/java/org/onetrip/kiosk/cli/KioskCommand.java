@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "24-hour self-service kiosk of a party-mass service centre.",
         subcommands = {UiCommand.class, SubmitCommand.class, ServicesCommand.class, QueueCommand.class,
                 SelftestCommand.class, ReadCardCommand.class, SyncCommand.class,
-                PrintTestCommand.class, SetPinCommand.class})
+                PrintTestCommand.class, SetPinCommand.class, StatusCommand.class, ScanCommand.class})
 public final class KioskCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
@@ -21,6 +21,8 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
     /** Runs the command line; returns the exit status. */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new KioskCommand());
+        // A bare receipt token may start with '-' (URL-safe Base64): it is the argument, not an option.
+        cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof ConfigException) {

@@ -17,6 +17,7 @@ public final class ResidentSession {
     private Identity resident;
     private final Map<String, String> values = new LinkedHashMap<>();
     private Filing filing;
+    private long visit;
 
     public ServiceDefinition service() {
         return service;
@@ -62,7 +63,16 @@ public final class ResidentSession {
         return service == null && agent == null && resident == null && values.isEmpty() && filing == null;
     }
 
+    /**
+     * The number of this visit, bumped by every {@link #wipe()}: lets per-visit limits (status
+     * look-ups) tell visits apart without keeping anything about who made them.
+     */
+    public long visit() {
+        return visit;
+    }
+
     public void wipe() {
+        visit++;
         service = null;
         agent = null;
         resident = null;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.onetrip.kiosk.catalog.CatalogLoader;
@@ -120,6 +121,8 @@ public final class OutboxWorker implements AutoCloseable {
     private Instant nextHeartbeat = Instant.MIN;
     private Instant nextCatalog = Instant.MIN;
     private Instant nextErase = Instant.MIN;
+    /** When a status refresh last completed (the back office answered for every open request). */
+    private volatile Instant statusesRefreshedAt;
 
     /** {@code catalogCache} may be null (no catalogue fetching); {@code localCatalog} gives the windows. */
     public OutboxWorker(RequestQueue queue, BackOffice backOffice, CatalogCache catalogCache, ServiceCatalog localCatalog,
@@ -165,6 +168,19 @@ public final class OutboxWorker implements AutoCloseable {
             reachable();
         }
         return health.get();
+    }
+
+    /**
+     * When the statuses in the store were last brought up to date from the back office (a refresh
+     * that completed), for the status screen's "last updated"; empty before the first one.
+     */
+    public Optional<Instant> lastStatusRefresh() {
+        return Optional.ofNullable(statusesRefreshedAt);
+    }
+
+    /** How often statuses are refreshed while the back office answers. */
+    public Duration statusRefreshInterval() {
+        return settings.statusRefresh();
     }
 
     /** True after a 403 or a wrong address: nothing more is sent until the kiosk restarts. */
@@ -287,6 +303,7 @@ public final class OutboxWorker implements AutoCloseable {
                 p.tokensResolved += resolveTokens();
                 p.statusesChanged += refreshStatuses();
             })) {
+                statusesRefreshedAt = t;
                 nextStatusRefresh = t.plus(settings.statusRefresh());
             } else {
                 nextStatusRefresh = t.plus(backoff.delay(1));

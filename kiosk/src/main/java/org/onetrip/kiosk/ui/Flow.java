@@ -3,11 +3,13 @@ package org.onetrip.kiosk.ui;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.catalog.IdentityRequirement;
 import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.catalog.ServiceWindow;
 import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.session.ResidentSession;
+import org.onetrip.kiosk.status.StatusLookup;
 import org.onetrip.kiosk.ui.attract.AttractScreen;
 import org.onetrip.kiosk.ui.done.DoneScreen;
 import org.onetrip.kiosk.ui.form.FormScreen;
@@ -36,6 +38,7 @@ public final class Flow {
     private final Executor background;
     private final Executor fx;
     private final Clock clock;
+    private final StatusLookup statusLookup;
 
     public Flow(Kiosk kiosk, Texts texts, ResidentSession session, Navigator nav, FxBridge bridge,
             Executor background, Executor fx, Clock clock) {
@@ -47,6 +50,7 @@ public final class Flow {
         this.background = background;
         this.fx = fx;
         this.clock = clock;
+        this.statusLookup = Wiring.statusLookup(kiosk, StatusLookup.Limits.KIOSK);
         nav.setHome(() -> new HomeScreen(this));
     }
 
@@ -82,14 +86,23 @@ public final class Flow {
         return nav;
     }
 
+    /** Status look-ups, limited per visit ({@link ResidentSession#visit()}). */
+    public StatusLookup statusLookup() {
+        return statusLookup;
+    }
+
     /** Ends the visit: wipes every personal detail, returns to the kiosk's language and home. */
     public void home() {
+        endVisit();
+        nav.home();
+    }
+
+    private void endVisit() {
         session.wipe();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(false);
         bridge.cardHandlerProperty().set(e -> { });
         texts.localeProperty().set(kiosk.config().locale());
-        nav.home();
     }
 
     public void attract() {
@@ -138,6 +151,15 @@ public final class Flow {
 
     public void checkStatus(String scannedOrNull) {
         nav.show(new StatusScreen(this, scannedOrNull));
+    }
+
+    /**
+     * A receipt scanned on the home, attract or done screen: a new visit starts, as after
+     * {@link #home()}, straight on the status screen (the home screen is not built on the way).
+     */
+    public void statusOfScan(String scanned) {
+        endVisit();
+        nav.show(new StatusScreen(this, scanned));
     }
 
     public void backToServices() {

@@ -23,6 +23,7 @@ public final class FxBridge {
     private final ObjectProperty<Consumer<CardEvent>> cardHandler = new SimpleObjectProperty<>(e -> { });
     private final javafx.beans.property.BooleanProperty presence = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObjectProperty<Consumer<String>> scanHandler = new SimpleObjectProperty<>(s -> { });
+    private Runnable scanActivity = () -> { };
 
     /** Must be constructed on the FX thread; {@code fx} is {@code Platform::runLater} in the product. */
     public FxBridge(Kiosk kiosk, Executor fx) {
@@ -47,7 +48,10 @@ public final class FxBridge {
                 }
             });
         }
-        kiosk.scanner().setScanListener(s -> fx.execute(() -> scanHandler.get().accept(s)));
+        kiosk.scanner().setScanListener(s -> fx.execute(() -> {
+            scanActivity.run();
+            scanHandler.get().accept(s);
+        }));
     }
 
     public ObservableMap<String, DeviceStatus> statuses() {
@@ -65,6 +69,11 @@ public final class FxBridge {
 
     public ObjectProperty<Consumer<String>> scanHandlerProperty() {
         return scanHandler;
+    }
+
+    /** Run on the JavaFX thread before each scan is handled: a scan is a resident's activity. */
+    public void setScanActivity(Runnable r) {
+        scanActivity = r == null ? () -> { } : r;
     }
 
     /** Re-reads a status that has no listener of its own (the store). */

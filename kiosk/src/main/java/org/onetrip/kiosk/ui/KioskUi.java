@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.scanner.KeyboardQrScanner;
 import org.onetrip.kiosk.session.ResidentSession;
 import org.onetrip.kiosk.ui.idle.IdleMonitor;
 import org.onetrip.kiosk.ui.idle.IdleOverlay;
@@ -97,6 +98,10 @@ public final class KioskUi {
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
+        if (kiosk.scanner() instanceof KeyboardQrScanner keyboardScanner) {
+            // First, so a scan is taken out before any other key handling sees it.
+            new KeyboardWedge(keyboardScanner, clock).install(scene);
+        }
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> idle.activity());
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> idle.activity());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -109,6 +114,7 @@ public final class KioskUi {
             }
         });
         bridge.scanHandlerProperty().set(this::scannedAnywhere);
+        bridge.setScanActivity(() -> idle.activity());
 
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -165,6 +171,13 @@ public final class KioskUi {
         Screen current = flow.nav().current();
         boolean atRest = current != null && current.isRest();
         boolean attract = current != null && "attract".equals(current.id());
+        Duration dwell = current == null ? null : current.returnHomeAfter();
+        if (dwell != null && idle.idleFor().compareTo(dwell) >= 0) {
+            log.info("screen {} shown for {} s without a touch; going home", current.id(), dwell.toSeconds());
+            idle.activity();
+            flow.home();
+            return;
+        }
         if (atRest && absentSince != null
                 && !java.time.Duration.between(absentSince, clock.instant()).minusSeconds(kiosk.config().dimAfterSeconds()).isNegative()
                 && !(current instanceof org.onetrip.kiosk.ui.attract.AttractScreen a && a.night())) {
@@ -189,9 +202,7 @@ public final class KioskUi {
     private void scannedAnywhere(String payload) {
         Screen current = flow.nav().current();
         if (current != null && (current.isRest() || "done".equals(current.id()))) {
-            idle.activity();
-            flow.home();
-            flow.checkStatus(payload);
+            flow.statusOfScan(payload);
         } else {
             log.info("scan ignored on screen {} (a resident is busy)", current == null ? "-" : current.id());
         }
@@ -237,6 +248,9 @@ public final class KioskUi {
 
     /** Keyboard operation: Enter presses the focused button, Esc goes back (or home). */
     private void onKey(KeyEvent e) {
+        if (e.isConsumed()) {
+            return; // a scanner's Enter (KeyboardWedge)
+        }
         if (overlay.isVisible() && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE)) {
             idle.activity();
             overlay.hide();

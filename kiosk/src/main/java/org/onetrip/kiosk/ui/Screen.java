@@ -21,4 +21,12 @@ public interface Screen {
     default boolean isRest() {
         return false;
     }
+
+    /**
+     * For a screen that only shows something (the status screen): left alone this long, the kiosk
+     * goes home by itself, without the "are you still there?" countdown. Null for the others.
+     */
+    default java.time.Duration returnHomeAfter() {
+        return null;
+    }
 }

@@ -148,7 +148,7 @@ class CliTest {
         JsonNode j = r.json();
         assertThat(UUID.fromString(j.path("request_id").asText())).isNotNull();
         assertThat(j.path("ticket").asText()).isEqualTo("C-001");
-        assertThat(j.path("status_url").asText()).startsWith(URL_BASE).matches(".*/[A-Za-z0-9_-]{22}");
+        assertThat(j.path("status_url").asText()).startsWith(URL_BASE).matches(".*/[A-Za-z0-9_-]{24}");
         assertThat(j.path("printed").asBoolean()).as("the simulated printer prints").isTrue();
 
         StoredRequest s = stored(j.path("status_url").asText());
@@ -178,7 +178,7 @@ class CliTest {
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).containsPattern("(?m)^request_id [0-9a-f-]{36}$").containsPattern("(?m)^ticket +C-001$")
-                .containsPattern("(?m)^status_url +" + java.util.regex.Pattern.quote(URL_BASE) + "[A-Za-z0-9_-]{22}$");
+                .containsPattern("(?m)^status_url +" + java.util.regex.Pattern.quote(URL_BASE) + "[A-Za-z0-9_-]{24}$");
     }
 
     @Test

@@ -41,6 +41,18 @@ class BundlesTest {
     }
 
     @Test
+    void noTextIsEmptyAndBothLanguagesTakeTheSamePlaceholders() throws IOException {
+        Properties zh = load("messages_zh_CN.properties");
+        Properties en = load("messages_en.properties");
+        for (String key : zh.stringPropertyNames()) {
+            assertThat(zh.getProperty(key)).as(key).isNotBlank();
+            assertThat(en.getProperty(key)).as(key).isNotBlank();
+            assertThat(new java.text.MessageFormat(zh.getProperty(key)).getFormats())
+                    .as(key).hasSameSizeAs(new java.text.MessageFormat(en.getProperty(key)).getFormats());
+        }
+    }
+
+    @Test
     void everyLiteralKeyTheScreensAskForExists() throws IOException {
         Set<String> keys = load("messages_en.properties").stringPropertyNames();
         Pattern get = Pattern.compile("\\bt(?:exts\\(\\))?\\.get\\(\"([a-z0-9.\\-_]+)\"");

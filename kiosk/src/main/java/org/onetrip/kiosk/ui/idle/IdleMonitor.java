@@ -45,6 +45,11 @@ public final class IdleMonitor {
         return idle.compareTo(timeout.minus(warning)) >= 0 ? Action.WARN : Action.NONE;
     }
 
+    /** How long since the last touch, click, key press or scan. */
+    public Duration idleFor() {
+        return Duration.between(lastActivity, clock.instant());
+    }
+
     /** Whole seconds left before the session ends, for the countdown. */
     public long secondsLeft() {
         Duration left = timeout.minus(Duration.between(lastActivity, clock.instant()));

@@ -1,35 +1,62 @@
 package org.onetrip.kiosk.ui.status;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
+import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.onetrip.kiosk.catalog.ServiceDefinition;
-import org.onetrip.kiosk.request.StatusChange;
-import org.onetrip.kiosk.request.StoredRequest;
+import org.onetrip.kiosk.catalog.LocalizedText;
+import org.onetrip.kiosk.status.StatusAnswer;
+import org.onetrip.kiosk.status.StatusReport;
 import org.onetrip.kiosk.ui.Flow;
 import org.onetrip.kiosk.ui.Icons;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
 import org.onetrip.kiosk.ui.Ui;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * "Check my request": asks for the receipt's QR code, then shows where the request stands as the
- * kiosk knows it. A code that is not one of ours gets one calm message that reveals nothing.
+ * "Check my request": asks for the receipt's QR code, then shows where the request stands: ticket,
+ * service, the window handling it, when it was filed, the masked name, the status with its
+ * timeline, what the resident must still bring and the next step. When the kiosk has not heard
+ * from the back office lately it says the status is the last one known, and since when.
+ *
+ * <p>Every code that is not a receipt of this kiosk gets one calm message that reveals nothing.
+ * Look-ups are limited per visit ({@link org.onetrip.kiosk.status.StatusLookup}). Left alone, the
+ * screen goes home by itself after {@link #returnHomeAfter()}: it shows, it asks nothing. The
+ * scanned text is held only while the screen shows and never logged.
  */
 public final class StatusScreen implements Screen {
+    private static final Logger log = LoggerFactory.getLogger(StatusScreen.class);
+    /** Style classes (kiosk.css, section Status). */
+    static final String BANNER = "status-banner";
+    static final String BADGE = "status-badge";
+    static final String STEP = "timeline-step";
+    static final String STEP_CURRENT = "current";
+    static final String DOT = "timeline-dot";
+    static final String SECTION_TITLE = "panel-title";
+    /** The longest a result stays on screen untouched. */
+    static final Duration SHOW_FOR = Duration.ofSeconds(30);
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Flow flow;
     private String scanned;
-    private Optional<StoredRequest> result;
-    private boolean lookedUp;
+    /** The payload whose look-up is running or done, so a rebuild (language switch) does not repeat it. */
+    private String lookedUp;
+    private StatusAnswer answer;
 
     public StatusScreen(Flow flow, String scanned) {
         this.flow = flow;
@@ -41,52 +68,216 @@ public final class StatusScreen implements Screen {
         return "status";
     }
 
+    /** {@link #SHOW_FOR}, or less so the idle countdown never starts on a screen that asks nothing. */
+    @Override
+    public Duration returnHomeAfter() {
+        var c = flow.kiosk().config();
+        Duration beforeCountdown = Duration.ofSeconds(c.idleTimeoutSeconds() - c.idleWarningSeconds());
+        return SHOW_FOR.compareTo(beforeCountdown) <= 0 ? SHOW_FOR : beforeCountdown;
+    }
+
     @Override
     public Parent build() {
         Texts t = flow.texts();
         flow.bridge().scanHandlerProperty().set(this::onScan);
-        Label title = Ui.label(t.get("status.title"), Ui.TITLE);
-        VBox body = new VBox(16);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        if (scanned == null) {
-            Label prompt = Ui.label(t.get("status.prompt"), "identify-prompt");
-            prompt.setId("status-prompt");
-            body.getChildren().addAll(Icons.icon(Icons.QR, 160), prompt);
-            body.setAlignment(Pos.CENTER);
-            if (!flow.usable("scanner")) {
-                body.getChildren().add(Ui.label(t.get("status.scanner-down"), "identify-message"));
-            }
-        } else if (!lookedUp) {
-            body.getChildren().add(Ui.label(t.get("status.looking"), Ui.BODY));
-            lookUp();
-        } else if (result.isEmpty()) {
-            Label none = Ui.label(t.get("status.unknown"), "identify-message");
-            none.setId("status-unknown");
-            body.getChildren().addAll(Icons.icon(Icons.WARNING, 96), none);
-            body.setAlignment(Pos.CENTER);
-        } else {
-            body.getChildren().add(details(result.get(), t));
+        if (scanned != null && answer == null && !scanned.equals(lookedUp)) {
+            lookedUp = scanned;
+            lookUp(scanned);
         }
+        Label title = Ui.label(t.get("status.title"), Ui.TITLE);
+        Node body;
+        if (scanned == null) {
+            body = prompt(t);
+        } else if (answer == null) {
+            Label looking = Ui.label(t.get("status.looking"), "identify-prompt");
+            looking.setId("status-looking");
+            body = centred(Icons.icon(Icons.QR, 120), looking);
+        } else if (answer instanceof StatusAnswer.Found found) {
+            body = report(found.report(), t);
+        } else {
+            body = message(answer, t);
+        }
+        VBox.setVgrow(body, Priority.ALWAYS);
+        Label auto = Ui.label(t.get("status.auto-home"), Ui.HINT);
         Button home = Ui.button("finish", t.get("action.home"), Ui.PRIMARY, Icons.HOME);
         home.setOnAction(e -> flow.home());
-        return new VBox(16, title, body, Ui.actions(Ui.spacer(), home));
+        return new VBox(14, title, body, Ui.actions(auto, Ui.spacer(), home));
+    }
+
+    private Node prompt(Texts t) {
+        Label prompt = Ui.label(t.get("status.prompt"), "identify-prompt");
+        prompt.setId("status-prompt");
+        VBox box = centred(Icons.icon(Icons.QR, 160), prompt);
+        if (!flow.usable("scanner")) {
+            Label down = Ui.label(t.get("status.scanner-down"), "identify-message");
+            down.setId("status-scanner-down");
+            box.getChildren().add(down);
+        }
+        return box;
+    }
+
+    /** The one calm answer to anything that is not a receipt of ours, and the two faults. */
+    private Node message(StatusAnswer a, Texts t) {
+        String key;
+        String id;
+        if (a instanceof StatusAnswer.TooManyTries) {
+            key = "status.too-many";
+            id = "status-too-many";
+        } else if (a instanceof StatusAnswer.Unavailable) {
+            key = "status.unavailable";
+            id = "status-unavailable";
+        } else {
+            key = "status.unknown";
+            id = "status-unknown";
+        }
+        Label text = Ui.label(t.get(key), "identify-message");
+        text.setId(id);
+        text.setMaxWidth(900);
+        return centred(Icons.icon(Icons.WARNING, 96), text);
+    }
+
+    private static VBox centred(Node... nodes) {
+        VBox box = new VBox(24, nodes);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node report(StatusReport r, Texts t) {
+        ZoneId zone = flow.clock().getZone();
+        VBox page = new VBox(14);
+        if (!r.live()) {
+            Label offline = Ui.label(t.get("status.offline", WHEN.format(r.lastUpdated().atZone(zone))), BANNER);
+            offline.setId("status-offline");
+            offline.setMaxWidth(Double.MAX_VALUE);
+            page.getChildren().add(offline);
+        }
+
+        GridPane facts = new GridPane();
+        facts.setHgap(20);
+        facts.setVgap(6);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE); // "Handled by" must not break into "Handl / ed by"
+        facts.getColumnConstraints().add(keys);
+        int row = 0;
+        row = fact(facts, row, t.get("status.ticket"), r.ticket(), "status-ticket", "ticket-small");
+        row = fact(facts, row, t.get("status.service"), t.of(r.serviceName()), "status-service", null);
+        row = fact(facts, row, t.get("status.office"), r.windowName() == null ? r.windowCode()
+                : t.get("status.office.window", t.of(r.windowName())), "status-office", null);
+        row = fact(facts, row, t.get("status.filed"), WHEN.format(r.filedAt().atZone(zone)), "status-filed", null);
+        if (!r.maskedName().isEmpty()) {
+            row = fact(facts, row, t.get("status.name"), r.maskedName(), "status-name", null);
+        }
+        Label badge = Ui.label(t.get("request.status." + r.status().wire()), BADGE);
+        badge.getStyleClass().add("status-" + r.status().wire());
+        badge.setId("status-current");
+        Label currentKey = Ui.label(t.get("status.current"), "identity-key");
+        currentKey.setWrapText(false);
+        facts.add(currentKey, 0, row);
+        facts.add(badge, 1, row);
+        if (r.live()) {
+            Label updated = Ui.label(t.get("status.updated", WHEN.format(r.lastUpdated().atZone(zone))), Ui.HINT);
+            updated.setId("status-updated");
+            facts.add(updated, 1, row + 1);
+        }
+        VBox receipt = card(facts);
+
+        Label next = Ui.label(t.get("status.next." + r.status().wire()), "status-next");
+        next.setId("status-next");
+        VBox todo = card(Ui.label(t.get("status.next"), SECTION_TITLE), next, bring(r.bring(), r.officeNote(), t));
+
+        // Three columns side by side fit a landscape kiosk screen without scrolling: the receipt,
+        // the timeline, and what to do now.
+        VBox history = timeline(r, t, zone);
+        receipt.setPrefWidth(450);
+        history.setPrefWidth(320);
+        todo.setPrefWidth(430);
+        HBox columns = new HBox(16, receipt, history, todo);
+        for (Node c : columns.getChildren()) {
+            HBox.setHgrow(c, Priority.ALWAYS);
+        }
+        page.getChildren().add(columns);
+
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    /** The history top to bottom, oldest first, the current step marked. */
+    private VBox timeline(StatusReport r, Texts t, ZoneId zone) {
+        VBox steps = new VBox(0);
+        steps.setId("status-timeline");
+        List<StatusReport.Step> history = r.history();
+        for (int i = 0; i < history.size(); i++) {
+            StatusReport.Step s = history.get(i);
+            Region dot = new Region();
+            dot.getStyleClass().add(DOT);
+            Label what = Ui.label(t.get("request.status." + s.status().wire()), Ui.BODY);
+            Label when = Ui.label(WHEN.format(s.at().atZone(zone)), Ui.HINT);
+            HBox step = new HBox(12, dot, new VBox(0, what, when));
+            step.setAlignment(Pos.TOP_LEFT);
+            step.getStyleClass().add(STEP);
+            if (i == history.size() - 1) {
+                step.getStyleClass().add(STEP_CURRENT);
+            }
+            steps.getChildren().add(step);
+        }
+        return card(Ui.label(t.get("status.history"), SECTION_TITLE), steps);
+    }
+
+    private VBox bring(List<LocalizedText> documents, String note, Texts t) {
+        VBox box = new VBox(6, Ui.label(t.get("status.bring"), SECTION_TITLE));
+        box.setId("status-bring");
+        box.getStyleClass().add("status-bring");
+        if (note != null) {
+            Label n = Ui.label(t.get("status.office-note", note), "status-note");
+            n.setId("status-office-note");
+            box.getChildren().add(n);
+        }
+        if (documents.isEmpty()) {
+            box.getChildren().add(Ui.label(t.get("status.bring.none"), Ui.BODY));
+        }
+        for (LocalizedText d : documents) {
+            box.getChildren().add(Ui.label("• " + t.of(d), Ui.BODY));
+        }
+        return box;
+    }
+
+    private static VBox card(Node... nodes) {
+        VBox c = new VBox(10, nodes);
+        c.getStyleClass().add(Ui.CARD);
+        return c;
+    }
+
+    private static int fact(GridPane g, int row, String k, String v, String id, String style) {
+        Label val = Ui.label(v, style == null ? "identity-value" : style);
+        val.setId(id);
+        Label key = Ui.label(k, "identity-key");
+        key.setWrapText(false);
+        g.add(key, 0, row);
+        g.add(val, 1, row);
+        return row + 1;
     }
 
     private void onScan(String payload) {
+        if (payload.equals(scanned) && answer instanceof StatusAnswer.Found) {
+            log.info("the receipt shown was scanned again; not looked up again");
+            return;
+        }
         scanned = payload;
-        lookedUp = false;
+        lookedUp = null;
+        answer = null;
         flow.nav().rebuild();
     }
 
-    private void lookUp() {
-        String payload = scanned;
-        String token = flow.kiosk().tokens().tokenFrom(payload, flow.kiosk().config().statusUrlBase());
+    private void lookUp(String payload) {
+        long visit = flow.session().visit();
         flow.background().execute(() -> {
-            Optional<StoredRequest> r = token == null ? Optional.empty() : flow.kiosk().queue().findByToken(token);
+            StatusAnswer a = flow.statusLookup().lookUp(payload, visit);
             flow.fx().execute(() -> {
-                if (payload.equals(scanned)) {
-                    result = r;
-                    lookedUp = true;
+                if (payload.equals(scanned) && answer == null) {
+                    answer = a;
                     if (flow.nav().current() == this) {
                         flow.nav().rebuild();
                     }
@@ -95,45 +286,11 @@ public final class StatusScreen implements Screen {
         });
     }
 
-    private VBox details(StoredRequest r, Texts t) {
-        ZoneId zone = flow.clock().getZone();
-        Optional<ServiceDefinition> s = flow.kiosk().catalog().service(r.serviceCode());
-        GridPane g = new GridPane();
-        g.setHgap(20);
-        g.setVgap(10);
-        int row = 0;
-        row = add(g, row, t.get("status.ticket"), r.ticket(), "status-ticket", "ticket-small");
-        row = add(g, row, t.get("status.service"), s.map(x -> t.of(x.name())).orElse(r.serviceCode()), "status-service", null);
-        row = add(g, row, t.get("status.filed"), WHEN.format(r.filedAt().atZone(zone)), "status-filed", null);
-        if (!r.maskedName().isEmpty()) {
-            row = add(g, row, t.get("identity.name"), r.maskedName(), "status-name", null);
-        }
-        add(g, row, t.get("status.current"), t.get("request.status." + r.status().wire()), "status-current", "status-badge");
-        g.getStyleClass().add(Ui.CARD);
-
-        VBox timeline = new VBox(8, Ui.label(t.get("status.history"), "panel-title"));
-        for (StatusChange c : r.history()) {
-            HBox step = new HBox(16, Ui.label(WHEN.format(c.at().atZone(zone)), Ui.HINT),
-                    Ui.label(t.get("request.status." + c.status().wire()), Ui.BODY));
-            step.getStyleClass().add("timeline-step");
-            timeline.getChildren().add(step);
-        }
-        timeline.getStyleClass().add(Ui.CARD);
-        Label next = Ui.label(t.get("status.next." + r.status().wire()), Ui.BODY);
-        next.setId("status-next");
-        return new VBox(16, g, timeline, next);
-    }
-
-    private static int add(GridPane g, int row, String k, String v, String id, String style) {
-        Label val = Ui.label(v, style == null ? "identity-value" : style);
-        val.setId(id);
-        g.add(Ui.label(k, "identity-key"), 0, row);
-        g.add(val, 1, row);
-        return row + 1;
-    }
-
     @Override
     public void dispose() {
+        scanned = null;
+        lookedUp = null;
+        answer = null;
         flow.bridge().scanHandlerProperty().set(null);
     }
 }

@@ -1,0 +1,211 @@
+package org.onetrip.kiosk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.kiosk.filing.ReceiptTokens;
+import org.onetrip.kiosk.idcard.FictionalCards;
+import org.onetrip.kiosk.request.RequestStatus;
+import org.onetrip.kiosk.store.SqliteRequestQueue;
+import org.onetrip.kiosk.testing.ReceiptPhotos;
+
+/** {@code kiosk status} and {@code kiosk scan}, run in-process as scripts/kiosk runs them, on the simulator profile. */
+class StatusCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String URL_BASE = "http://127.0.0.1:8311/status/";
+
+    @TempDir
+    Path data;
+
+    private record Run(int status, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (Exception e) {
+                throw new AssertionError("stdout is not JSON: " + out + "\nstderr: " + err, e);
+            }
+        }
+    }
+
+    private Run kioskWithInput(String stdin, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--set");
+        all.add("data.dir=" + data);
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            int status = KioskCommand.run(all.toArray(String[]::new));
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        }
+    }
+
+    private Run kiosk(String... args) {
+        return kioskWithInput("", args);
+    }
+
+    /** Files a residence certificate with the simulated reader's card; returns its status URL. */
+    private String submit() {
+        Run r = kiosk("submit", "--service", "residence-certificate", "--card", "--no-print", "--json",
+                "--attr", "purpose=school", "--attr", "address=福建省福鼎市桐城街道资国寺路88号", "--attr", "since=2020-09-01",
+                "--attr", "housing=owned", "--attr", "copies=1", "--attr", "phone=13800138000");
+        assertThat(r.status()).as(r.err()).isZero();
+        return r.json().path("status_url").asText();
+    }
+
+    @Test
+    void statusOfAReceiptUrlShowsWhatTheScreenShows() {
+        String url = submit();
+
+        Run r = kiosk("status", url);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("回执号  D-001").contains("事项  居住证明").contains("办理窗口  民生保障窗口")
+                .contains("申请人  赖**").contains("当前状态  已提交，待工作人员接收")
+                .contains("本机暂时无法连接办理部门").contains("• 本人居民身份证")
+                .contains("下一步  已在本机保存");
+        assertThat(r.out()).doesNotContain("赖佳佳").doesNotContain(url.substring(URL_BASE.length()));
+    }
+
+    @Test
+    void statusJsonOfABareTokenAfterTheOfficeCompletedIt() {
+        String url = submit();
+        String token = url.substring(URL_BASE.length());
+        try (SqliteRequestQueue q = new SqliteRequestQueue(data.resolve("kiosk.db"))) {
+            var stored = q.findByToken(token).orElseThrow();
+            q.markDelivered(stored.requestId(), "SR-77", Instant.now());
+            q.recordStatus(stored.requestId(), RequestStatus.COMPLETED, null, Instant.now());
+        }
+
+        Run r = kiosk("status", token, "--json", "--set", "kiosk.locale=en");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.path("recognised").asBoolean()).isTrue();
+        assertThat(j.path("ticket").asText()).isEqualTo("D-001");
+        assertThat(j.path("service_code").asText()).isEqualTo("residence-certificate");
+        assertThat(j.path("window").asText()).isEqualTo("livelihood");
+        assertThat(j.path("masked_name").asText()).isEqualTo(FictionalCards.LAI_JIAJIA.maskedName());
+        assertThat(j.path("status").asText()).isEqualTo("completed");
+        assertThat(j.path("status_text").asText()).isEqualTo("Completed");
+        assertThat(j.path("history")).extracting(n -> n.path("status").asText())
+                .containsExactly("queued", "received", "completed");
+        assertThat(j.path("bring")).isEmpty();
+        assertThat(j.path("live").asBoolean()).isFalse();
+        assertThat(j.toString()).doesNotContain(token);
+    }
+
+    @Test
+    void aBareTokenStartingWithAHyphenIsTheArgumentNotAnOption() {
+        Run r = kiosk("status", "-q1HZQ8fmDXlQaiKvNxqYbTp", "--json");
+
+        assertThat(r.status()).as(r.err()).isEqualTo(1);
+        assertThat(r.json().path("recognised").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyCodeThatIsNotOurReceiptGetsTheSameCalmAnswerAndExit1() {
+        String url = submit();
+        String token = url.substring(URL_BASE.length());
+        String forged = URL_BASE + token.substring(0, 23) + (token.endsWith("A") ? "B" : "A");
+        String foreign = URL_BASE + ReceiptTokens.forInstallation(data.resolve("other")).next();
+        String unfiled = URL_BASE + ReceiptTokens.forInstallation(data).next();
+
+        List<String> outs = new ArrayList<>();
+        for (String code : new String[] {forged, foreign, unfiled, "6901234567892", url + "x"}) {
+            Run r = kiosk("status", code, "--json");
+            assertThat(r.status()).as(code).isEqualTo(1);
+            assertThat(r.json().path("recognised").asBoolean()).isFalse();
+            outs.add(r.out());
+        }
+        assertThat(outs).containsOnly(outs.get(0));
+        assertThat(kiosk("status", forged).out().strip()).isEqualTo("未能识别此二维码。请确认是本服务中心的回执，或到窗口咨询。");
+    }
+
+    @Test
+    void scanOnTheSimulatorReadsALineAndShowsItsStatus() {
+        String url = submit();
+
+        Run r = kioskWithInput(url + "\n", "scan", "--timeout", "20", "--json");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.json().path("ticket").asText()).isEqualTo("D-001");
+        assertThat(r.err()).contains("read a code of " + url.length() + " characters").doesNotContain(url);
+    }
+
+    @Test
+    void scanWithAKeyboardScannerReadsWhatItTypesIntoTheTerminal() {
+        String url = submit();
+
+        Run r = kioskWithInput(url + "\n", "scan", "--timeout", "20", "--set", "scanner.device=keyboard");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("回执号  D-001");
+    }
+
+    @Test
+    void scanWithACameraDecodesAPhotoOfThePrintedReceipt() throws Exception {
+        String url = submit();
+        Path frames = Files.createDirectories(data.resolve("camera"));
+        Files.write(frames.resolve("frame-001.jpg"), ReceiptPhotos.photo(ReceiptPhotos.printedReceipt(url), -6, 3));
+
+        Run r = kiosk("scan", "--timeout", "30", "--json", "--set", "scanner.device=camera:" + frames);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.json().path("ticket").asText()).isEqualTo("D-001");
+    }
+
+    @Test
+    void scanOfAnotherCodeExits1() {
+        Run r = kioskWithInput("https://example.com/not-ours\n", "scan", "--timeout", "20");
+
+        assertThat(r.status()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("未能识别");
+    }
+
+    @Test
+    void scanWithNothingScannedExits2() {
+        Run r = kiosk("scan", "--timeout", "1");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("nothing scanned within 1 s");
+    }
+
+    @Test
+    void scanWithAScannerThatIsNotThereExits3() {
+        Run r = kiosk("scan", "--timeout", "2", "--set", "scanner.device=serial:" + data.resolve("no-tty") + "?baud=9600");
+
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(r.err()).contains("scanner unusable").contains("GONE");
+    }
+
+    @Test
+    void aBadScannerSettingExits2NamingTheKey() {
+        Run r = kiosk("scan", "--set", "scanner.device=serial:/dev/ttyACM0?suffix=TAB");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("scanner.device");
+    }
+}

@@ -1,0 +1,175 @@
+package org.onetrip.kiosk.testing;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.onetrip.kiosk.catalog.LocalizedText;
+import org.onetrip.kiosk.printer.PrintOutcome;
+import org.onetrip.kiosk.printer.Receipt;
+import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
+import org.onetrip.kiosk.printer.escpos.PrinterProfile;
+
+/**
+ * Camera frames for tests and benchmarks: a receipt printed by the simulated printer (the picture
+ * it draws from its own ESC/POS bytes), photographed as a kiosk camera would see it held up:
+ * 640×480, the slip turned a few degrees over a dark desk, lit unevenly, slightly out of focus,
+ * with sensor noise, JPEG-compressed.
+ */
+public final class ReceiptPhotos {
+    public static final int WIDTH = 640;
+    public static final int HEIGHT = 480;
+
+    private ReceiptPhotos() {
+    }
+
+    /** The picture of an 80 mm receipt whose QR code holds {@code statusUrl}. */
+    public static BufferedImage printedReceipt(String statusUrl) {
+        SimulatedReceiptPrinter printer = new SimulatedReceiptPrinter(PrinterProfile.forPaper(80), null);
+        printer.start();
+        Receipt r = new Receipt(LocalizedText.of("桐城街道党群服务中心", "Tongcheng Centre"), LocalizedText.of("民生保障", "Livelihood"),
+                "D-007", LocalizedText.of("居住证明", "Residence certificate"),
+                ZonedDateTime.of(2026, 11, 28, 9, 30, 0, 0, ZoneId.of("Asia/Shanghai")), "赖**",
+                List.of(LocalizedText.of("本人居民身份证", "Your ID card")), statusUrl, LocalizedText.of("工作日", "Weekdays"),
+                "0593-7800000", "sim-kiosk-01", Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+        PrintOutcome o = printer.print(r);
+        if (!o.printed()) {
+            throw new IllegalStateException("the simulated printer did not print: " + o.status());
+        }
+        return read(printer.printed().get(0).picture());
+    }
+
+    /** A JPEG frame of the receipt's QR area, the slip turned by {@code degrees}; {@code seed} varies the noise. */
+    public static byte[] photo(BufferedImage receipt, double degrees, long seed) {
+        int[] box = qrBox(receipt);
+        int margin = (box[2] - box[0]) / 3;
+        int x0 = Math.max(0, box[0] - margin);
+        int y0 = Math.max(0, box[1] - margin);
+        int x1 = Math.min(receipt.getWidth(), box[2] + margin);
+        int y1 = Math.min(receipt.getHeight(), box[3] + margin);
+        BufferedImage slip = receipt.getSubimage(x0, y0, x1 - x0, y1 - y0);
+        // The code about 160 px wide in the frame (under 5 px a module): a slip held some 20 cm
+        // from a wide-angle camera.
+        double scale = 160.0 / (box[2] - box[0]);
+        return shoot(slip, scale, degrees, seed);
+    }
+
+    /** A JPEG frame of the receipt's printed text above the code: paper, no QR code. */
+    public static byte[] photoWithoutCode(BufferedImage receipt, long seed) {
+        int[] box = qrBox(receipt);
+        int h = Math.min(box[1], receipt.getWidth() * 3 / 4);
+        BufferedImage top = receipt.getSubimage(0, 0, receipt.getWidth(), Math.max(1, h));
+        return shoot(top, 0.9, 3, seed);
+    }
+
+    private static byte[] shoot(BufferedImage slip, double scale, double degrees, long seed) {
+        Random random = new Random(seed);
+        BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(new Color(58, 54, 50));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        AffineTransform t = new AffineTransform();
+        t.translate(WIDTH / 2.0 + random.nextInt(41) - 20, HEIGHT / 2.0 + random.nextInt(41) - 20);
+        t.rotate(Math.toRadians(degrees));
+        t.scale(scale, scale);
+        t.translate(-slip.getWidth() / 2.0, -slip.getHeight() / 2.0);
+        g.drawImage(slip, t, null);
+        g.dispose();
+        // Slightly out of focus.
+        float[] k = new float[9];
+        java.util.Arrays.fill(k, 1 / 9f);
+        BufferedImage soft = new ConvolveOp(new Kernel(3, 3, k), ConvolveOp.EDGE_NO_OP, null).filter(frame, null);
+        // Light falling off to one side, and sensor noise.
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int rgb = soft.getRGB(x, y);
+                double light = 0.68 + 0.32 * (x / (double) WIDTH) * (1 - 0.2 * y / HEIGHT);
+                int v = (int) Math.round(((rgb >> 8) & 0xFF) * light + random.nextGaussian() * 7);
+                v = Math.max(0, Math.min(255, v));
+                int warm = Math.min(255, v + 6);
+                soft.setRGB(x, y, (warm << 16) | (v << 8) | Math.max(0, v - 8));
+            }
+        }
+        return jpeg(soft, 0.8f);
+    }
+
+    /** {@code image} as a JPEG of {@code quality} (0..1) with the standard Huffman tables. */
+    public static byte[] jpeg(BufferedImage image, float quality) {
+        try {
+            ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+                w.setOutput(ios);
+                ImageWriteParam p = w.getDefaultWriteParam();
+                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                p.setCompressionQuality(quality);
+                w.write(null, new IIOImage(image, null, null), p);
+            } finally {
+                w.dispose();
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BufferedImage read(byte[] encoded) {
+        try {
+            BufferedImage i = ImageIO.read(new ByteArrayInputStream(encoded));
+            if (i == null) {
+                throw new IllegalArgumentException("not an image");
+            }
+            return i;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The QR code's bounding box {x0, y0, x1, y1} in the clean receipt picture, from ZXing's finder patterns. */
+    static int[] qrBox(BufferedImage receipt) {
+        try {
+            ResultPoint[] p = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(receipt)))).getResultPoints();
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = 0;
+            double maxY = 0;
+            for (int i = 0; i < 3; i++) {
+                minX = Math.min(minX, p[i].getX());
+                minY = Math.min(minY, p[i].getY());
+                maxX = Math.max(maxX, p[i].getX());
+                maxY = Math.max(maxY, p[i].getY());
+            }
+            // Finder pattern centres sit 3.5 modules in from the code's edges: about 14 % of the
+            // distance between them for the small codes receipts carry.
+            int pad = (int) Math.ceil(0.14 * (maxX - minX));
+            return new int[] {(int) minX - pad, (int) minY - pad, (int) maxX + pad, (int) maxY + pad};
+        } catch (Exception e) {
+            throw new IllegalStateException("the printed receipt has no readable QR code", e);
+        }
+    }
+}

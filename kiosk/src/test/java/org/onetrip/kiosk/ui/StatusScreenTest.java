@@ -1,0 +1,181 @@
+package org.onetrip.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import javafx.scene.Parent;
+import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.catalog.LocalizedText;
+import org.onetrip.kiosk.filing.Filing;
+import org.onetrip.kiosk.filing.ReceiptTokens;
+import org.onetrip.kiosk.filing.Submission;
+import org.onetrip.kiosk.idcard.FictionalCards;
+import org.onetrip.kiosk.request.RequestStatus;
+import org.onetrip.kiosk.testing.LogCapture;
+
+/** The status screen for a receipt scanned on the home screen, for every status and every kind of bad code. */
+class StatusScreenTest extends KioskUiTestBase {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private Filing fileResidenceCertificate() {
+        return kiosk.filing().file(new Submission("residence-certificate", Map.of("purpose", "school",
+                "address", "福建省福鼎市桐城街道资国寺路88号", "since", "2020-09-01", "housing", "owned", "copies", "1",
+                "phone", "13800138000"), FictionalCards.LAI_JIAJIA, null), Locale.SIMPLIFIED_CHINESE, null);
+    }
+
+    /** Back home as a resident leaving would leave it (a touch: the clock moved a lot), then the scan. */
+    private void scanOnHome(String payload) {
+        interact(() -> {
+            ui.idle().activity();
+            ui.flow().home();
+        });
+        awaitScreen("home");
+        scanner().scan(payload);
+        awaitScreen("status");
+    }
+
+    private int timelineSteps() {
+        int[] n = new int[1];
+        interact(() -> n[0] = ((Parent) lookup("#status-timeline").query()).getChildrenUnmodifiable().size());
+        return n[0];
+    }
+
+    @Test
+    void everyStatusIsShownWithItsTimelineWhatToBringAndTheNextStep() {
+        awaitScreen("home");
+        for (RequestStatus status : RequestStatus.values()) {
+            Filing f = fileResidenceCertificate();
+            String filedAt = WHEN.format(clock.instant());
+            String lastUpdated = filedAt;
+            int steps = 1;
+            clock.advance(Duration.ofHours(20));
+            if (status != RequestStatus.QUEUED) {
+                kiosk.queue().markDelivered(f.filed().requestId(), "SR-" + f.ticket(), clock.instant());
+                lastUpdated = WHEN.format(clock.instant());
+                steps++;
+            }
+            if (status != RequestStatus.QUEUED && status != RequestStatus.RECEIVED) {
+                clock.advance(Duration.ofHours(3));
+                kiosk.queue().recordStatus(f.filed().requestId(), status,
+                        status == RequestStatus.NEEDS_DOCUMENTS ? "请补交户口簿原件" : null, clock.instant());
+                lastUpdated = WHEN.format(clock.instant());
+                steps++;
+            }
+            clock.advance(Duration.ofMinutes(5)); // the resident comes back later
+
+            scanOnHome(f.statusUrl());
+            await(status + " shown", () -> lookup("#status-current").tryQuery().isPresent());
+            snapshot("15-status-" + status.wire());
+
+            assertThat(text("#status-current")).isEqualTo(ui.flow().texts().get("request.status." + status.wire()));
+            assertThat(text("#status-ticket")).isEqualTo(f.ticket());
+            assertThat(text("#status-service")).isEqualTo("居住证明");
+            assertThat(text("#status-office")).isEqualTo("民生保障窗口");
+            assertThat(text("#status-filed")).isEqualTo(filedAt);
+            assertThat(text("#status-name")).isEqualTo("赖**");
+            assertThat(text("#status-next")).isEqualTo(ui.flow().texts().get("status.next." + status.wire()));
+            assertThat(timelineSteps()).isEqualTo(steps);
+            // No back office in this build: the kiosk says the status is its last known one.
+            assertThat(text("#status-offline")).contains("最后已知").endsWith("更新于 " + lastUpdated + "。");
+            if (status.isFinal()) {
+                assertThat(allTexts()).contains("无需再携带材料");
+            } else {
+                for (LocalizedText d : f.service().documents()) {
+                    assertThat(allTexts()).contains("• " + d.zh());
+                }
+            }
+            if (status == RequestStatus.NEEDS_DOCUMENTS) {
+                assertThat(text("#status-office-note")).isEqualTo("办理部门说明：请补交户口簿原件");
+            } else {
+                assertThat(lookup("#status-office-note").tryQuery()).isEmpty();
+            }
+            assertThat(allTexts()).noneMatch(s -> s.contains("赖佳佳") || s.contains("13800138000")
+                    || s.contains(f.filed().receiptToken()));
+        }
+    }
+
+    @Test
+    void anyCodeThatIsNotOurReceiptGetsOneCalmMessageAndThreeEndTheVisitsLookUps() {
+        Filing f = fileResidenceCertificate();
+        String t = f.filed().receiptToken();
+        String base = f.statusUrl().substring(0, f.statusUrl().length() - t.length());
+        String forged = base + t.substring(0, 23) + (t.endsWith("A") ? "B" : "A");
+        String foreign = base + ReceiptTokens.forInstallation(data.resolve("another-kiosk")).next();
+        awaitScreen("home");
+
+        scanOnHome("6901234567892");
+        await("the calm message", () -> lookup("#status-unknown").tryQuery().isPresent());
+        String calm = text("#status-unknown");
+        assertThat(calm).contains("未能识别");
+        snapshot("16-status-unknown");
+        // The rest of this visit: the scanner works on the status screen itself.
+        scanner().scan(forged);
+        await("the second answer", () -> lookup("#status-looking").tryQuery().isEmpty()
+                && lookup("#status-unknown").tryQuery().isPresent());
+        assertThat(text("#status-unknown")).isEqualTo(calm);
+        scanner().scan(foreign);
+        await("the third answer", () -> lookup("#status-looking").tryQuery().isEmpty()
+                && lookup("#status-unknown").tryQuery().isPresent());
+        assertThat(text("#status-unknown")).isEqualTo(calm);
+
+        scanner().scan(f.statusUrl());
+        await("too many", () -> lookup("#status-too-many").tryQuery().isPresent());
+        snapshot("17-status-too-many");
+        // Going home does not reset it; a minute does.
+        scanOnHome(f.statusUrl());
+        await("too many", () -> lookup("#status-too-many").tryQuery().isPresent());
+        clock.advance(Duration.ofSeconds(61));
+        scanOnHome(f.statusUrl());
+        await("the receipt", () -> lookup("#status-ticket").tryQuery().isPresent());
+        assertThat(text("#status-ticket")).isEqualTo(f.ticket());
+    }
+
+    @Test
+    void theStatusScreenGoesHomeByItselfWithoutTheCountdown() {
+        Filing f = fileResidenceCertificate();
+        awaitScreen("home");
+        scanOnHome(f.statusUrl());
+        await("the receipt", () -> lookup("#status-ticket").tryQuery().isPresent());
+        try (LogCapture log = new LogCapture()) {
+            // Held under the scanner again: shown already, not looked up again.
+            scanner().scan(f.statusUrl());
+            await("the second scan", () -> log.lines().stream().anyMatch(l -> l.contains("scanned again")));
+            assertThat(log.lines()).noneMatch(l -> l.contains("status look-up"));
+        }
+        clock.advance(Duration.ofSeconds(29));
+        sleep(600); // a few idle ticks
+        assertOnScreen("status");
+        assertThat(lookup("#idle-overlay").query().isVisible()).isFalse();
+        clock.advance(Duration.ofSeconds(2));
+        awaitScreen("home");
+        assertThat(lookup("#idle-overlay").query().isVisible()).isFalse();
+
+        // The prompt, too.
+        tap("#check-status");
+        awaitScreen("status");
+        assertThat(lookup("#status-prompt").tryQuery()).isPresent();
+        clock.advance(Duration.ofSeconds(31));
+        awaitScreen("home");
+    }
+
+    @Test
+    void theLanguageSwitchShowsTheSameAnswerInEnglishWithoutAnotherLookUp() {
+        Filing f = fileResidenceCertificate();
+        awaitScreen("home");
+        try (LogCapture log = new LogCapture()) {
+            scanOnHome(f.statusUrl());
+            await("the receipt", () -> lookup("#status-ticket").tryQuery().isPresent());
+            tap("#language");
+            await("English", () -> "Filed, waiting for staff".equals(text("#status-current")));
+            snapshot("18-status-english");
+            assertThat(text("#status-office")).isEqualTo("Livelihood support window");
+            assertThat(text("#status-offline")).startsWith("This kiosk cannot reach the office right now.");
+            assertThat(log.lines().stream().filter(l -> l.contains("status look-up")).count()).isEqualTo(1);
+        }
+    }
+}
