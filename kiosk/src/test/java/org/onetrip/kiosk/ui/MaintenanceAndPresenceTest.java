@@ -101,6 +101,11 @@ class MaintenanceAndPresenceTest extends KioskUiTestBase {
         assertThat(allTexts()).anyMatch(s -> s.contains("OPENED"));
         tap("#maint-print");
         await("test page printed", () -> text("#maint-result").startsWith("测试页已打印"));
+        // A cable pulled and put back shows on this screen within seconds, with no restart.
+        reader().setConnected(false);
+        await("reader shown offline", () -> text("#maint-idcard").startsWith("OFFLINE"));
+        reader().setConnected(true);
+        await("reader shown online again", () -> text("#maint-idcard").startsWith("ONLINE"));
         tap("#finish");
         awaitScreen("home");
     }

@@ -48,6 +48,9 @@ public final class MaintenanceScreen implements Screen {
     private final Flow flow;
     private final PinVault vault;
     private Label result;
+    /** Rebuilds the screen when a device's status changes: an unplugged cable shows at once. */
+    private final javafx.collections.MapChangeListener<String, DeviceStatus> live = this::statusChanged;
+    private boolean listening;
 
     public MaintenanceScreen(Flow flow, PinVault vault) {
         this.flow = flow;
@@ -64,6 +67,10 @@ public final class MaintenanceScreen implements Screen {
         Texts t = flow.texts();
         Kiosk k = flow.kiosk();
         Label title = Ui.label(t.get("maintenance.title"), Ui.TITLE);
+        if (!listening) {
+            flow.bridge().statuses().addListener(live);
+            listening = true;
+        }
 
         GridPane devices = new GridPane();
         devices.setHgap(16);
@@ -142,6 +149,14 @@ public final class MaintenanceScreen implements Screen {
         return new VBox(14, title, scroll, actions, result, Ui.actions(Ui.spacer(), done));
     }
 
+    private void statusChanged(javafx.collections.MapChangeListener.Change<? extends String, ? extends DeviceStatus> c) {
+        if (flow.nav().current() == this) {
+            String keep = result == null ? "" : result.getText();
+            flow.nav().rebuild();
+            result.setText(keep);
+        }
+    }
+
     private static VBox section(String title, javafx.scene.Node... nodes) {
         VBox box = new VBox(8, Ui.label(title, "panel-title"));
         box.getChildren().addAll(nodes);
@@ -183,6 +198,8 @@ public final class MaintenanceScreen implements Screen {
 
     @Override
     public void dispose() {
+        flow.bridge().statuses().removeListener(live);
+        listening = false;
         flow.bridge().cardHandlerProperty().set(e -> { });
         flow.bridge().scanHandlerProperty().set(null);
     }
