@@ -548,28 +548,7 @@ public final class SqliteRequestQueue implements RequestQueue {
     @Override
     public void markDelivered(UUID requestId, String serviceRequestId, Instant at) {
         Objects.requireNonNull(serviceRequestId, "serviceRequestId");
-        Objects.requireNonNull(at, "at");
-        boolean changed = write("mark request " + requestId + " delivered", c -> {
-            String id = requestId.toString();
-            if (outboxState(c, requestId) == OutboxState.DELIVERED) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE outbox SET state = ?, service_request_id = ?, delivered_at = ?, next_attempt_at = NULL
-                    WHERE request_id = ?""")) {
-                ps.setString(1, OutboxState.DELIVERED.name());
-                ps.setString(2, serviceRequestId);
-                ps.setString(3, text(at));
-                ps.setString(4, id);
-                ps.executeUpdate();
-            }
-            if (currentStatus(c, requestId) == RequestStatus.QUEUED) {
-                setStatus(c, id, RequestStatus.RECEIVED);
-                appendHistory(c, id, at, RequestStatus.RECEIVED, null, SOURCE_BACKOFFICE);
-            }
-            return true;
-        });
-        if (changed) {
+        if (deliver(requestId, "service_request_id", serviceRequestId, at, "delivered")) {
             log.info("request {} delivered as service request {}", requestId, serviceRequestId);
         } else {
             log.info("request {} was already delivered; kept its first confirmation", requestId);
@@ -580,17 +559,26 @@ public final class SqliteRequestQueue implements RequestQueue {
     @Override
     public void markDeliveredAsToken(UUID requestId, String token, Instant at) {
         Objects.requireNonNull(token, "token");
+        if (deliver(requestId, "backoffice_token", token, at, "delivered as a token")) {
+            log.info("request {} delivered; the back office will give its id for a token later", requestId);
+        }
+    }
+
+    /**
+     * Marks the request delivered with {@code column} (a constant of ours, never input) set to
+     * {@code value}; false when it was delivered already.
+     */
+    private boolean deliver(UUID requestId, String column, String value, Instant at, String what) {
         Objects.requireNonNull(at, "at");
-        boolean changed = write("mark request " + requestId + " delivered as a token", c -> {
+        return write("mark request " + requestId + " " + what, c -> {
             String id = requestId.toString();
             if (outboxState(c, requestId) == OutboxState.DELIVERED) {
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE outbox SET state = ?, backoffice_token = ?, delivered_at = ?, next_attempt_at = NULL
-                    WHERE request_id = ?""")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = ?, " + column
+                    + " = ?, delivered_at = ?, next_attempt_at = NULL WHERE request_id = ?")) {
                 ps.setString(1, OutboxState.DELIVERED.name());
-                ps.setString(2, token);
+                ps.setString(2, value);
                 ps.setString(3, text(at));
                 ps.setString(4, id);
                 ps.executeUpdate();
@@ -601,9 +589,6 @@ public final class SqliteRequestQueue implements RequestQueue {
             }
             return true;
         });
-        if (changed) {
-            log.info("request {} delivered; the back office will give its id for a token later", requestId);
-        }
     }
 
     @Override
