@@ -6,9 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.onetrip.kiosk.device.DeviceStatus;
-import org.onetrip.kiosk.device.DeviceStatusHolder;
 import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.scanner.camera.CommandFrames;
 import org.onetrip.kiosk.scanner.camera.FrameSource;
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * run is a CONFIGURATION_ERROR) and it is started again every {@link Settings#retryDelay()}.
  * Decoded text is never logged.
  */
-public final class CameraQrScanner implements QrScanner {
+public final class CameraQrScanner extends ScannerBase {
     private static final Logger log = LoggerFactory.getLogger(CameraQrScanner.class);
 
     /**
@@ -53,10 +51,8 @@ public final class CameraQrScanner implements QrScanner {
 
     private final FrameSource source;
     private final Settings settings;
-    private final DeviceStatusHolder status = new DeviceStatusHolder("scanner", DeviceStatus.unknown("not started"));
     private final QrFrameDecoder decoder = new QrFrameDecoder();
     private final RepeatFilter repeats;
-    private volatile Consumer<String> listener = s -> { };
     private volatile boolean running;
     private Thread thread;
 
@@ -66,30 +62,14 @@ public final class CameraQrScanner implements QrScanner {
         this.repeats = new RepeatFilter(settings.forgetAfter());
     }
 
-    @Override
-    public String id() {
-        return "scanner";
-    }
 
     @Override
     public String name() {
         return "QR scanner (camera: " + source.describe() + ")";
     }
 
-    @Override
-    public DeviceStatus status() {
-        return status.get();
-    }
 
-    @Override
-    public void addStatusListener(Consumer<DeviceStatus> l) {
-        status.addListener(l);
-    }
 
-    @Override
-    public void setScanListener(Consumer<String> l) {
-        listener = l == null ? s -> { } : l;
-    }
 
     @Override
     public synchronized void start() {
@@ -175,7 +155,7 @@ public final class CameraQrScanner implements QrScanner {
             }
             log.info("camera read a code of {} characters", text.length());
             try {
-                listener.accept(text);
+                handOn(text);
             } catch (RuntimeException e) {
                 log.warn("scan listener failed", e);
             }

@@ -1,9 +1,7 @@
 package org.onetrip.kiosk.scanner;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.onetrip.kiosk.device.DeviceStatus;
-import org.onetrip.kiosk.device.DeviceStatusHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The scanner must be set to type Enter after each code (its usual factory setting) and, for
  * Chinese systems, to the US keyboard layout the kiosk uses.
  */
-public final class KeyboardQrScanner implements QrScanner {
+public final class KeyboardQrScanner extends ScannerBase {
     private static final Logger log = LoggerFactory.getLogger(KeyboardQrScanner.class);
 
     /** Keystrokes of one scan come at most this far apart (scanners type every 1-20 ms). */
@@ -26,34 +24,16 @@ public final class KeyboardQrScanner implements QrScanner {
     /** A scan has at least this many characters; a receipt token alone has 24. */
     public static final int MIN_LENGTH = 8;
 
-    private final DeviceStatusHolder status = new DeviceStatusHolder("scanner", DeviceStatus.unknown("not started"));
     private final KeystrokeBursts bursts = new KeystrokeBursts(MAX_GAP, MIN_LENGTH, ScanPayloads.MAX_LENGTH);
-    private volatile Consumer<String> listener = s -> { };
 
-    @Override
-    public String id() {
-        return "scanner";
-    }
 
     @Override
     public String name() {
         return "QR scanner (USB keyboard mode)";
     }
 
-    @Override
-    public DeviceStatus status() {
-        return status.get();
-    }
 
-    @Override
-    public void addStatusListener(Consumer<DeviceStatus> l) {
-        status.addListener(l);
-    }
 
-    @Override
-    public void setScanListener(Consumer<String> l) {
-        listener = l == null ? s -> { } : l;
-    }
 
     /** Nothing to open: keystrokes arrive through the window (or terminal) that listens. */
     @Override
@@ -82,7 +62,7 @@ public final class KeyboardQrScanner implements QrScanner {
         }
         log.info("keyboard scanner read a code of {} characters", payload.length());
         try {
-            listener.accept(payload);
+            handOn(payload);
         } catch (RuntimeException e) {
             log.warn("scan listener failed", e);
         }

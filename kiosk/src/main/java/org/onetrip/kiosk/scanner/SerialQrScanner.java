@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.onetrip.kiosk.config.ConfigException;
 import org.onetrip.kiosk.config.DeviceUri;
 import org.onetrip.kiosk.device.DeviceStatus;
-import org.onetrip.kiosk.device.DeviceStatusHolder;
 import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.device.serial.SerialLink;
 import org.onetrip.kiosk.device.serial.SerialLinkException;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Scanned text is never logged: it may be a receipt token. Logs give lengths and reasons.
  */
-public final class SerialQrScanner implements QrScanner {
+public final class SerialQrScanner extends ScannerBase {
     private static final Logger log = LoggerFactory.getLogger(SerialQrScanner.class);
 
     /** The rates serial scanners offer; 9600 is the usual factory setting. */
@@ -127,9 +125,7 @@ public final class SerialQrScanner implements QrScanner {
 
     private final String path;
     private final Settings settings;
-    private final DeviceStatusHolder status = new DeviceStatusHolder("scanner", DeviceStatus.unknown("not started"));
     private final ScanLineDecoder decoder;
-    private volatile Consumer<String> listener = s -> { };
     private volatile boolean running;
     private volatile SerialLink link;
     private Thread thread;
@@ -141,30 +137,14 @@ public final class SerialQrScanner implements QrScanner {
                 settings.partialTimeout());
     }
 
-    @Override
-    public String id() {
-        return "scanner";
-    }
 
     @Override
     public String name() {
         return "QR scanner (serial on " + path + ")";
     }
 
-    @Override
-    public DeviceStatus status() {
-        return status.get();
-    }
 
-    @Override
-    public void addStatusListener(Consumer<DeviceStatus> l) {
-        status.addListener(l);
-    }
 
-    @Override
-    public void setScanListener(Consumer<String> l) {
-        listener = l == null ? s -> { } : l;
-    }
 
     /** How long {@code bytes} take on this scanner's wire (10 bits a byte, 8N1). */
     public Duration wireTime(int bytes) {
@@ -282,7 +262,7 @@ public final class SerialQrScanner implements QrScanner {
             if (line instanceof ScanLineDecoder.Line.Payload p) {
                 log.info("scanned a code of {} characters", p.text().length());
                 try {
-                    listener.accept(p.text());
+                    handOn(p.text());
                 } catch (RuntimeException e) {
                     log.warn("scan listener failed", e);
                 }

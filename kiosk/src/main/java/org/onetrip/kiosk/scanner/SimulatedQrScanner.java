@@ -2,49 +2,29 @@ package org.onetrip.kiosk.scanner;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.onetrip.kiosk.device.DeviceStatus;
-import org.onetrip.kiosk.device.DeviceStatusHolder;
 import org.onetrip.kiosk.device.StatusDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@code scanner.device=sim} scanner: the simulator panel or a test "holds up" a payload. */
-public final class SimulatedQrScanner implements QrScanner {
+public final class SimulatedQrScanner extends ScannerBase {
     private static final Logger log = LoggerFactory.getLogger(SimulatedQrScanner.class);
 
-    private final DeviceStatusHolder status = new DeviceStatusHolder("scanner", DeviceStatus.unknown("starting"));
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scanner-sim");
         t.setDaemon(true);
         return t;
     });
-    private volatile Consumer<String> listener = s -> { };
 
-    @Override
-    public String id() {
-        return "scanner";
-    }
 
     @Override
     public String name() {
         return "QR scanner (simulated)";
     }
 
-    @Override
-    public DeviceStatus status() {
-        return status.get();
-    }
 
-    @Override
-    public void addStatusListener(Consumer<DeviceStatus> l) {
-        status.addListener(l);
-    }
 
-    @Override
-    public void setScanListener(Consumer<String> l) {
-        listener = l == null ? s -> { } : l;
-    }
 
     @Override
     public void start() {
@@ -62,7 +42,7 @@ public final class SimulatedQrScanner implements QrScanner {
                         payload == null ? 0 : payload.length(), ScanPayloads.MAX_LENGTH);
                 return;
             }
-            listener.accept(payload);
+            handOn(payload);
         });
     }
 
