@@ -30,6 +30,16 @@ public final class SessionsRssBench {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            System.out.println("FAILED: " + t);
+            t.printStackTrace(System.out);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path dir = Files.createTempDirectory("onetrip-rss");
         Kiosk kiosk = Wiring.wire(KioskConfig.simulator("data.dir=" + dir, "ui.simulator-panel=false"),
@@ -56,16 +66,17 @@ public final class SessionsRssBench {
         long t0 = System.nanoTime();
         for (int i = 1; i <= n; i++) {
             fx(() -> ui.flow().startService(service));
-            waitFor(() -> "identify".equals(ui.flow().nav().current().id()));
+            waitFor(() -> "identify".equals(ui.flow().nav().current().id()), "the identify screen of session " + i);
             reader.place(i % 2 == 0 ? FictionalCards.LAI_JIAJIA : FictionalCards.OUYANG_ELDER);
-            waitFor(() -> "form".equals(ui.flow().nav().current().id()));
+            waitFor(() -> "form".equals(ui.flow().nav().current().id()), "the form after the card of session " + i);
             fx(() -> {
                 ui.flow().session().values().putAll(values);
                 ui.flow().review();
             });
             fx(() -> ((Button) stageLookup(ui, "#submit")).fire());
             int printed = i;
-            waitFor(() -> "done".equals(ui.flow().nav().current().id()) && printedCount.get() >= printed);
+            waitFor(() -> "done".equals(ui.flow().nav().current().id()) && printedCount.get() >= printed,
+                    "the printed receipt of session " + i);
             fx(() -> ui.flow().home());
             reader.remove();
             if (i % 50 == 0 || i == n) {
@@ -100,7 +111,11 @@ public final class SessionsRssBench {
     }
 
     static void waitFor(BooleanSupplier c) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        waitFor(c, "a condition");
+    }
+
+    static void waitFor(BooleanSupplier c, String what) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             boolean[] ok = new boolean[1];
             fx(() -> ok[0] = c.getAsBoolean());
@@ -109,7 +124,7 @@ public final class SessionsRssBench {
             }
             Thread.sleep(2);
         }
-        throw new IllegalStateException("timed out");
+        throw new IllegalStateException("timed out waiting for " + what);
     }
 
     static double rssMiB() throws java.io.IOException {
