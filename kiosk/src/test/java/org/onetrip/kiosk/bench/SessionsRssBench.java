@@ -65,7 +65,11 @@ public final class SessionsRssBench {
         System.out.printf(Locale.ROOT, "sessions %5d   RSS %6.1f MiB%n", 0, rssMiB());
         long t0 = System.nanoTime();
         for (int i = 1; i <= n; i++) {
-            fx(() -> ui.flow().startService(service));
+            // The flow is driven from here, not by touches: tell the idle timer a resident is there.
+            fx(() -> {
+                ui.idle().activity();
+                ui.flow().startService(service);
+            });
             waitFor(() -> "identify".equals(ui.flow().nav().current().id()), "the identify screen of session " + i);
             reader.place(i % 2 == 0 ? FictionalCards.LAI_JIAJIA : FictionalCards.OUYANG_ELDER);
             waitFor(() -> "form".equals(ui.flow().nav().current().id()), "the form after the card of session " + i);
