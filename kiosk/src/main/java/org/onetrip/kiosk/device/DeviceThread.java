@@ -37,11 +37,20 @@ public final class DeviceThread {
 
     /** Asks the thread to end, interrupts its waits, and waits up to 5 s for it. */
     public void stop() {
+        stop(() -> { });
+    }
+
+    /**
+     * As {@link #stop()}, running {@code unblock} (closing a port or a pipe the body is blocked
+     * on) after the body can see it should end and before waiting for it.
+     */
+    public void stop(Runnable unblock) {
         Thread t;
         synchronized (this) {
             running = false;
             t = thread;
         }
+        unblock.run();
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
             try {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.DeviceThread;
 import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.scanner.camera.CommandFrames;
 import org.onetrip.kiosk.scanner.camera.FrameSource;
@@ -53,8 +54,7 @@ public final class CameraQrScanner extends ScannerBase {
     private final Settings settings;
     private final QrFrameDecoder decoder = new QrFrameDecoder();
     private final RepeatFilter repeats;
-    private volatile boolean running;
-    private Thread thread;
+    private final DeviceThread worker = new DeviceThread("scanner-camera", this::run);
 
     public CameraQrScanner(FrameSource source, Settings settings) {
         this.source = Objects.requireNonNull(source, "source");
@@ -73,36 +73,20 @@ public final class CameraQrScanner extends ScannerBase {
 
     @Override
     public synchronized void start() {
-        if (thread != null) {
+        if (worker.started()) {
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "scanner-camera");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start();
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        source.close();
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(source::close);
     }
 
     private void run() {
         try {
-            while (running) {
+            while (worker.running()) {
                 status.update(DeviceStatus.unknown("starting " + source.describe()));
                 try {
                     source.open();
@@ -115,7 +99,7 @@ public final class CameraQrScanner extends ScannerBase {
                     offline(new IOException("internal error: " + e, e));
                 }
                 source.close();
-                if (running) {
+                if (worker.running()) {
                     Thread.sleep(settings.retryDelay().toMillis());
                 }
             }
@@ -129,7 +113,7 @@ public final class CameraQrScanner extends ScannerBase {
     private void readFrames() throws IOException, InterruptedException {
         long frames = 0;
         long lastDecode = System.nanoTime() - settings.minFrameInterval().toNanos();
-        while (running) {
+        while (worker.running()) {
             long wait = lastDecode + settings.minFrameInterval().toNanos() - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
@@ -163,7 +147,7 @@ public final class CameraQrScanner extends ScannerBase {
     }
 
     private void offline(IOException e) {
-        if (!running) {
+        if (!worker.running()) {
             return;
         }
         String retry = "; starting again every " + settings.retryDelay().toMillis() / 1000.0 + " s";

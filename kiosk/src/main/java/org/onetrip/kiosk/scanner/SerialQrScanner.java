@@ -9,6 +9,7 @@ import java.util.Set;
 import org.onetrip.kiosk.config.ConfigException;
 import org.onetrip.kiosk.config.DeviceUri;
 import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.DeviceThread;
 import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.device.serial.SerialLink;
 import org.onetrip.kiosk.device.serial.SerialLinkException;
@@ -126,9 +127,8 @@ public final class SerialQrScanner extends ScannerBase {
     private final String path;
     private final Settings settings;
     private final ScanLineDecoder decoder;
-    private volatile boolean running;
     private volatile SerialLink link;
-    private Thread thread;
+    private final DeviceThread worker = new DeviceThread("scanner-serial", this::run);
 
     public SerialQrScanner(String path, Settings settings) {
         this.path = Objects.requireNonNull(path, "path");
@@ -153,41 +153,27 @@ public final class SerialQrScanner extends ScannerBase {
 
     @Override
     public synchronized void start() {
-        if (thread != null) {
+        if (worker.started()) {
             return;
         }
-        running = true;
         status.update(DeviceStatus.unknown("opening " + path));
-        thread = new Thread(this::run, "scanner-serial");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start();
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        SerialLink l = link;
-        if (l != null) {
-            l.close(); // ends a blocked read within one slice
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        worker.stop(() -> {
+            SerialLink l = link;
+            if (l != null) {
+                l.close(); // ends a blocked read within one slice
             }
-        }
+        });
     }
 
     private void run() {
         byte[] buf = new byte[256];
         try {
-            while (running) {
+            while (worker.running()) {
                 SerialLink l = link;
                 if (l == null) {
                     if (!open()) {
@@ -240,13 +226,13 @@ public final class SerialQrScanner extends ScannerBase {
         if (pending > 0) {
             log.warn("dropped a partial scan of {} bytes: the scanner on {} went away", pending, path);
         }
-        if (running) {
+        if (worker.running()) {
             offline(e);
         }
     }
 
     private void offline(SerialLinkException e) {
-        if (!running) {
+        if (!worker.running()) {
             return;
         }
         String retry = "; retrying every " + settings.retryDelay().toMillis() / 1000.0 + " s";
