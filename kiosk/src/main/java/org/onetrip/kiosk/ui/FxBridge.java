@@ -32,7 +32,9 @@ public final class FxBridge {
             statuses.put(d.id(), d.status());
             d.addStatusListener(s -> fx.execute(() -> statuses.put(d.id(), s)));
         }
-        statuses.put("store", kiosk.queue().status());
+        // Asking the store takes its write lock (it may wait for another process): never on this
+        // thread. KioskUi refreshes it from a background thread.
+        statuses.put("store", DeviceStatus.unknown("checking the store"));
         kiosk.backOfficeSync().ifPresent(sync -> {
             statuses.put(sync.id(), sync.status());
             sync.addStatusListener(s -> fx.execute(() -> statuses.put(sync.id(), s)));

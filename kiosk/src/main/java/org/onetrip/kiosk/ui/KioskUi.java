@@ -50,6 +50,7 @@ public final class KioskUi {
     private IdleMonitor idle;
     private IdleOverlay overlay;
     private Timeline ticker;
+    private Timeline storeWatch;
     private Scene scene;
     private org.onetrip.kiosk.maintenance.PinVault vault;
     /** When the presence sensor last stopped seeing anyone; null while someone is there. */
@@ -116,6 +117,10 @@ public final class KioskUi {
         bridge.scanHandlerProperty().set(this::scannedAnywhere);
         bridge.setScanActivity(() -> idle.activity());
 
+        refreshStore(bridge);
+        storeWatch = new Timeline(new KeyFrame(javafx.util.Duration.seconds(10), e -> refreshStore(bridge)));
+        storeWatch.setCycleCount(Timeline.INDEFINITE);
+        storeWatch.play();
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
@@ -279,6 +284,9 @@ public final class KioskUi {
         if (ticker != null) {
             ticker.stop();
         }
+        if (storeWatch != null) {
+            storeWatch.stop();
+        }
     }
 
     private void hiddenTap() {
@@ -331,5 +339,17 @@ public final class KioskUi {
                 e.consume();
             }
         });
+    }
+
+    /** The store's health, asked off the JavaFX thread and posted back through the bridge. */
+    private void refreshStore(FxBridge bridge) {
+        try {
+            background.execute(() -> {
+                org.onetrip.kiosk.device.DeviceStatus s = kiosk.queue().status();
+                Platform.runLater(() -> bridge.refresh("store", s));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            log.debug("store not asked: the kiosk is shutting down");
+        }
     }
 }

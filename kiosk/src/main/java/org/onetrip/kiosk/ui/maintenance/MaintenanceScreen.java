@@ -96,10 +96,14 @@ public final class MaintenanceScreen implements Screen {
                 new javafx.scene.layout.ColumnConstraints(), grow);
         VBox devicesBox = section(t.get("maintenance.devices"), devices);
 
-        Map<OutboxState, Long> counts = k.queue().countsByOutboxState();
-        Label queue = Ui.label(t.get("maintenance.queue", counts.get(OutboxState.PENDING), counts.get(OutboxState.DELIVERED),
-                counts.get(OutboxState.NEEDS_ATTENTION)), Ui.BODY);
+        Label queue = Ui.label("…", Ui.BODY);
         queue.setId("maint-queue");
+        // A store query: off the JavaFX thread, the label filled in when it answers.
+        flow.background().execute(() -> {
+            Map<OutboxState, Long> counts = k.queue().countsByOutboxState();
+            flow.fx().execute(() -> queue.setText(t.get("maintenance.queue", counts.get(OutboxState.PENDING),
+                    counts.get(OutboxState.DELIVERED), counts.get(OutboxState.NEEDS_ATTENTION))));
+        });
         VBox queueBox = section(t.get("maintenance.queue.title"), queue);
 
         Label pins = Ui.label(k.kioskIo().pins().describe(), Ui.BODY);
