@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,40 +28,16 @@ class CliTest {
     @TempDir
     Path data;
 
-    private record Run(int status, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("stdout is not JSON: " + out + "\nstderr: " + err, e);
-            }
-        }
-    }
-
     /** Runs {@code kiosk SUBCOMMAND ARGS… --set data.dir=TEMP}, capturing stdout and stderr. */
-    private Run kiosk(String... args) {
+    private CliRun kiosk(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--set");
         all.add("data.dir=" + data);
         return kioskRaw(all.toArray(String[]::new));
     }
 
-    private static Run kioskRaw(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = KioskCommand.run(args);
-            System.out.flush();
-            System.err.flush();
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun kioskRaw(String... args) {
+        return CliRun.of("", args);
     }
 
     private static String[] hazardReport(String... more) {
@@ -87,7 +61,7 @@ class CliTest {
     }
 
     private void assertNothingStored() {
-        Run queue = kiosk("queue", "--json");
+        CliRun queue = kiosk("queue", "--json");
         assertThat(queue.status()).isZero();
         queue.json().path("status").forEach(n -> assertThat(n.asLong()).isZero());
         queue.json().path("outbox").forEach(n -> assertThat(n.asLong()).isZero());
@@ -97,7 +71,7 @@ class CliTest {
 
     @Test
     void servicesListsTheCatalogueByWindow() {
-        Run r = kiosk("services");
+        CliRun r = kiosk("services");
 
         assertThat(r.status()).isZero();
         List<ServiceDefinition> services = new CatalogLoader().loadBundled().services();
@@ -110,7 +84,7 @@ class CliTest {
 
     @Test
     void servicesJsonIsAnArrayOfServiceDefinitions() {
-        Run r = kiosk("services", "--json");
+        CliRun r = kiosk("services", "--json");
 
         assertThat(r.status()).isZero();
         JsonNode list = r.json();
@@ -142,7 +116,7 @@ class CliTest {
 
     @Test
     void submitFilesAnAnonymousReportAndPrintsItsReceipt() {
-        Run r = kiosk(hazardReport("--json"));
+        CliRun r = kiosk(hazardReport("--json"));
 
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -159,7 +133,7 @@ class CliTest {
 
     @Test
     void submitWithoutPrintingSaysSo() {
-        Run r = kiosk(hazardReport("--json", "--no-print"));
+        CliRun r = kiosk(hazardReport("--json", "--no-print"));
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.json().path("printed").isNull()).isTrue();
@@ -174,7 +148,7 @@ class CliTest {
 
     @Test
     void submitPrintsPlainLinesWithoutJson() {
-        Run r = kiosk(hazardReport("--no-print"));
+        CliRun r = kiosk(hazardReport("--no-print"));
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).containsPattern("(?m)^request_id [0-9a-f-]{36}$").containsPattern("(?m)^ticket +C-001$")
@@ -183,7 +157,7 @@ class CliTest {
 
     @Test
     void submitWithCardUsesTheSimulatedReadersDefaultCard() {
-        Run r = kiosk(residenceCertificate("--card", "--json", "--no-print"));
+        CliRun r = kiosk(residenceCertificate("--card", "--json", "--no-print"));
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.json().path("ticket").asText()).isEqualTo("D-001");
@@ -197,7 +171,7 @@ class CliTest {
 
     @Test
     void aRequestIsFiledEvenWhenTheReceiptCannotBePrinted() {
-        Run r = kiosk(hazardReport("--json", "--set", "printer.device=none"));
+        CliRun r = kiosk(hazardReport("--json", "--set", "printer.device=none"));
 
         assertThat(r.status()).isZero();
         assertThat(r.json().path("printed").asBoolean(true)).isFalse();
@@ -207,7 +181,7 @@ class CliTest {
 
     @Test
     void submitWithoutTheCardAServiceNeedsIsRefused() {
-        Run r = kiosk(residenceCertificate("--json"));
+        CliRun r = kiosk(residenceCertificate("--json"));
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("not filed").contains("ID card");
@@ -217,7 +191,7 @@ class CliTest {
 
     @Test
     void aBadAttributeExits2NamingTheFieldAndStoresNothing() {
-        Run r = kiosk("submit", "--service", "hazard-report", "--attr", "category=aliens", "--attr", "location=路口",
+        CliRun r = kiosk("submit", "--service", "hazard-report", "--attr", "category=aliens", "--attr", "location=路口",
                 "--attr", "description=x", "--attr", "since=today", "--attr", "danger=no", "--json");
 
         assertThat(r.status()).isEqualTo(2);
@@ -228,7 +202,7 @@ class CliTest {
 
     @Test
     void aMissingRequiredAttributeIsNamed() {
-        Run r = kiosk("submit", "--service", "hazard-report", "--attr", "category=road_traffic", "--json");
+        CliRun r = kiosk("submit", "--service", "hazard-report", "--attr", "category=road_traffic", "--json");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("location: required").contains("description: required");
@@ -237,7 +211,7 @@ class CliTest {
 
     @Test
     void anAttributeWithoutEqualsSignIsRefused() {
-        Run r = kiosk("submit", "--service", "hazard-report", "--attr", "category", "--json");
+        CliRun r = kiosk("submit", "--service", "hazard-report", "--attr", "category", "--json");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--attr").contains("'category'");
@@ -246,7 +220,7 @@ class CliTest {
 
     @Test
     void anUnknownServiceExits2() {
-        Run r = kiosk("submit", "--service", "no-such-service", "--attr", "x=y", "--json");
+        CliRun r = kiosk("submit", "--service", "no-such-service", "--attr", "x=y", "--json");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("no-such-service");
@@ -256,7 +230,7 @@ class CliTest {
 
     @Test
     void submitWithoutAServiceIsAUsageError() {
-        Run r = kiosk("submit", "--attr", "x=y");
+        CliRun r = kiosk("submit", "--attr", "x=y");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--service");
@@ -268,7 +242,7 @@ class CliTest {
     void queueCountsTheSubmittedRequestAsPendingAndQueued() {
         assertThat(kiosk(hazardReport("--no-print")).status()).isZero();
 
-        Run r = kiosk("queue", "--json");
+        CliRun r = kiosk("queue", "--json");
 
         assertThat(r.status()).isZero();
         JsonNode j = r.json();
@@ -283,7 +257,7 @@ class CliTest {
 
     @Test
     void queueOnAFreshStoreCountsZeroInEveryStateInPlainText() {
-        Run r = kiosk("queue");
+        CliRun r = kiosk("queue");
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).containsPattern("(?m)^  pending +0$").containsPattern("(?m)^  queued +0$")
@@ -293,19 +267,19 @@ class CliTest {
 
     @Test
     void queueListsParkedRequestsWithTheirReasonAndPutsThemBack() {
-        Run filed = kiosk(hazardReport("--no-print", "--json"));
+        CliRun filed = kiosk(hazardReport("--no-print", "--json"));
         String id = filed.json().path("request_id").asText();
         try (SqliteRequestQueue q = new SqliteRequestQueue(data.resolve("kiosk.db"))) {
             q.park(java.util.UUID.fromString(id), "HTTP 404: code 404: service_code not found", java.time.Instant.now());
         }
 
-        Run plain = kiosk("queue");
+        CliRun plain = kiosk("queue");
         assertThat(plain.out()).containsPattern("(?m)^  needs_attention +1$").contains("needs attention")
                 .contains(id).contains("service_code not found");
         JsonNode j = kiosk("queue", "--json").json();
         assertThat(j.path("needs_attention").get(0).path("reason").asText()).contains("service_code not found");
 
-        Run back = kiosk("queue", "--retry-parked", "--json");
+        CliRun back = kiosk("queue", "--retry-parked", "--json");
         assertThat(back.err()).contains("1 parked requests put back");
         assertThat(back.json().path("outbox").path("pending").asLong()).isEqualTo(1);
         assertThat(back.json().path("needs_attention").size()).isZero();
@@ -315,7 +289,7 @@ class CliTest {
 
     @Test
     void syncWithoutABackOfficeSaysWhichKeyToSet() {
-        Run r = kiosk("sync", "--once");
+        CliRun r = kiosk("sync", "--once");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("backoffice.url");
     }
@@ -328,7 +302,7 @@ class CliTest {
             port = s.getLocalPort();
         }
 
-        Run r = kiosk("sync", "--once", "--set", "backoffice.url=http://127.0.0.1:" + port + "/open311/v2/",
+        CliRun r = kiosk("sync", "--once", "--set", "backoffice.url=http://127.0.0.1:" + port + "/open311/v2/",
                 "--set", "backoffice.api-key=k", "--set", "backoffice.timeout-s=2");
 
         assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
@@ -340,7 +314,7 @@ class CliTest {
 
     @Test
     void selftestOnTheSimulatorIsAllOnline() {
-        Run r = kiosk("selftest", "--json");
+        CliRun r = kiosk("selftest", "--json");
 
         assertThat(r.status()).as(r.out() + r.err()).isZero();
         JsonNode j = r.json();
@@ -352,7 +326,7 @@ class CliTest {
 
     @Test
     void selftestExits1WhenThePrinterIsSwitchedOff() {
-        Run r = kiosk("selftest", "--json", "--set", "printer.device=none");
+        CliRun r = kiosk("selftest", "--json", "--set", "printer.device=none");
 
         assertThat(r.status()).isEqualTo(1);
         JsonNode j = r.json();
@@ -365,7 +339,7 @@ class CliTest {
 
     @Test
     void selftestInPlainTextSaysWhatIsOffline() {
-        Run r = kiosk("selftest", "--set", "scanner.device=none");
+        CliRun r = kiosk("selftest", "--set", "scanner.device=none");
 
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).containsPattern("(?m)^scanner +OFFLINE/DISABLED").contains("something is offline");
@@ -380,7 +354,7 @@ class CliTest {
             if (sub.equals("submit")) {
                 args.addAll(List.of("--service", "hazard-report"));
             }
-            Run r = kiosk(args.toArray(String[]::new));
+            CliRun r = kiosk(args.toArray(String[]::new));
 
             assertThat(r.status()).as(sub).isEqualTo(2);
             assertThat(r.err()).as(sub).contains("printer.paper-width-mm").contains("'70'").contains("58 | 80");
@@ -390,7 +364,7 @@ class CliTest {
 
     @Test
     void anUnknownKeyExits2() {
-        Run r = kiosk("selftest", "--set", "printer.devcie=sim");
+        CliRun r = kiosk("selftest", "--set", "printer.devcie=sim");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("printer.devcie");
@@ -400,7 +374,7 @@ class CliTest {
     void aMissingConfigFileExits2() {
         Path missing = data.resolve("nowhere.properties");
 
-        Run r = kioskRaw("selftest", "--config", missing.toString());
+        CliRun r = kioskRaw("selftest", "--config", missing.toString());
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--config").contains(missing.toString());
@@ -417,7 +391,7 @@ class CliTest {
         }
         Path file = Files.writeString(data.resolve("kiosk.properties"), profile);
 
-        Run r = kioskRaw(hazardReport("--json", "--no-print", "--config", file.toString()));
+        CliRun r = kioskRaw(hazardReport("--json", "--no-print", "--config", file.toString()));
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.json().path("status_url").asText()).startsWith("https://kiosk.example.gov.cn/s/");

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,34 +23,16 @@ class DeviceToolsCliTest {
     @TempDir
     Path data;
 
-    private record Run(int status, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    private Run kiosk(String... args) {
+    private CliRun kiosk(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--set");
         all.add("data.dir=" + data);
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = KioskCommand.run(all.toArray(String[]::new));
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CliRun.of("", all.toArray(String[]::new));
     }
 
     @Test
     void readCardOnTheSimulatedReaderPrintsTheCardMasked() throws Exception {
-        Run r = kiosk("read-card", "--json", "--timeout", "20");
+        CliRun r = kiosk("read-card", "--json", "--timeout", "20");
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("name").asText()).isEqualTo("赖**");
@@ -61,14 +40,14 @@ class DeviceToolsCliTest {
         assertThat(j.get("accepted").asBoolean()).isTrue();
         assertThat(r.out()).doesNotContain("赖佳佳").doesNotContain(FictionalCards.LAI_JIAJIA.idNumber());
 
-        Run whole = kiosk("read-card", "--unmasked", "--timeout", "20");
+        CliRun whole = kiosk("read-card", "--unmasked", "--timeout", "20");
         assertThat(whole.status()).isZero();
         assertThat(whole.out()).contains("赖佳佳").contains(FictionalCards.LAI_JIAJIA.idNumber());
     }
 
     @Test
     void readCardOnAMissingReaderExits3WithAReason() {
-        Run r = kiosk("read-card", "--timeout", "30", "--set", "idcard.device=serial:" + data.resolve("ttyUSB7"));
+        CliRun r = kiosk("read-card", "--timeout", "30", "--set", "idcard.device=serial:" + data.resolve("ttyUSB7"));
         assertThat(r.status()).isEqualTo(3);
         assertThat(r.err().strip().lines()).last().asString().startsWith("read-card: reader unusable").contains("GONE");
     }
@@ -80,7 +59,7 @@ class DeviceToolsCliTest {
         try (SocatPty pty = new SocatPty(data.resolve("pty")).start();
                 SamDeviceSimulator reader = new SamDeviceSimulator(pty.b().toString(), new SimulatedSam(), false)) {
             reader.start();
-            Run r = kiosk("read-card", "--timeout", "3", "--set", "idcard.device=serial:" + pty.a() + "?baud=115200");
+            CliRun r = kiosk("read-card", "--timeout", "3", "--set", "idcard.device=serial:" + pty.a() + "?baud=115200");
             assertThat(r.status()).as(r.err()).isEqualTo(2);
             assertThat(r.err()).contains("no card within 3 s");
         }
@@ -88,7 +67,7 @@ class DeviceToolsCliTest {
 
     @Test
     void printTestOnTheSimulatedPrinterPrints() throws Exception {
-        Run r = kiosk("print-test", "--json");
+        CliRun r = kiosk("print-test", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.json().get("printed").asBoolean()).isTrue();
         assertThat(r.json().get("after").get("state").asText()).isEqualTo("ONLINE");
@@ -99,7 +78,7 @@ class DeviceToolsCliTest {
     void printTestReportsANetworkPrinterOutOfPaper() throws Exception {
         try (PrinterSimulator printer = PrinterSimulator.tcp(0)) {
             printer.setCondition(PrinterSimulator.Condition.PAPER_OUT);
-            Run r = kiosk("print-test", "--json", "--set", "printer.device=tcp:127.0.0.1:" + printer.port());
+            CliRun r = kiosk("print-test", "--json", "--set", "printer.device=tcp:127.0.0.1:" + printer.port());
             assertThat(r.status()).isEqualTo(1);
             assertThat(r.json().get("printed").asBoolean()).isFalse();
             assertThat(r.json().get("before").get("detail").asText()).isEqualTo("PAPER_OUT");
@@ -110,7 +89,7 @@ class DeviceToolsCliTest {
 
     @Test
     void printTestWithNoPrinterExits1() {
-        Run r = kiosk("print-test", "--set", "printer.device=none");
+        CliRun r = kiosk("print-test", "--set", "printer.device=none");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).contains("NOT printed");
     }

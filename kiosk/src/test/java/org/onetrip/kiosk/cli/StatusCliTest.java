@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,45 +25,20 @@ class StatusCliTest {
     @TempDir
     Path data;
 
-    private record Run(int status, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("stdout is not JSON: " + out + "\nstderr: " + err, e);
-            }
-        }
-    }
-
-    private Run kioskWithInput(String stdin, String... args) {
+    private CliRun kioskWithInput(String stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--set");
         all.add("data.dir=" + data);
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            int status = KioskCommand.run(all.toArray(String[]::new));
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
+        return CliRun.of(stdin, all.toArray(String[]::new));
     }
 
-    private Run kiosk(String... args) {
+    private CliRun kiosk(String... args) {
         return kioskWithInput("", args);
     }
 
     /** Files a residence certificate with the simulated reader's card; returns its status URL. */
     private String submit() {
-        Run r = kiosk("submit", "--service", "residence-certificate", "--card", "--no-print", "--json",
+        CliRun r = kiosk("submit", "--service", "residence-certificate", "--card", "--no-print", "--json",
                 "--attr", "purpose=school", "--attr", "address=福建省福鼎市桐城街道资国寺路88号", "--attr", "since=2020-09-01",
                 "--attr", "housing=owned", "--attr", "copies=1", "--attr", "phone=13800138000");
         assertThat(r.status()).as(r.err()).isZero();
@@ -79,7 +49,7 @@ class StatusCliTest {
     void statusOfAReceiptUrlShowsWhatTheScreenShows() {
         String url = submit();
 
-        Run r = kiosk("status", url);
+        CliRun r = kiosk("status", url);
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("回执号  D-001").contains("事项  居住证明").contains("办理窗口  民生保障窗口")
@@ -99,7 +69,7 @@ class StatusCliTest {
             q.recordStatus(stored.requestId(), RequestStatus.COMPLETED, null, Instant.now());
         }
 
-        Run r = kiosk("status", token, "--json", "--set", "kiosk.locale=en");
+        CliRun r = kiosk("status", token, "--json", "--set", "kiosk.locale=en");
 
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -119,7 +89,7 @@ class StatusCliTest {
 
     @Test
     void aBareTokenStartingWithAHyphenIsTheArgumentNotAnOption() {
-        Run r = kiosk("status", "-q1HZQ8fmDXlQaiKvNxqYbTp", "--json");
+        CliRun r = kiosk("status", "-q1HZQ8fmDXlQaiKvNxqYbTp", "--json");
 
         assertThat(r.status()).as(r.err()).isEqualTo(1);
         assertThat(r.json().path("recognised").asBoolean()).isFalse();
@@ -135,7 +105,7 @@ class StatusCliTest {
 
         List<String> outs = new ArrayList<>();
         for (String code : new String[] {forged, foreign, unfiled, "6901234567892", url + "x"}) {
-            Run r = kiosk("status", code, "--json");
+            CliRun r = kiosk("status", code, "--json");
             assertThat(r.status()).as(code).isEqualTo(1);
             assertThat(r.json().path("recognised").asBoolean()).isFalse();
             outs.add(r.out());
@@ -148,7 +118,7 @@ class StatusCliTest {
     void scanOnTheSimulatorReadsALineAndShowsItsStatus() {
         String url = submit();
 
-        Run r = kioskWithInput(url + "\n", "scan", "--timeout", "20", "--json");
+        CliRun r = kioskWithInput(url + "\n", "scan", "--timeout", "20", "--json");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.json().path("ticket").asText()).isEqualTo("D-001");
@@ -159,7 +129,7 @@ class StatusCliTest {
     void scanWithAKeyboardScannerReadsWhatItTypesIntoTheTerminal() {
         String url = submit();
 
-        Run r = kioskWithInput(url + "\n", "scan", "--timeout", "20", "--set", "scanner.device=keyboard");
+        CliRun r = kioskWithInput(url + "\n", "scan", "--timeout", "20", "--set", "scanner.device=keyboard");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("回执号  D-001");
@@ -171,7 +141,7 @@ class StatusCliTest {
         Path frames = Files.createDirectories(data.resolve("camera"));
         Files.write(frames.resolve("frame-001.jpg"), ReceiptPhotos.photo(ReceiptPhotos.printedReceipt(url), -6, 3));
 
-        Run r = kiosk("scan", "--timeout", "30", "--json", "--set", "scanner.device=camera:" + frames);
+        CliRun r = kiosk("scan", "--timeout", "30", "--json", "--set", "scanner.device=camera:" + frames);
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.json().path("ticket").asText()).isEqualTo("D-001");
@@ -179,7 +149,7 @@ class StatusCliTest {
 
     @Test
     void scanOfAnotherCodeExits1() {
-        Run r = kioskWithInput("https://example.com/not-ours\n", "scan", "--timeout", "20");
+        CliRun r = kioskWithInput("https://example.com/not-ours\n", "scan", "--timeout", "20");
 
         assertThat(r.status()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).contains("未能识别");
@@ -187,7 +157,7 @@ class StatusCliTest {
 
     @Test
     void scanWithNothingScannedExits2() {
-        Run r = kiosk("scan", "--timeout", "1");
+        CliRun r = kiosk("scan", "--timeout", "1");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("nothing scanned within 1 s");
@@ -195,7 +165,7 @@ class StatusCliTest {
 
     @Test
     void scanWithAScannerThatIsNotThereExits3() {
-        Run r = kiosk("scan", "--timeout", "2", "--set", "scanner.device=serial:" + data.resolve("no-tty") + "?baud=9600");
+        CliRun r = kiosk("scan", "--timeout", "2", "--set", "scanner.device=serial:" + data.resolve("no-tty") + "?baud=9600");
 
         assertThat(r.status()).isEqualTo(3);
         assertThat(r.err()).contains("scanner unusable").contains("GONE");
@@ -203,7 +173,7 @@ class StatusCliTest {
 
     @Test
     void aBadScannerSettingExits2NamingTheKey() {
-        Run r = kiosk("scan", "--set", "scanner.device=serial:/dev/ttyACM0?suffix=TAB");
+        CliRun r = kiosk("scan", "--set", "scanner.device=serial:/dev/ttyACM0?suffix=TAB");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("scanner.device");
