@@ -1,7 +1,5 @@
 package org.onetrip.kiosk.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
@@ -35,6 +33,7 @@ import org.onetrip.kiosk.io.SimulatedKioskIo;
 import org.onetrip.kiosk.io.StatusLights;
 import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
+import org.onetrip.kiosk.privacy.DataFolder;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
 import org.onetrip.kiosk.printer.escpos.EscPos;
@@ -78,10 +77,11 @@ public final class Wiring {
     public static Kiosk wire(KioskConfig config, Clock clock) {
         config.validate();
         Path data = config.dataDir();
-        try {
-            Files.createDirectories(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data folder " + data.toAbsolutePath(), e);
+        // 0700 with owner-only files, repaired when an older kiosk or a restore left it readable.
+        DataFolder.Repair repair = DataFolder.secure(data);
+        if (repair.total() > 0) {
+            log.warn("data folder {} was readable by others: made {} folders 0700 and {} files 0600",
+                    data.toAbsolutePath(), repair.folders(), repair.files());
         }
         ServiceCatalog local = localCatalog(config);
         boolean backOffice = !config.backOfficeUrl().isEmpty();

@@ -41,6 +41,7 @@ import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.idcard.CardType;
 import org.onetrip.kiosk.idcard.Identity;
 import org.onetrip.kiosk.idcard.Sex;
+import org.onetrip.kiosk.privacy.DataFolder;
 import org.onetrip.kiosk.request.FiledRequest;
 import org.onetrip.kiosk.request.NewRequest;
 import org.onetrip.kiosk.request.OutboxEntry;
@@ -136,8 +137,10 @@ public final class SqliteRequestQueue implements RequestQueue {
     private static Connection open(Path file, Duration busyTimeout) {
         try {
             Files.createDirectories(file.getParent());
+            // Owner-only from its first byte; SQLite gives the -wal and -shm files the same mode.
+            DataFolder.createPrivateFile(file);
         } catch (IOException e) {
-            throw new StoreException("could not create the folder of the request store " + file.getParent() + ": " + e, e);
+            throw new StoreException("could not create the request store " + file + ": " + e, e);
         }
         Connection c;
         try {
