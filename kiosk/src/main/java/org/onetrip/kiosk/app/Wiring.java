@@ -88,7 +88,17 @@ public final class Wiring {
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
         ServiceCatalog catalog = cache == null ? local : cachedOr(cache, local);
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
-        ReceiptTokens tokens = ReceiptTokens.forInstallation(data);
+        ReceiptTokens tokens;
+        try {
+            tokens = ReceiptTokens.forInstallation(data,
+                    () -> queue.countsByOutboxState().values().stream().mapToLong(Long::longValue).sum());
+        } catch (RuntimeException e) {
+            queue.close();
+            if (cache != null) {
+                cache.close();
+            }
+            throw e;
+        }
         FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
         IdCardReader reader = idCardReader(config.idCardDevice());
         ReceiptPrinter printer = printer(config, data.resolve("receipts"));
