@@ -97,7 +97,12 @@ public final class Flow {
         nav.home();
     }
 
+    /**
+     * Leaves the visit's screen before wiping: the language reset below rebuilds the current
+     * screen, and a form or done screen rebuilt from a wiped session threw on the UI thread.
+     */
     private void endVisit() {
+        nav.leave();
         session.wipe();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(false);
@@ -111,6 +116,7 @@ public final class Flow {
 
     /** The attract screen; {@code night} dims it while the presence sensor sees nobody. */
     public void attract(boolean night) {
+        nav.leave();
         session.wipe();
         kiosk.statusLights().sessionActive(false);
         nav.show(new AttractScreen(this, night));
@@ -176,6 +182,7 @@ public final class Flow {
     /** Shown when the store fails or an unexpected error reaches the top: never a stack trace. */
     public void outOfService(String deviceId) {
         log.warn("out of service: {}", deviceId);
+        nav.leave();
         session.wipe();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(deviceId.equals("store") || deviceId.equals("other"));

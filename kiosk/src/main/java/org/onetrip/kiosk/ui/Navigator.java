@@ -36,6 +36,20 @@ public final class Navigator {
                 .filter(n -> n.isFocusTraversable() && !n.isDisabled()).findFirst().ifPresent(javafx.scene.Node::requestFocus));
     }
 
+    /**
+     * Takes the current screen away (disposed, nothing shown) before the session it shows is
+     * wiped: a language reset that follows then has nothing to rebuild from a wiped session.
+     * The caller shows the next screen at once, in the same pulse.
+     */
+    public void leave() {
+        Screen old = current.get();
+        if (old != null) {
+            old.dispose();
+        }
+        current.set(null);
+        content.getChildren().clear();
+    }
+
     /** Back to the home screen; the caller wipes the session first. */
     public void home() {
         show(home.get());
