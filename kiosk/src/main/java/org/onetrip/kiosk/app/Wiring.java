@@ -203,6 +203,12 @@ public final class Wiring {
                 freshness, kiosk.clock(), limits);
     }
 
+    /** Gives back a ticket a crash took away before it was shown (see {@link org.onetrip.kiosk.recovery.ReceiptRecovery}). */
+    public static org.onetrip.kiosk.recovery.ReceiptRecovery receiptRecovery(Kiosk kiosk) {
+        return new org.onetrip.kiosk.recovery.ReceiptRecovery(kiosk.queue(), kiosk.catalog(), centre(kiosk.config()),
+                Duration.ofSeconds(kiosk.config().recoveryWindowSeconds()), kiosk.clock());
+    }
+
     /** The configured reader alone, for tools that need no store (read-card). */
     public static IdCardReader idCardReaderFor(KioskConfig config) {
         return idCardReader(config.idCardDevice());

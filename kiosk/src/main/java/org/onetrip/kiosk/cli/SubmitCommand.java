@@ -112,6 +112,10 @@ public final class SubmitCommand implements java.util.concurrent.Callable<Intege
                 System.out.println("ticket     " + f.ticket());
                 System.out.println("status_url " + f.statusUrl());
             }
+            System.out.flush();
+            // The ticket is out: a crash from here on does not make the UI offer it again at start.
+            kiosk.queue().acknowledgeReceipt(f.filed().requestId(), kiosk.clock().instant(),
+                    org.onetrip.kiosk.recovery.ReceiptRecovery.WRITTEN_BY_CLI);
             return 0;
         }
     }

@@ -60,6 +60,7 @@ public final class KioskConfig {
     public static final String PRIVACY_RETENTION_DAYS = "privacy.retention-days";
     public static final String MAINTENANCE_LOCKOUT = "maintenance.lockout-s";
     public static final String UI_HIDE_CURSOR = "ui.hide-cursor";
+    public static final String RECOVERY_WINDOW = "recovery.window-s";
 
     // The cabinet's I/O (issue 7): pins are BCM GPIO numbers, as gpiod and Pi4J count them.
     public static final String IO_DEVICE = "io.device";
@@ -97,7 +98,7 @@ public final class KioskConfig {
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
             BACKOFFICE_STATUS_REFRESH, BACKOFFICE_HEARTBEAT, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
-            CATALOG_FILE, PRIVACY_RETENTION_DAYS));
+            CATALOG_FILE, PRIVACY_RETENTION_DAYS, RECOVERY_WINDOW));
 
     /** The profile used without {@code --config}, bundled from firmware-config/profiles. */
     public static final String DEFAULT_PROFILE = "/profiles/simulator.properties";
@@ -190,6 +191,7 @@ public final class KioskConfig {
         retentionDays();
         maintenanceLockoutSeconds();
         hideCursor();
+        recoveryWindowSeconds();
         validateIo();
         return this;
     }
@@ -379,6 +381,15 @@ public final class KioskConfig {
     /** Hide the mouse pointer (touch screens); defaults to {@link #fullscreen()}. */
     public boolean hideCursor() {
         return bool(UI_HIDE_CURSOR, fullscreen());
+    }
+
+    /**
+     * How long after a filing its ticket is offered again on the first screen when the kiosk
+     * stopped before showing it (0: never). Long enough for a restart under systemd and a
+     * resident who waits; short enough that the next stranger does not see it.
+     */
+    public int recoveryWindowSeconds() {
+        return intValue(RECOVERY_WINDOW, 600, 0, 3600);
     }
 
     public int retentionDays() {

@@ -25,6 +25,17 @@ public interface RequestQueue extends AutoCloseable {
 
     Optional<StoredRequest> findByToken(String receiptToken);
 
+    /**
+     * The resident has the ticket of {@code requestId}: it was shown on screen, printed, written
+     * out by the command line, or a recovered receipt was dismissed ({@code how} says which). A
+     * filing never acknowledged is one a crash took away before the resident saw its ticket.
+     * Only the first acknowledgement is kept; an unknown id is ignored.
+     */
+    void acknowledgeReceipt(UUID requestId, Instant at, String how);
+
+    /** The newest request filed in [{@code from}, {@code to}) whose ticket was never acknowledged. */
+    Optional<StoredRequest> newestUnacknowledged(Instant from, Instant to);
+
     /** Requests per outbox state, every state present (zero when none). */
     Map<OutboxState, Long> countsByOutboxState();
 

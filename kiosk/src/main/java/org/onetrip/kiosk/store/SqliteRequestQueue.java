@@ -397,6 +397,23 @@ public final class SqliteRequestQueue implements RequestQueue {
         return read("find a request by receipt token", c -> loadRequest(c, "r.receipt_token = ?", receiptToken));
     }
 
+    @Override
+    public void acknowledgeReceipt(UUID requestId, Instant at, String how) {
+        Objects.requireNonNull(requestId, "requestId");
+        write("record that the ticket of " + requestId + " was shown", c -> {
+            ShownReceipts.acknowledge(c, requestId, at, how);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredRequest> newestUnacknowledged(Instant from, Instant to) {
+        return read("find a filing whose ticket was not shown", c -> {
+            Optional<UUID> id = ShownReceipts.newestUnshown(c, from, to);
+            return id.isEmpty() ? Optional.empty() : loadRequest(c, "r.request_id = ?", id.get().toString());
+        });
+    }
+
     /** {@code where} is one of this class's constants; the value is always bound. */
     private static Optional<StoredRequest> loadRequest(Connection c, String where, String value)
             throws SQLException, IOException {
