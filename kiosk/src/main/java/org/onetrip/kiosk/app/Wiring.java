@@ -41,6 +41,8 @@ import org.onetrip.kiosk.printer.escpos.EscPosPrinter;
 import org.onetrip.kiosk.printer.escpos.Gb18030;
 import org.onetrip.kiosk.printer.escpos.PrinterProfile;
 import org.onetrip.kiosk.printer.escpos.PrinterTransport;
+import org.onetrip.kiosk.proxy.AgentRegistry;
+import org.onetrip.kiosk.proxy.AgentsFile;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.CameraQrScanner;
@@ -99,7 +101,7 @@ public final class Wiring {
             }
             throw e;
         }
-        FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
+        FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock, agentRegistry(config));
         IdCardReader reader = idCardReader(config.idCardDevice());
         ReceiptPrinter printer = printer(config, data.resolve("receipts"));
         QrScanner scanner = scanner(config.scannerDevice());
@@ -134,6 +136,40 @@ public final class Wiring {
         return new Kiosk(config, clock, catalog, queue, reader, printer, scanner, tokens, filing,
                 io, tamper, new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
                 SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache);
+    }
+
+    /**
+     * The registered proxy agents of {@code proxy.agents-file}, read and checked at start: a wrong
+     * file stops the kiosk with the file and line. A relative name is found beside the profile
+     * (for the bundled simulator profile: among the bundled profiles, else from the working folder).
+     */
+    public static AgentRegistry agentRegistry(KioskConfig config) {
+        String v = config.proxyAgentsFile();
+        if (v.isEmpty()) {
+            log.info("no {} set: no proxy agents are registered, so proxy services refuse every agent card",
+                    KioskConfig.PROXY_AGENTS_FILE);
+            return AgentRegistry.empty();
+        }
+        try {
+            Path p = Path.of(v);
+            AgentRegistry r;
+            if (p.isAbsolute()) {
+                r = AgentsFile.load(p);
+            } else if (config.profileFile().isPresent()) {
+                r = AgentsFile.load(config.profileFile().get().toAbsolutePath().resolveSibling(p));
+            } else if (Wiring.class.getResource("/profiles/" + v) != null) {
+                r = AgentsFile.loadResource("/profiles/" + v);
+            } else {
+                r = AgentsFile.load(p);
+            }
+            log.info("{} registered proxy agents from {}", r.agents().size(), v);
+            return r;
+        } catch (AgentsFile.Problem e) {
+            throw new ConfigException(KioskConfig.PROXY_AGENTS_FILE, v,
+                    "a registered agents file as firmware-config/README.md describes; " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(KioskConfig.PROXY_AGENTS_FILE, v, "a file path");
+        }
     }
 
     /** The technician's PIN, hashed in {@code DATA_DIR/secrets.properties}. */

@@ -61,6 +61,7 @@ public final class KioskConfig {
     public static final String MAINTENANCE_LOCKOUT = "maintenance.lockout-s";
     public static final String UI_HIDE_CURSOR = "ui.hide-cursor";
     public static final String RECOVERY_WINDOW = "recovery.window-s";
+    public static final String PROXY_AGENTS_FILE = "proxy.agents-file";
 
     // The cabinet's I/O (issue 7): pins are BCM GPIO numbers, as gpiod and Pi4J count them.
     public static final String IO_DEVICE = "io.device";
@@ -98,17 +99,20 @@ public final class KioskConfig {
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
             BACKOFFICE_STATUS_REFRESH, BACKOFFICE_HEARTBEAT, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
-            CATALOG_FILE, PRIVACY_RETENTION_DAYS, RECOVERY_WINDOW));
+            CATALOG_FILE, PRIVACY_RETENTION_DAYS, RECOVERY_WINDOW, PROXY_AGENTS_FILE));
 
     /** The profile used without {@code --config}, bundled from firmware-config/profiles. */
     public static final String DEFAULT_PROFILE = "/profiles/simulator.properties";
 
     private final Map<String, String> values;
     private final String source;
+    /** The profile file, or null for the bundled simulator profile. */
+    private final Path profile;
 
-    private KioskConfig(Map<String, String> values, String source) {
+    private KioskConfig(Map<String, String> values, String source, Path profile) {
         this.values = Map.copyOf(values);
         this.source = source;
+        this.profile = profile;
     }
 
     /** Loads {@code file} (or the bundled simulator profile when null) and applies overrides. */
@@ -147,7 +151,7 @@ public final class KioskConfig {
             }
             values.put(o.substring(0, eq).trim(), o.substring(eq + 1).trim());
         }
-        return new KioskConfig(values, source);
+        return new KioskConfig(values, source, file);
     }
 
     /** For tests and tools: a config from the bundled profile with these overrides. */
@@ -198,6 +202,20 @@ public final class KioskConfig {
 
     public String source() {
         return source;
+    }
+
+    /** The profile file this configuration was read from; empty for the bundled simulator profile. */
+    public java.util.Optional<Path> profileFile() {
+        return java.util.Optional.ofNullable(profile);
+    }
+
+    /**
+     * The registered proxy agents' file as the profile names it, or "" for none (then no card is
+     * accepted as an agent's). A relative name is found beside the profile; read and checked by
+     * {@code app/Wiring} at start.
+     */
+    public String proxyAgentsFile() {
+        return get(PROXY_AGENTS_FILE, "");
     }
 
     public String raw(String key) {
