@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.onetrip.backoffice.security.FieldCipher;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
 import org.onetrip.kiosk.catalog.CatalogLoader;
@@ -22,6 +23,8 @@ import org.onetrip.kiosk.catalog.ServiceCatalog;
 public final class TestBackOffice implements AutoCloseable {
     public static final ServiceCatalog CATALOG = new CatalogLoader().loadBundled();
     public static final String KIOSK = "sim-kiosk-01";
+    /** One personal-data key for every test back office (instances on one database must share it). */
+    public static final FieldCipher CIPHER = FieldCipher.random();
 
     public final Database db;
     public final BackOfficeStore store;
@@ -35,7 +38,7 @@ public final class TestBackOffice implements AutoCloseable {
 
     public TestBackOffice(String dbKind, Path dir, boolean batch, Consumer<JavalinConfig> customize) {
         this.db = TestDatabases.open(dbKind, dir);
-        this.store = new BackOfficeStore(db, Clock.systemUTC());
+        this.store = new BackOfficeStore(db, CIPHER, Clock.systemUTC());
         this.apiKey = store.issueApiKey(KIOSK);
         this.staffToken = store.issueStaffToken("wang", "王科员");
         this.settings = BackOfficeServer.Settings.loopback(0).withBatch(batch);
@@ -59,8 +62,7 @@ public final class TestBackOffice implements AutoCloseable {
     /** Stops (if it runs) and starts again on the same port with the same database, as after a restart. */
     public void restart() {
         server.close();
-        server = new BackOfficeServer(store, CATALOG, new BackOfficeServer.Settings(settings.host(), port,
-                settings.maxBodyBytes(), settings.zone(), settings.batch()), customize).start();
+        server = new BackOfficeServer(store, CATALOG, settings.withPort(port), customize).start();
     }
 
     public void stop() {
