@@ -37,11 +37,16 @@ public final class TestBackOffice implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public TestBackOffice(String dbKind, Path dir, boolean batch, Consumer<JavalinConfig> customize) {
+        this(dbKind, dir, BackOfficeServer.Settings.loopback(0).withBatch(batch), customize);
+    }
+
+    /** A back office with {@code settings} (port 0: a free one). */
+    public TestBackOffice(String dbKind, Path dir, BackOfficeServer.Settings settings, Consumer<JavalinConfig> customize) {
         this.db = TestDatabases.open(dbKind, dir);
         this.store = new BackOfficeStore(db, CIPHER, Clock.systemUTC());
         this.apiKey = store.issueApiKey(KIOSK);
         this.staffToken = store.issueStaffToken("wang", "王科员");
-        this.settings = BackOfficeServer.Settings.loopback(0).withBatch(batch);
+        this.settings = settings;
         this.customize = customize;
         this.server = new BackOfficeServer(store, CATALOG, settings, customize).start();
         this.port = server.port();
@@ -53,6 +58,10 @@ public final class TestBackOffice implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public BackOfficeServer server() {
+        return server;
     }
 
     public String baseUrl() {
