@@ -67,7 +67,25 @@ final class Schema {
                         PRIMARY KEY (request_key, step)
                     )""",
                     "CREATE TABLE heartbeats (kiosk_id TEXT PRIMARY KEY REFERENCES kiosks (kiosk_id), "
-                            + "received_at TEXT NOT NULL, body TEXT NOT NULL)"));
+                            + "received_at TEXT NOT NULL, body TEXT NOT NULL)"),
+            // 2: GeoReport v2's location and media fields; the kiosk's ticket; when the resident
+            // filed (requested_datetime) apart from when the office received it; personal
+            // attributes apart from the request's own; erasure after the retention limit; the
+            // check value of the personal-data key. Personal and free-text columns hold AES-GCM
+            // ciphertext from here on (BackOfficeStore encrypts rows written before).
+            List.of(
+                    "ALTER TABLE service_requests ADD COLUMN ticket TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN latitude TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN longitude TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN address_id TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN media_url TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN personal_attributes TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN received_datetime TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN erased_at TEXT",
+                    "UPDATE service_requests SET received_datetime = requested_datetime",
+                    "CREATE INDEX service_requests_by_ticket ON service_requests (ticket)",
+                    "CREATE INDEX service_requests_by_requested ON service_requests (requested_datetime)",
+                    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
 
     static int latest() {
         return MIGRATIONS.size();
@@ -104,6 +122,6 @@ final class Schema {
 
     /** For tests: every table, to compare a database before and after something that must change nothing. */
     static final List<String> TABLES = List.of("kiosks", "staff", "counters", "service_requests", "status_history",
-            "heartbeats", "schema_version");
+            "heartbeats", "settings", "schema_version");
 
 }

@@ -16,6 +16,7 @@ public record OutboxEntry(
         String serviceCode,
         Instant filedAt,
         String receiptToken,
+        String ticket,
         Map<String, String> attributes,
         Map<String, String> personalAttributes,
         Identity resident,
