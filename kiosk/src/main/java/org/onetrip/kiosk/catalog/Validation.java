@@ -7,6 +7,7 @@ import java.util.regex.PatternSyntaxException;
  * A field's rule beyond its datatype. {@code kind} is one of {@code phone} (a mainland mobile
  * number), {@code integer} (with {@code min}/{@code max}), {@code pattern} (a regular expression),
  * {@code id_number} (an 18-character citizen ID number with a right check character, GB 11643) or {@code none}; {@code maxLength} applies to every text (0 or less means the default, 200).
+ * For a {@code datetime} field, {@code min}/{@code max} are days from today: the dates its picker offers.
  */
 public record Validation(String kind, Long min, Long max, String pattern, int maxLength) {
 

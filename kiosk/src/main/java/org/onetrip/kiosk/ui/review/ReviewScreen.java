@@ -129,6 +129,7 @@ public final class ReviewScreen implements Screen {
                 }
                 yield sb.toString();
             }
+            case DATETIME -> org.onetrip.kiosk.ui.form.FormScreen.display(t, v);
             default -> v;
         };
     }
