@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.onetrip.kiosk.text.TextRules;
 
 /**
  * Checks a form's values against its service definition. Values are strings as the form and
@@ -32,9 +33,12 @@ public final class FormValidator {
         return errors;
     }
 
-    /** The error for one field's value, or null when the value is acceptable. */
+    /**
+     * The error for one field's value, or null when the value is acceptable. The value is checked
+     * as it will be stored: {@link TextRules#normalise normalised} (NFC, LF line breaks).
+     */
     public FieldError validate(Attribute a, String raw) {
-        String v = raw == null ? "" : raw.strip();
+        String v = raw == null ? "" : TextRules.normalise(raw);
         if (v.isEmpty()) {
             return a.required() ? FieldError.of(a.code(), FieldError.Kind.REQUIRED) : null;
         }
@@ -43,9 +47,10 @@ public final class FormValidator {
             return new FieldError(a.code(), FieldError.Kind.TOO_LONG, null, (long) rule.maxLength());
         }
         // Only a multi-line text may hold line breaks; a one-line value prints on one receipt line.
-        boolean multiLine = a.datatype() == Datatype.TEXT;
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && !(multiLine && c == '\n'))) {
-            return FieldError.of(a.code(), FieldError.Kind.PATTERN);
+        // No control, format (bidi overrides, zero-width) or replacement characters anywhere.
+        String refused = TextRules.problem(v, a.datatype() == Datatype.TEXT);
+        if (refused != null) {
+            return new FieldError(a.code(), FieldError.Kind.REFUSED_CHARACTER, null, null, refused);
         }
         switch (a.datatype()) {
             case SINGLEVALUELIST -> {
