@@ -106,4 +106,16 @@ class SubmitInputCliTest {
             assertThat(Wiring.receiptRecovery(k).atStart()).isEmpty();
         }
     }
+
+    @Test
+    void aProfileKeyGivenTwiceExits2WithBothLines() throws Exception {
+        Path p = dir.resolve("site.properties");
+        Files.writeString(p, "kiosk.id=tc-01\nstatus.url-base=http://127.0.0.1:8311/status/\nkiosk.id=tc-02\n");
+        CliRun r = kiosk("services", "--config", p.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains(p + ": key 'kiosk.id' is given twice, on line 1 and on line 3");
+        r = kiosk("services", "--set", "ui.width=1024", "--set", "ui.width=800");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--set ui.width is given twice (the 1st and the 2nd --set)");
+    }
 }
