@@ -163,10 +163,25 @@ public final class CatalogLoader {
         JsonNode v = a.path("validation");
         Validation validation = v.isMissingNode() || v.isNull() ? Validation.NONE
                 : new Validation(v.path("kind").asText("none"), number(v, "min"), number(v, "max"),
-                        v.hasNonNull("pattern") ? v.get("pattern").asText() : null, v.path("max_length").asInt(200));
+                        v.hasNonNull("pattern") ? v.get("pattern").asText() : null, v.path("max_length").asInt(200),
+                        dateBound(v, "min_date"), dateBound(v, "max_date"));
+        if (type != Datatype.DATETIME && (validation.minDate() != null || validation.maxDate() != null)) {
+            throw new IllegalArgumentException("min_date and max_date are for datetime fields only");
+        }
         return new Attribute(code, type, a.path("required").asBoolean(false), localized(a.path("description")),
                 localized(a.path("datatype_description")), a.path("order").asInt(defaultOrder), values, validation,
                 localizedList(a.path("phrases")), a.path("personal").asBoolean(false));
+    }
+
+    private static DateBound dateBound(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("validation '" + field + "' must be a text such as \"today\", got " + v);
+        }
+        return DateBound.parse(v.asText());
     }
 
     private static Long number(JsonNode n, String field) {

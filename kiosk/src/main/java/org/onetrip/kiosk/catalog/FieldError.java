@@ -3,12 +3,12 @@ package org.onetrip.kiosk.catalog;
 /**
  * Why a field's value was refused; the UI words it from the resource bundle {@code field.error.*}
  * with {@link #messageArgs()}. {@code detail} is the refused character for
- * {@code REFUSED_CHARACTER}.
+ * {@code REFUSED_CHARACTER} and the bound (YYYY-MM-DD) for the date kinds.
  */
 public record FieldError(String attributeCode, Kind kind, Long min, Long max, String detail) {
 
     public enum Kind { REQUIRED, NOT_A_PHONE, NOT_A_NUMBER, OUT_OF_RANGE, TOO_LONG, NOT_A_CHOICE, NOT_A_DATE, PATTERN, NOT_AN_ID_NUMBER, UNKNOWN_FIELD,
-        REFUSED_CHARACTER }
+        REFUSED_CHARACTER, DATE_TOO_EARLY, DATE_TOO_LATE }
 
     public FieldError(String attributeCode, Kind kind, Long min, Long max) {
         this(attributeCode, kind, min, max, null);
@@ -37,6 +37,8 @@ public record FieldError(String attributeCode, Kind kind, Long min, Long max, St
             case NOT_AN_ID_NUMBER -> attributeCode + ": not a valid 18-character ID number";
             case UNKNOWN_FIELD -> attributeCode + ": the service has no such field";
             case REFUSED_CHARACTER -> attributeCode + ": " + detail;
+            case DATE_TOO_EARLY -> attributeCode + ": must not be before " + detail;
+            case DATE_TOO_LATE -> attributeCode + ": must not be after " + detail;
         };
     }
 }

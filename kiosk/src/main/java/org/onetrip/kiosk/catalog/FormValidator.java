@@ -16,6 +16,32 @@ import org.onetrip.kiosk.text.TextRules;
  * field) and again by the filing service, so the command line gets the same rules.
  */
 public final class FormValidator {
+    private final java.time.Clock clock;
+
+    /** Dates are checked against today on the kiosk's clock. */
+    public FormValidator(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    public FormValidator() {
+        this(java.time.Clock.systemDefaultZone());
+    }
+
+    /**
+     * For a request filed earlier (a kiosk's outbox may deliver days later): dates relative to
+     * "today" are checked against the day of filing, {@code filedAt} (ISO-8601 instant), in this
+     * zone; today when it is absent or unreadable.
+     */
+    public static FormValidator asFiledAt(String filedAt) {
+        if (filedAt != null) {
+            try {
+                return new FormValidator(java.time.Clock.fixed(java.time.Instant.parse(filedAt), java.time.ZoneId.systemDefault()));
+            } catch (java.time.format.DateTimeParseException e) {
+                // checked against today, as a request without the attribute
+            }
+        }
+        return new FormValidator();
+    }
 
     public List<FieldError> validate(ServiceDefinition service, Map<String, String> values) {
         List<FieldError> errors = new ArrayList<>();
@@ -67,12 +93,22 @@ public final class FormValidator {
                 return null;
             }
             case DATETIME -> {
+                LocalDate d;
                 try {
-                    LocalDate.parse(v);
-                    return null;
+                    d = LocalDate.parse(v);
                 } catch (DateTimeParseException e) {
                     return FieldError.of(a.code(), FieldError.Kind.NOT_A_DATE);
                 }
+                LocalDate today = LocalDate.now(clock);
+                LocalDate earliest = rule.earliest(today);
+                LocalDate latest = rule.latest(today);
+                if (d.isBefore(earliest)) {
+                    return new FieldError(a.code(), FieldError.Kind.DATE_TOO_EARLY, null, null, earliest.toString());
+                }
+                if (d.isAfter(latest)) {
+                    return new FieldError(a.code(), FieldError.Kind.DATE_TOO_LATE, null, null, latest.toString());
+                }
+                return null;
             }
             case NUMBER -> {
                 return integer(a, v, rule);

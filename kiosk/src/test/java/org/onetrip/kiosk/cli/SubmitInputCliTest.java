@@ -118,4 +118,14 @@ class SubmitInputCliTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--set ui.width is given twice (the 1st and the 2nd --set)");
     }
+
+    @Test
+    void aMarriageDateIn2999IsRefused() {
+        CliRun r = kiosk("submit", "--service", "birth-registration", "--card", "--no-print",
+                "--attr", "child_order=first", "--attr", "spouse_id_number=350982199001010013",
+                "--attr", "marriage_date=2999-01-01", "--attr", "hukou=both_local", "--attr", "phone=13800138000");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("marriage_date: must not be after ");
+        assertNothingStored();
+    }
 }
