@@ -96,6 +96,16 @@ class SubmitInputCliTest {
     }
 
     @Test
+    void aMarriageDateIn2999IsRefused() {
+        CliRun r = kiosk("submit", "--service", "birth-registration", "--card", "--no-print",
+                "--attr", "child_order=first", "--attr", "spouse_id_number=350982199001010013",
+                "--attr", "marriage_date=2999-01-01", "--attr", "hukou=both_local", "--attr", "phone=13800138000");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("marriage_date: must not be after ");
+        assertNothingStored();
+    }
+
+    @Test
     void storedTextIsNfc() {
         CliRun r = kiosk(hazardReport("Cafe\u0301 门口", "--json"));
         assertThat(r.status()).as(r.err()).isZero();
@@ -120,12 +130,15 @@ class SubmitInputCliTest {
     }
 
     @Test
-    void aMarriageDateIn2999IsRefused() {
-        CliRun r = kiosk("submit", "--service", "birth-registration", "--card", "--no-print",
-                "--attr", "child_order=first", "--attr", "spouse_id_number=350982199001010013",
-                "--attr", "marriage_date=2999-01-01", "--attr", "hukou=both_local", "--attr", "phone=13800138000");
+    void aBadCatalogueFileExits2WithTheFileLineAndColumn() throws Exception {
+        Path catalog = dir.resolve("site.json");
+        Files.writeString(catalog, "{\n  \"windows\": [\n    {\"code\": \"w\" \"letter\": \"A\"}\n  ]\n}\n");
+        CliRun r = kiosk("services", "--set", "catalog.file=" + catalog);
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("marriage_date: must not be after ");
-        assertNothingStored();
+        assertThat(r.err()).startsWith("kiosk: " + catalog + ", line 3, column ")
+                .contains("not valid JSON").doesNotContain("Exception:");
+        r = kiosk(hazardReport("x", "--set", "catalog.file=" + catalog));
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains(catalog + ", line 3");
     }
 }
