@@ -27,7 +27,8 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
         cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (ex instanceof ConfigException || ex instanceof InstallationSecret.MissingException) {
+            if (ex instanceof ConfigException || ex instanceof InstallationSecret.MissingException
+                    || ex instanceof org.onetrip.kiosk.catalog.CatalogException) {
                 err.println("kiosk: " + ex.getMessage());
                 return 2;
             }

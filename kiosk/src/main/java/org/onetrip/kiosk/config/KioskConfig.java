@@ -2,17 +2,14 @@ package org.onetrip.kiosk.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.onetrip.kiosk.config.DeviceUri.Scheme;
@@ -115,9 +112,13 @@ public final class KioskConfig {
         this.profile = profile;
     }
 
-    /** Loads {@code file} (or the bundled simulator profile when null) and applies overrides. */
+    /**
+     * Loads {@code file} (or the bundled simulator profile when null) and applies overrides. The
+     * file must be UTF-8 and name each key once ({@link ProfileFile}); {@code --set} may override a
+     * key of the file, but not name one key twice.
+     */
     public static KioskConfig load(Path file, List<String> overrides) {
-        Properties p = new Properties();
+        byte[] bytes;
         String source;
         try {
             if (file == null) {
@@ -126,32 +127,51 @@ public final class KioskConfig {
                     if (in == null) {
                         throw new IllegalStateException("bundled profile " + DEFAULT_PROFILE + " is missing from the build");
                     }
-                    p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                    bytes = in.readAllBytes();
                 }
             } else {
                 source = file.toString();
                 if (!Files.isReadable(file)) {
                     throw new ConfigException("--config", file.toString(), "a readable profile file");
                 }
-                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(r);
-                }
+                bytes = Files.readAllBytes(file);
             }
         } catch (IOException e) {
             throw new ConfigException("--config", String.valueOf(file), "a readable profile file (" + e.getMessage() + ")");
         }
         Map<String, String> values = new TreeMap<>();
-        for (String k : p.stringPropertyNames()) {
-            values.put(k, p.getProperty(k).trim());
-        }
+        ProfileFile.parse(bytes, source).forEach((k, e) -> values.put(k, e.value()));
+        Map<String, Integer> setAt = new java.util.HashMap<>();
+        int n = 0;
         for (String o : overrides == null ? List.<String>of() : overrides) {
+            n++;
             int eq = o.indexOf('=');
             if (eq <= 0) {
                 throw new ConfigException("--set", o, "KEY=VALUE");
             }
-            values.put(o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+            String key = o.substring(0, eq).trim();
+            String value = o.substring(eq + 1).trim();
+            Integer earlier = setAt.putIfAbsent(key, n);
+            if (earlier != null) {
+                throw ConfigException.problem(key, "--set " + key + " is given twice (the " + ordinal(earlier)
+                        + " and the " + ordinal(n) + " --set); keep one");
+            }
+            String problem = org.onetrip.kiosk.text.TextRules.problem(value, false);
+            if (problem != null) {
+                throw ConfigException.problem(key, "--set " + key + ": " + problem);
+            }
+            values.put(key, value);
         }
         return new KioskConfig(values, source, file);
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
     }
 
     /** For tests and tools: a config from the bundled profile with these overrides. */

@@ -124,18 +124,22 @@ final class Migrations {
                     "CREATE INDEX outbox_by_service_request ON outbox (state, service_request_id, seq)")),
             // A crash between the commit and the ticket on screen must not lose the ticket: a
             // filing without a row here was never shown (see ShownReceipts). Filings made before
-            // this migration were shown by the kiosk that made them.
+            // this migration were shown by the kiosk that made them. Idempotent, so a database whose
+            // version was set back by hand (as the migration tests do) migrates again.
             new Migration(3, "receipts shown to the resident", List.of(
                     """
-                    CREATE TABLE receipt_shown (
+                    CREATE TABLE IF NOT EXISTS receipt_shown (
                         request_id  TEXT PRIMARY KEY
                                     REFERENCES requests (request_id) ON DELETE CASCADE,
                         shown_at    TEXT NOT NULL,
                         how         TEXT NOT NULL
                     ) STRICT
                     """,
-                    "INSERT INTO receipt_shown (request_id, shown_at, how) SELECT request_id, filed_at, 'before-upgrade' FROM requests",
-                    "CREATE INDEX requests_by_filed_at ON requests (filed_at)")));
+                    """
+                    INSERT INTO receipt_shown (request_id, shown_at, how)
+                    SELECT request_id, filed_at, 'before-upgrade' FROM requests WHERE true
+                    ON CONFLICT (request_id) DO NOTHING""",
+                    "CREATE INDEX IF NOT EXISTS requests_by_filed_at ON requests (filed_at)")));
 
     /** The schema version this build writes; a database above it came from a newer kiosk. */
     static int latest() {

@@ -5,10 +5,10 @@ import org.onetrip.kiosk.catalog.Attribute;
 import org.onetrip.kiosk.catalog.Validation;
 
 /**
- * The dates a date field's picker offers. The catalogue gives them per field as days from today
- * ({@code validation.min} / {@code max} of a {@code datetime} attribute: a marriage date is
- * {@code -25550..0}, a booking {@code 0..90}); a field without them offers the last hundred years
- * and the next one.
+ * The dates a date field's picker offers: the same range the catalogue's validation accepts
+ * ({@code validation.min_date} / {@code max_date} of a {@code datetime} attribute, see
+ * {@link Validation#earliest} and {@link Validation#latest}), so the picker never offers a date the
+ * form would refuse.
  */
 record DateBounds(LocalDate min, LocalDate max) {
 
@@ -20,9 +20,7 @@ record DateBounds(LocalDate min, LocalDate max) {
 
     static DateBounds of(Attribute a, LocalDate today) {
         Validation v = a.validation();
-        LocalDate min = v.min() != null ? today.plusDays(v.min()) : today.minusYears(100);
-        LocalDate max = v.max() != null ? today.plusDays(v.max()) : today.plusYears(1);
-        return new DateBounds(min, max);
+        return new DateBounds(v.earliest(today), v.latest(today));
     }
 
     LocalDate clamp(LocalDate d) {

@@ -518,7 +518,8 @@ public final class FormScreen implements Screen {
         Texts t = flow.texts();
         String key = "field.error." + e.kind().name().toLowerCase(java.util.Locale.ROOT);
         return e.kind() == FieldError.Kind.OUT_OF_RANGE || e.kind() == FieldError.Kind.TOO_LONG
-                ? t.get(key, e.min() == null ? "" : e.min(), e.max() == null ? "" : e.max()) : t.get(key);
+                || e.kind() == FieldError.Kind.DATE_TOO_EARLY || e.kind() == FieldError.Kind.DATE_TOO_LATE
+                ? t.get(key, e.messageArgs()) : t.get(key);
     }
 
     /** Next: every field is checked; the first one that is not right is brought into view and focused. */
