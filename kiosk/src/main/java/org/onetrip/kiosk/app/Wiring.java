@@ -34,6 +34,8 @@ import org.onetrip.kiosk.io.StatusLights;
 import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
 import org.onetrip.kiosk.privacy.DataFolder;
+import org.onetrip.kiosk.privacy.ErasableAttributes;
+import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
 import org.onetrip.kiosk.printer.escpos.EscPos;
@@ -89,7 +91,7 @@ public final class Wiring {
         boolean backOffice = !config.backOfficeUrl().isEmpty();
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
         ServiceCatalog catalog = cache == null ? local : cachedOr(cache, local);
-        RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
+        RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock, ErasableAttributes.of(catalog));
         ReceiptTokens tokens;
         try {
             tokens = ReceiptTokens.forInstallation(data,
@@ -170,6 +172,15 @@ public final class Wiring {
         } catch (java.nio.file.InvalidPathException e) {
             throw new ConfigException(KioskConfig.PROXY_AGENTS_FILE, v, "a file path");
         }
+    }
+
+    /**
+     * Erases personal data past {@code privacy.retention-days} at start and every hour, on every
+     * kiosk (with a back office or without); the caller starts and closes it.
+     */
+    public static RetentionEraser retentionEraser(Kiosk kiosk) {
+        return new RetentionEraser(kiosk.queue(), Duration.ofDays(kiosk.config().retentionDays()),
+                RetentionEraser.DEFAULT_EVERY, kiosk.clock());
     }
 
     /** The technician's PIN, hashed in {@code DATA_DIR/secrets.properties}. */

@@ -60,7 +60,9 @@ class ShownReceiptsTest {
     void filingsMadeBeforeTheUpgradeCountAsShown() throws Exception {
         UUID before = queue.file(request().build()).requestId();
         queue.close();
-        // The database as a kiosk before migration 3 left it.
+        // The database as a kiosk before migration 3 left it (so without migration 4's column too).
+        TestRequests.exec(db, "DROP INDEX requests_to_erase");
+        TestRequests.exec(db, "ALTER TABLE requests DROP COLUMN personal_erased_at");
         TestRequests.exec(db, "DROP TABLE receipt_shown");
         TestRequests.exec(db, "DROP INDEX requests_by_filed_at");
         TestRequests.exec(db, "PRAGMA user_version = 2");
