@@ -50,6 +50,16 @@ abstract class KioskUiTestBase extends ApplicationTest {
     /** How long a test waits for a state before it fails (-Dkiosk.test.wait-s to change it). */
     static final Duration WAIT = Duration.ofSeconds(Long.getLong("kiosk.test.wait-s", 30));
 
+    static {
+        // TestFX's own deadlines for starting the toolkit (60 s) and the application (30 s): under
+        // stress-ng a kiosk start took longer than 30 s, so setupApplication timed out. They are
+        // waits for a state (started), so a longer deadline costs nothing when things are fast.
+        FxToolkit.toolkitContext().setLaunchTimeoutInMillis(Math.max(FxToolkit.toolkitContext().getLaunchTimeoutInMillis(),
+                WAIT.multipliedBy(4).toMillis()));
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(FxToolkit.toolkitContext().getSetupTimeoutInMillis(),
+                WAIT.multipliedBy(4).toMillis()));
+    }
+
     @TempDir
     Path data;
 
