@@ -174,7 +174,12 @@ public final class BackOfficeServer implements AutoCloseable {
                     clientWentAway(ctx);
                     return;
                 }
-                Format.error(ctx, e.getStatus(), List.of(e.getStatus() == 413 ? "the body is too large" : "refused"));
+                Format.error(ctx, e.getStatus(), List.of(switch (e.getStatus()) {
+                    case 404 -> "no such resource";
+                    case 405 -> "method not allowed here";
+                    case 413 -> "the body is too large";
+                    default -> "refused";
+                }));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (aborted(e)) {
