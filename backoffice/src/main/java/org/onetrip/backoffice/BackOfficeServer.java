@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -26,6 +30,7 @@ import org.onetrip.backoffice.open311.ApiError;
 import org.onetrip.backoffice.open311.Format;
 import org.onetrip.backoffice.open311.Open311Api;
 import org.onetrip.backoffice.security.ClientAddress;
+import org.onetrip.backoffice.security.MethodOverrideFilter;
 import org.onetrip.backoffice.security.RateLimiter;
 import org.onetrip.backoffice.staff.StaffApi;
 import org.onetrip.backoffice.store.BackOfficeStore;
@@ -117,7 +122,16 @@ public final class BackOfficeServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
+            config.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new MethodOverrideFilter()), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             if (settings.tls() != null) {
+                // Jetty in Javalin opens its own plain connector only when none is configured: both are ours then.
+                config.jetty.addConnector((server, http) -> {
+                    ServerConnector plain = new ServerConnector(server, new HttpConnectionFactory(http));
+                    plain.setHost(settings.host());
+                    plain.setPort(settings.port());
+                    return plain;
+                });
                 config.jetty.addConnector((server, http) -> tlsConnector = tlsConnector(server, http, settings.tls()));
             }
             if (customize != null) {
@@ -160,7 +174,12 @@ public final class BackOfficeServer implements AutoCloseable {
                     clientWentAway(ctx);
                     return;
                 }
-                Format.error(ctx, e.getStatus(), List.of(e.getStatus() == 413 ? "the body is too large" : "refused"));
+                Format.error(ctx, e.getStatus(), List.of(switch (e.getStatus()) {
+                    case 404 -> "no such resource";
+                    case 405 -> "method not allowed here";
+                    case 413 -> "the body is too large";
+                    default -> "refused";
+                }));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (aborted(e)) {
@@ -279,8 +298,13 @@ public final class BackOfficeServer implements AutoCloseable {
         return this;
     }
 
-    /** The port listened on (the one chosen by the system when 0 was asked for). */
+    /** The plain HTTP port listened on (the one chosen by the system when 0 was asked for). */
     public int port() {
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c != tlsConnector && c instanceof ServerConnector sc) {
+                return sc.getLocalPort();
+            }
+        }
         return app.port();
     }
 

@@ -85,7 +85,10 @@ final class Schema {
                     "UPDATE service_requests SET received_datetime = requested_datetime",
                     "CREATE INDEX service_requests_by_ticket ON service_requests (ticket)",
                     "CREATE INDEX service_requests_by_requested ON service_requests (requested_datetime)",
-                    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+                    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    // Heartbeats were kept unchecked before; one 999 levels deep broke the fleet view.
+                    // Each is only a kiosk's latest, and the next arrives within minutes, checked.
+                    "DELETE FROM heartbeats"));
 
     static int latest() {
         return MIGRATIONS.size();
