@@ -7,7 +7,8 @@ import org.onetrip.kiosk.idcard.Identity;
 
 /**
  * What the sync worker needs to send one request: everything the back office must see, in filing
- * order ({@code seq}). Built from the store only while the request is pending.
+ * order ({@code seq}). Built from the store only while the request is pending. {@code ticket} is the
+ * number on the resident's receipt ({@code D-017}), so staff can find a request by it.
  */
 public record OutboxEntry(
         long seq,
@@ -16,6 +17,7 @@ public record OutboxEntry(
         String serviceCode,
         Instant filedAt,
         String receiptToken,
+        String ticket,
         Map<String, String> attributes,
         Map<String, String> personalAttributes,
         Identity resident,

@@ -478,7 +478,7 @@ public final class SqliteRequestQueue implements RequestQueue {
         }
         String sql = """
                 SELECT o.seq, o.attempts, o.next_attempt_at, r.request_id, r.kiosk_id, r.service_code, r.filed_at,
-                       r.receipt_token, r.attributes,\s""" + PERSONAL_COLUMNS + """
+                       r.receipt_token, r.ticket, r.attributes,\s""" + PERSONAL_COLUMNS + """
 
                 FROM outbox o
                 JOIN requests r ON r.request_id = o.request_id
@@ -502,6 +502,7 @@ public final class SqliteRequestQueue implements RequestQueue {
                                 rs.getString("service_code"),
                                 instant(rs.getString("filed_at")),
                                 rs.getString("receipt_token"),
+                                rs.getString("ticket"),
                                 Map.copyOf(JSON.readValue(rs.getString("attributes"), STRING_MAP)),
                                 personal == null ? Map.of() : Map.copyOf(JSON.readValue(personal, STRING_MAP)),
                                 readIdentity(rs, RESIDENT),

@@ -26,7 +26,7 @@ class Open311FormTest {
             "福建省福鼎市桐城街道资国寺路88号", "350982199005010026", "福鼎市公安局", LocalDate.of(2020, 1, 1), null);
 
     static OutboxEntry entry(String service, Map<String, String> attrs, Map<String, String> personal, Identity resident) {
-        return new OutboxEntry(1, ID, "sim-kiosk-01", service, FILED, "AbCdEfGhIjKlMnOpQrStUv", attrs, personal,
+        return new OutboxEntry(1, ID, "sim-kiosk-01", service, FILED, "AbCdEfGhIjKlMnOpQrStUv", null, attrs, personal,
                 resident, null, 0, FILED);
     }
 
@@ -63,6 +63,15 @@ class Open311FormTest {
                 "attribute[resident_birth_date]=1990-05-01", "attribute[resident_ethnicity]=汉",
                 "attribute[resident_address]=福建省福鼎市桐城街道资国寺路88号");
         assertThat(Open311Form.KIOSK_ATTRIBUTES).contains("receipt_token", "resident_valid_to", "agent_id_number");
+    }
+
+    @Test
+    void theTicketOnTheReceiptTravelsAfterTheFilingTime() {
+        OutboxEntry e = new OutboxEntry(1, ID, "sim-kiosk-01", "suggestion", FILED, "AbCdEfGhIjKlMnOpQrStUv", "C-007",
+                Map.of("topic", "environment", "content", "路灯"), Map.of(), null, null, 0, FILED);
+        assertThat(Open311Form.body(e, CATALOG, "k"))
+                .endsWith("&attribute%5Bkiosk_filed_at%5D=2025-03-14T01%3A30%3A00.123456789Z&attribute%5Bticket%5D=C-007");
+        assertThat(Open311Form.KIOSK_ATTRIBUTES).contains("ticket");
     }
 
     @Test
