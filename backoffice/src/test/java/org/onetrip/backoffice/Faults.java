@@ -2,6 +2,8 @@ package org.onetrip.backoffice;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import org.onetrip.backoffice.open311.ApiError;
+import org.onetrip.backoffice.open311.Jsons;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;

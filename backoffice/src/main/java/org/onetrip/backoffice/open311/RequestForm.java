@@ -1,4 +1,4 @@
-package org.onetrip.backoffice;
+package org.onetrip.backoffice.open311;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

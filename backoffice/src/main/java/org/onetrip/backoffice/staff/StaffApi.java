@@ -1,4 +1,4 @@
-package org.onetrip.backoffice;
+package org.onetrip.backoffice.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import org.onetrip.backoffice.open311.ApiError;
+import org.onetrip.backoffice.open311.Jsons;
+import org.onetrip.backoffice.open311.Open311Api;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.BackOfficeStore.HistoryStep;
 import org.onetrip.backoffice.store.BackOfficeStore.ServiceRequest;
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * notes, read a request with its history, see the kiosks' last heartbeats. Every call needs a staff
  * token ({@code Authorization: Bearer TOKEN}); every change is kept with who made it and when.
  */
-final class StaffApi {
+public final class StaffApi {
     private static final Logger log = LoggerFactory.getLogger(StaffApi.class);
     static final Set<String> DETAILS = Set.of("received", "in_progress", "needs_documents", "completed", "rejected");
     private static final int MAX_NOTES = 1000;
@@ -29,13 +32,13 @@ final class StaffApi {
     private final Open311Api open311;
     private final DateTimeFormatter times;
 
-    StaffApi(BackOfficeStore store, Open311Api open311, ZoneId zone) {
+    public StaffApi(BackOfficeStore store, Open311Api open311, ZoneId zone) {
         this.store = store;
         this.open311 = open311;
         this.times = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX").withZone(zone);
     }
 
-    void changeStatus(Context ctx) {
+    public void changeStatus(Context ctx) {
         String staff = staff(ctx);
         JsonNode body = Jsons.parseObject(ctx.bodyAsBytes());
         String detail = body.path("status_detail").asText("");
@@ -54,7 +57,7 @@ final class StaffApi {
         Jsons.send(ctx, 200, withHistory(r));
     }
 
-    void getRequest(Context ctx) {
+    public void getRequest(Context ctx) {
         staff(ctx);
         String id = ctx.pathParam("id");
         List<ServiceRequest> found = store.find(List.of(id), null);
@@ -65,7 +68,7 @@ final class StaffApi {
         Jsons.send(ctx, 200, withHistory(r));
     }
 
-    void kiosks(Context ctx) {
+    public void kiosks(Context ctx) {
         staff(ctx);
         ArrayNode out = Jsons.MAPPER.createArrayNode();
         for (var h : store.heartbeats()) {

@@ -1,4 +1,4 @@
-package org.onetrip.backoffice;
+package org.onetrip.backoffice.open311;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.List;
 
 /** JSON in and out of the HTTP API, through Jackson; Open311 error arrays. */
-final class Jsons {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+public final class Jsons {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             // A parse error must not quote the body: it may hold what a resident typed.
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
@@ -19,7 +19,7 @@ final class Jsons {
     private Jsons() {
     }
 
-    static byte[] bytes(Object tree) {
+    public static byte[] bytes(Object tree) {
         try {
             return MAPPER.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
@@ -27,21 +27,21 @@ final class Jsons {
         }
     }
 
-    static void send(Context ctx, int status, Object tree) {
+    public static void send(Context ctx, int status, Object tree) {
         send(ctx, status, bytes(tree));
     }
 
-    static void send(Context ctx, int status, byte[] json) {
+    public static void send(Context ctx, int status, byte[] json) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(json);
     }
 
-    static void error(Context ctx, int status, List<String> descriptions) {
+    public static void error(Context ctx, int status, List<String> descriptions) {
         var array = MAPPER.createArrayNode();
         descriptions.forEach(d -> array.addObject().put("code", status).put("description", d));
         send(ctx, status, array);
     }
 
-    static JsonNode parseObject(byte[] body) {
+    public static JsonNode parseObject(byte[] body) {
         try {
             JsonNode n = MAPPER.readTree(body);
             if (n == null || !n.isObject()) {

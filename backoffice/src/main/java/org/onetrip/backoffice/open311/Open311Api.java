@@ -1,4 +1,4 @@
-package org.onetrip.backoffice;
+package org.onetrip.backoffice.open311;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * requests needs a kiosk's {@code api_key} and shows that kiosk's requests only. Log lines name
  * kiosks and service request ids, never what a request says.
  */
-final class Open311Api {
+public final class Open311Api {
     private static final Logger log = LoggerFactory.getLogger(Open311Api.class);
     static final String FORM = "application/x-www-form-urlencoded";
     private static final int MAX_IDS = 100;
@@ -44,7 +44,7 @@ final class Open311Api {
     private final DateTimeFormatter times;
     private final byte[] serviceList;
 
-    Open311Api(BackOfficeStore store, ServiceCatalog catalog, boolean batch, ZoneId zone) {
+    public Open311Api(BackOfficeStore store, ServiceCatalog catalog, boolean batch, ZoneId zone) {
         this.store = store;
         this.catalog = catalog;
         this.batch = batch;
@@ -54,17 +54,17 @@ final class Open311Api {
         this.serviceList = Jsons.bytes(list);
     }
 
-    void services(Context ctx) {
+    public void services(Context ctx) {
         Jsons.send(ctx, 200, serviceList);
     }
 
-    void serviceDefinition(Context ctx) {
+    public void serviceDefinition(Context ctx) {
         String code = jsonName(ctx.pathParam("file"));
         ServiceDefinition s = catalog.service(code).orElseThrow(() -> new ApiError(404, "service_code: no such service"));
         Jsons.send(ctx, 200, Open311Catalog.serviceDefinition(s));
     }
 
-    void postRequest(Context ctx) {
+    public void postRequest(Context ctx) {
         String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!contentType.startsWith(FORM)) {
             throw new ApiError(400, "the body must be " + FORM);
@@ -120,7 +120,7 @@ final class Open311Api {
         Jsons.send(ctx, f.replayed() ? 200 : 201, Jsons.MAPPER.createArrayNode().add(answer));
     }
 
-    void getRequests(Context ctx) {
+    public void getRequests(Context ctx) {
         String kioskId = kiosk(ctx.queryParam("api_key"));
         boolean extensions = "true".equals(ctx.queryParam("extensions"));
         String ids = ctx.queryParam("service_request_id");
@@ -139,7 +139,7 @@ final class Open311Api {
         Jsons.send(ctx, 200, out);
     }
 
-    void getRequest(Context ctx) {
+    public void getRequest(Context ctx) {
         String kioskId = kiosk(ctx.queryParam("api_key"));
         String id = jsonName(ctx.pathParam("file"));
         List<ServiceRequest> found = store.find(List.of(id), kioskId);
@@ -150,7 +150,7 @@ final class Open311Api {
                 "true".equals(ctx.queryParam("extensions")))));
     }
 
-    void getToken(Context ctx) {
+    public void getToken(Context ctx) {
         String kioskId = kiosk(ctx.queryParam("api_key"));
         String token = jsonName(ctx.pathParam("file"));
         ServiceRequest r = store.byToken(token, kioskId).orElseThrow(() -> new ApiError(404, "token: not found"));
@@ -165,7 +165,7 @@ final class Open311Api {
     }
 
     /** Extension 3: the kiosk's health for the fleet view; kept as sent, minus the api key. */
-    void heartbeat(Context ctx) {
+    public void heartbeat(Context ctx) {
         JsonNode body = Jsons.parseObject(ctx.bodyAsBytes());
         String kioskId = kiosk(body.path("api_key").isTextual() ? body.path("api_key").asText() : null);
         if (!kioskId.equals(ctx.pathParam("kiosk"))) {
@@ -178,7 +178,7 @@ final class Open311Api {
         Jsons.send(ctx, 200, ok);
     }
 
-    ObjectNode requestObject(ServiceRequest r, boolean extensions) {
+    public ObjectNode requestObject(ServiceRequest r, boolean extensions) {
         ObjectNode o = Jsons.MAPPER.createObjectNode();
         o.put("service_request_id", r.serviceRequestId());
         o.put("status", r.detail().isFinal() ? "closed" : "open");
