@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
+import org.onetrip.backoffice.store.StaffStore;
+import org.onetrip.backoffice.staff.Passwords;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import picocli.CommandLine;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "backoffice", mixinStandardHelpOptions = true, version = "OneTrip back office 0.1.0",
         description = "The Open311 GeoReport v2 back office for OneTrip kiosks.",
-        subcommands = {BackOfficeCommand.Serve.class, BackOfficeCommand.AddKiosk.class, BackOfficeCommand.AddStaff.class})
+        subcommands = {BackOfficeCommand.Serve.class, BackOfficeCommand.AddKiosk.class, BackOfficeCommand.AddStaff.class,
+                StaffAccountCommands.AddAccount.class, StaffAccountCommands.SetPassword.class,
+                StaffAccountCommands.DisableAccount.class, StaffAccountCommands.EnableAccount.class,
+                StaffAccountCommands.RevokeSessions.class, StaffAccountCommands.ListAccounts.class})
 public final class BackOfficeCommand implements Callable<Integer> {
 
     @Override
@@ -46,7 +51,7 @@ public final class BackOfficeCommand implements Callable<Integer> {
     }
 
     /** Where the data is. */
-    static class StorageOptions {
+    public static class StorageOptions {
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/backoffice",
                 description = "Data folder: the SQLite database and the simulator kiosk's key (default data/backoffice).")
         Path data;
@@ -56,7 +61,7 @@ public final class BackOfficeCommand implements Callable<Integer> {
                         + "(default: $ONETRIP_BACKOFFICE_JDBC_URL, else SQLite in --data).")
         String jdbcUrl;
 
-        Database open() {
+        public Database open() {
             String url = jdbcUrl != null ? jdbcUrl : System.getenv("ONETRIP_BACKOFFICE_JDBC_URL");
             if (url != null && !url.isBlank()) {
                 return Database.postgres(url, 16);
@@ -92,7 +97,8 @@ public final class BackOfficeCommand implements Callable<Integer> {
                 description = "Make sure this kiosk has an api key, kept in DATA/KIOSK_ID.api-key (mode 0600), and print it.")
         String devKiosk;
 
-        @Option(names = "--dev-staff", description = "Make sure staff 'dev' has a token, kept in DATA/dev.staff-token, and print it.")
+        @Option(names = "--dev-staff", description = "Make sure staff 'dev' has a token, kept in DATA/dev.staff-token, and print it; "
+                + "and a supervisor account 'dev' for the staff pages, its password kept in DATA/dev.staff-password.")
         boolean devStaff;
 
         @Override
@@ -109,6 +115,17 @@ public final class BackOfficeCommand implements Callable<Integer> {
                     String token = devSecret(storage.data.resolve("dev.staff-token"), t -> store.staffFor(t).isPresent(),
                             () -> store.issueStaffToken("dev", "Developer"));
                     System.out.println("staff token of 'dev': " + token);
+                    StaffStore accounts = new StaffStore(db, Clock.systemUTC());
+                    String password = devSecret(storage.data.resolve("dev.staff-password"),
+                            p -> accounts.account("dev").map(a -> !a.disabled() && Passwords.verify(p, a.passwordHash()))
+                                    .orElse(false),
+                            () -> {
+                                String p = Passwords.generate();
+                                accounts.putAccount("dev", "Developer", "supervisor", java.util.Set.of(), Passwords.hash(p));
+                                return p;
+                            });
+                    System.out.println("staff pages: http://" + host + ":" + port + "/staff/ as 'dev' (supervisor), password "
+                            + password);
                 }
                 BackOfficeServer server = new BackOfficeServer(store, c,
                         new BackOfficeServer.Settings(host, port, maxBodyKb * 1024L, ZoneId.of(zone), batch), null).start();

@@ -10,8 +10,14 @@ import java.util.function.Consumer;
 import org.onetrip.backoffice.open311.ApiError;
 import org.onetrip.backoffice.open311.Jsons;
 import org.onetrip.backoffice.open311.Open311Api;
+import org.onetrip.backoffice.phone.PhonePage;
+import org.onetrip.backoffice.security.ClientAddress;
+import org.onetrip.backoffice.security.RateLimiter;
 import org.onetrip.backoffice.staff.StaffApi;
+import org.onetrip.backoffice.staff.StaffPages;
 import org.onetrip.backoffice.store.BackOfficeStore;
+import org.onetrip.backoffice.store.StaffStore;
+import org.onetrip.backoffice.web.Pages;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +53,14 @@ public final class BackOfficeServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         Open311Api open311 = new Open311Api(store, catalog, settings.batch(), settings.zone());
         StaffApi staff = new StaffApi(store, open311, settings.zone());
+        // The staff workspace and the resident's phone page (server-rendered, no script).
+        StaffStore staffStore = new StaffStore(store.database(), java.time.Clock.systemUTC());
+        Pages pages = new Pages();
+        ClientAddress clients = new ClientAddress(java.util.Set.of());
+        StaffPages staffPages = new StaffPages(store, staffStore, catalog, pages, settings.zone(),
+                new RateLimiter(10, java.time.Duration.ofMinutes(15), 10_000, java.time.Clock.systemUTC()), clients);
+        PhonePage phone = new PhonePage(store, staffStore, catalog, pages, settings.zone(),
+                new RateLimiter(30, java.time.Duration.ofMinutes(1), 10_000, java.time.Clock.systemUTC()), clients);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
@@ -75,6 +89,9 @@ public final class BackOfficeServer implements AutoCloseable {
             config.routes.post("/staff/v1/requests/{id}/status", staff::changeStatus);
             config.routes.get("/staff/v1/requests/{id}", staff::getRequest);
             config.routes.get("/staff/v1/kiosks", staff::kiosks);
+            config.routes.get("/assets/{file}", pages::asset);
+            staffPages.routes(config);
+            phone.routes(config);
             config.routes.exception(ApiError.class, (e, ctx) -> Jsons.error(ctx, e.status(), e.descriptions()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     Jsons.error(ctx, e.getStatus(), List.of(e.getStatus() == 413 ? "the body is too large" : "refused")));
@@ -85,7 +102,9 @@ public final class BackOfficeServer implements AutoCloseable {
             for (int status : new int[] {404, 405, 413}) {
                 config.routes.error(status, "*", ctx -> {
                     String body = ctx.result();
-                    if (body == null || body.isEmpty() || !body.startsWith("[")) {
+                    String type = ctx.res().getContentType();
+                    boolean page = type != null && type.startsWith("text/html");
+                    if (!page && (body == null || body.isEmpty() || !body.startsWith("["))) {
                         Jsons.error(ctx, status, List.of(status == 404 ? "no such resource"
                                 : status == 405 ? "method not allowed here" : "the body is too large"));
                     }

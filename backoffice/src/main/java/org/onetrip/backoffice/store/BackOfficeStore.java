@@ -188,6 +188,7 @@ public final class BackOfficeStore {
                 }
             }
             appendHistory(c, key, now, RequestStatus.RECEIVED, null, SYSTEM);
+            setTicket(c, key, r.attributes().get("ticket"));
             return new Filing(key, id, token, false, true);
         }, KeyTaken.class);
         if (f == null) {
@@ -195,6 +196,18 @@ public final class BackOfficeStore {
                     () -> new StoreException("a request with this Idempotency-Key vanished while filing"));
         }
         return f;
+    }
+
+    /** The receipt's ticket number (the kiosk's {@code attribute[ticket]}) in a column of its own, for staff searches. */
+    private static void setTicket(Connection c, String requestKey, String ticket) throws SQLException {
+        if (ticket == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE service_requests SET ticket = ? WHERE request_key = ?")) {
+            ps.setString(1, ticket);
+            ps.setString(2, requestKey);
+            ps.executeUpdate();
+        }
     }
 
     /** Thrown inside the filing transaction to roll it back when the key was taken meanwhile. */
@@ -219,7 +232,7 @@ public final class BackOfficeStore {
         });
     }
 
-    private static String nextServiceRequestId(Connection c) throws SQLException {
+    static String nextServiceRequestId(Connection c) throws SQLException {
         // The UPDATE takes the counter's row lock (PostgreSQL) or the write lock (SQLite): ids never repeat.
         try (Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE counters SET value = value + 1 WHERE name = 'service_request'");
@@ -338,13 +351,20 @@ public final class BackOfficeStore {
             // The UPDATE comes first: it locks the row, so two staff changes take their steps in turn.
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE service_requests SET status_detail = ?, status_notes = ?, updated_datetime = ?
-                    WHERE service_request_id = ? OR (service_request_id IS NULL AND token = ?)""")) {
+                    WHERE (service_request_id = ? OR (service_request_id IS NULL AND token = ?))
+                      AND status_detail NOT IN ('completed', 'rejected')""")) {
                 ps.setString(1, detail.wire());
                 ps.setString(2, notes);
                 ps.setString(3, text(now));
                 ps.setString(4, idOrToken);
                 ps.setString(5, idOrToken);
                 if (ps.executeUpdate() == 0) {
+                    // Not found, or closed: a completed or rejected request is never reopened silently.
+                    if (one(c, "SELECT status_detail FROM service_requests WHERE service_request_id = ?", idOrToken).isPresent()
+                            || one(c, "SELECT status_detail FROM service_requests WHERE service_request_id IS NULL AND token = ?",
+                                    idOrToken).isPresent()) {
+                        throw new ClosedRequest();
+                    }
                     return Optional.empty();
                 }
             }
@@ -382,7 +402,18 @@ public final class BackOfficeStore {
         });
     }
 
-    private static void appendHistory(Connection c, String requestKey, Instant at, RequestStatus detail, String notes,
+    /**
+     * Thrown when a status change names a completed or rejected request: the state machine
+     * (received, in progress, needs documents → completed or rejected) has no way back, so a closed
+     * request is never reopened by a late or mistaken change.
+     */
+    public static final class ClosedRequest extends RuntimeException {
+        public ClosedRequest() {
+            super("the request is closed (completed or rejected) and is not reopened");
+        }
+    }
+
+    static void appendHistory(Connection c, String requestKey, Instant at, RequestStatus detail, String notes,
             String by) throws SQLException {
         int step;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM status_history WHERE request_key = ?")) {
@@ -415,6 +446,13 @@ public final class BackOfficeStore {
                 ps.setString(1, kioskId);
                 ps.setString(2, text(clock.instant()));
                 ps.setString(3, body);
+                ps.executeUpdate();
+            }
+            // The hours a kiosk was heard in: the fleet's uptime (staff/ dashboard and fleet pages).
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO heartbeat_hours (kiosk_id, hour) VALUES (?, ?) ON CONFLICT (kiosk_id, hour) DO NOTHING")) {
+                ps.setString(1, kioskId);
+                ps.setString(2, text(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
                 ps.executeUpdate();
             }
             return null;
@@ -474,6 +512,10 @@ public final class BackOfficeStore {
 
     static String text(Instant instant) {
         return TEXT.format(instant);
+    }
+
+    static Optional<String> oneValue(Connection c, String sql, String value) throws SQLException {
+        return one(c, sql, value);
     }
 
     private static Optional<String> one(Connection c, String sql, String value) throws SQLException {
