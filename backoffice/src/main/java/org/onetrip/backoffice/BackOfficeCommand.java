@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.onetrip.backoffice.open311.Open311Api;
+import org.onetrip.backoffice.security.FieldCipher;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.onetrip.backoffice.store.BackOfficeStore;
@@ -29,6 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "backoffice", mixinStandardHelpOptions = true, version = "OneTrip back office 0.1.0",
         description = "The Open311 GeoReport v2 back office for OneTrip kiosks.",
         subcommands = {BackOfficeCommand.Serve.class, BackOfficeCommand.AddKiosk.class, BackOfficeCommand.AddStaff.class,
+                BackOfficeCommand.EraseExpired.class,
                 StaffAccountCommands.AddAccount.class, StaffAccountCommands.SetPassword.class,
                 StaffAccountCommands.DisableAccount.class, StaffAccountCommands.EnableAccount.class,
                 StaffAccountCommands.RevokeSessions.class, StaffAccountCommands.ListAccounts.class})
@@ -61,12 +69,39 @@ public final class BackOfficeCommand implements Callable<Integer> {
                         + "(default: $ONETRIP_BACKOFFICE_JDBC_URL, else SQLite in --data).")
         String jdbcUrl;
 
+        @Option(names = "--key-file", paramLabel = "FILE",
+                description = "The key that seals personal data (AES-256-GCM), made with mode 0600 if missing "
+                        + "(default DATA/personal-data.key; $" + FieldCipher.ENV + " instead, when set). "
+                        + "Every instance on one database needs the same key.")
+        Path keyFile;
+
         public Database open() {
             String url = jdbcUrl != null ? jdbcUrl : System.getenv("ONETRIP_BACKOFFICE_JDBC_URL");
             if (url != null && !url.isBlank()) {
                 return Database.postgres(url, 16);
             }
             return Database.sqlite(data.resolve("backoffice.db"));
+        }
+
+        BackOfficeStore store(Database db) throws IOException {
+            FieldCipher cipher = FieldCipher.load(System.getenv(FieldCipher.ENV),
+                    keyFile != null ? keyFile : data.resolve("personal-data.key"));
+            return new BackOfficeStore(db, cipher, Clock.systemUTC());
+        }
+    }
+
+    /** How long personal data is kept after a request is closed. */
+    static class RetentionOptions {
+        @Option(names = "--retention-days", defaultValue = "90",
+                description = "Erase names, ID numbers, phones, addresses and free text this many days after a request "
+                        + "is completed or rejected (default 90).")
+        int retentionDays;
+
+        Duration retention() {
+            if (retentionDays < 1) {
+                throw new IllegalArgumentException("--retention-days: at least 1");
+            }
+            return Duration.ofDays(retentionDays);
         }
     }
 
@@ -101,11 +136,42 @@ public final class BackOfficeCommand implements Callable<Integer> {
                 + "and a supervisor account 'dev' for the staff pages, its password kept in DATA/dev.staff-password.")
         boolean devStaff;
 
+        @CommandLine.Mixin
+        RetentionOptions retention = new RetentionOptions();
+
+        @Option(names = "--tls-port", paramLabel = "PORT",
+                description = "Also serve HTTPS on this port (needs --tls-keystore); for a centre without a reverse proxy.")
+        Integer tlsPort;
+
+        @Option(names = "--tls-host", defaultValue = "0.0.0.0", description = "Address of the HTTPS listener (default all).")
+        String tlsHost;
+
+        @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 key store with the certificate and its key.")
+        Path tlsKeyStore;
+
+        @Option(names = "--tls-keystore-password-file", paramLabel = "FILE",
+                description = "File holding the key store's password (default: $ONETRIP_BACKOFFICE_TLS_PASSWORD).")
+        Path tlsPasswordFile;
+
+        @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",",
+                description = "A reverse proxy's address: its X-Forwarded-For names the client (for rate limits).")
+        java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
+        @Option(names = "--public-url", paramLabel = "URL",
+                description = "The GeoReport v2 URL clients use (discovery.json); default the URL of each request.")
+        String publicUrl;
+
+        @Option(names = "--contact", defaultValue = "the service centre's back office",
+                description = "Whom to ask about this API (discovery.json).")
+        String contact;
+
         @Override
         public Integer call() throws Exception {
             ServiceCatalog c = catalog == null ? new CatalogLoader().loadBundled() : new CatalogLoader().load(catalog);
+            BackOfficeServer.Tls tls = tls();
+            Duration keep = retention.retention();
             try (Database db = storage.open()) {
-                BackOfficeStore store = new BackOfficeStore(db, Clock.systemUTC());
+                BackOfficeStore store = storage.store(db);
                 if (devKiosk != null) {
                     String key = devSecret(storage.data.resolve(devKiosk + ".api-key"), k -> store.kioskFor(k).isPresent(),
                             () -> store.issueApiKey(devKiosk));
@@ -128,17 +194,46 @@ public final class BackOfficeCommand implements Callable<Integer> {
                             + password);
                 }
                 BackOfficeServer server = new BackOfficeServer(store, c,
-                        new BackOfficeServer.Settings(host, port, maxBodyKb * 1024L, ZoneId.of(zone), batch), null).start();
+                        new BackOfficeServer.Settings(host, port, maxBodyKb * 1024L, ZoneId.of(zone), batch, tls,
+                                java.util.Set.copyOf(trustedProxies), new Open311Api.Discovery(publicUrl, contact, true)),
+                        null).start();
                 System.out.println("back office: " + server.baseUrl() + " on " + db.description());
+                if (tls != null) {
+                    System.out.println("and https on port " + server.tlsPort());
+                }
                 System.out.flush();
+                // Erasure after the retention limit, hourly; each instance may run it (it is one transaction).
+                ScheduledExecutorService eraser = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "backoffice-retention");
+                    t.setDaemon(true);
+                    return t;
+                });
+                eraser.scheduleWithFixedDelay(() -> erase(store, keep), 0, 1, TimeUnit.HOURS);
                 CountDownLatch stop = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    eraser.shutdownNow();
                     server.close();
                     stop.countDown();
                 }, "backoffice-shutdown"));
                 stop.await();
             }
             return 0;
+        }
+
+        private BackOfficeServer.Tls tls() throws IOException {
+            if (tlsPort == null) {
+                return null;
+            }
+            if (tlsKeyStore == null || !Files.isReadable(tlsKeyStore)) {
+                throw new IllegalArgumentException("--tls-port needs --tls-keystore FILE, a readable PKCS#12 key store");
+            }
+            String password = tlsPasswordFile != null ? Files.readString(tlsPasswordFile, StandardCharsets.UTF_8).strip()
+                    : System.getenv("ONETRIP_BACKOFFICE_TLS_PASSWORD");
+            if (password == null) {
+                throw new IllegalArgumentException("the key store's password: --tls-keystore-password-file FILE or "
+                        + "$ONETRIP_BACKOFFICE_TLS_PASSWORD");
+            }
+            return new BackOfficeServer.Tls(tlsHost, tlsPort, tlsKeyStore, password);
         }
 
         /** The secret kept in {@code file} while the database still accepts it; a new one otherwise. */
@@ -171,12 +266,12 @@ public final class BackOfficeCommand implements Callable<Integer> {
         String kioskId;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             if (!kioskId.matches("[A-Za-z0-9._-]{1,64}")) {
                 throw new IllegalArgumentException("KIOSK_ID: 1 to 64 letters, digits, '.', '_' or '-' (as kiosk.id)");
             }
             try (Database db = storage.open()) {
-                System.out.println(new BackOfficeStore(db, Clock.systemUTC()).issueApiKey(kioskId));
+                System.out.println(storage.store(db).issueApiKey(kioskId));
             }
             return 0;
         }
@@ -194,12 +289,44 @@ public final class BackOfficeCommand implements Callable<Integer> {
         String name;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             if (!staffId.matches("[A-Za-z0-9._-]{1,64}")) {
                 throw new IllegalArgumentException("STAFF_ID: 1 to 64 letters, digits, '.', '_' or '-'");
             }
             try (Database db = storage.open()) {
-                System.out.println(new BackOfficeStore(db, Clock.systemUTC()).issueStaffToken(staffId, name));
+                System.out.println(storage.store(db).issueStaffToken(staffId, name));
+            }
+            return 0;
+        }
+    }
+
+    /** Erases what the retention limit says is due; a failure is a log line, the next hour tries again. */
+    static int erase(BackOfficeStore store, Duration keep) {
+        try {
+            int n = store.eraseClosedBefore(java.time.Instant.now().minus(keep));
+            if (n > 0) {
+                LoggerFactory.getLogger(BackOfficeCommand.class).info("erased the personal data of {} closed requests", n);
+            }
+            return n;
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(BackOfficeCommand.class).warn("erasure after the retention limit failed: {}", e.getMessage());
+            return -1;
+        }
+    }
+
+    @Command(name = "erase-expired", description = "Erase now the personal data of requests closed longer than the retention limit.")
+    static final class EraseExpired implements Callable<Integer> {
+        @CommandLine.Mixin
+        StorageOptions storage = new StorageOptions();
+
+        @CommandLine.Mixin
+        RetentionOptions retention = new RetentionOptions();
+
+        @Override
+        public Integer call() throws IOException {
+            try (Database db = storage.open()) {
+                int n = storage.store(db).eraseClosedBefore(java.time.Instant.now().minus(retention.retention()));
+                System.out.println("erased the personal data of " + n + " closed requests");
             }
             return 0;
         }

@@ -51,6 +51,11 @@ class KioskMeetsBackOfficeTest {
                 }
             });
             assertThat(stored).isEqualTo(f.filed().receiptToken());
+            // The ticket on the receipt, and the time the resident filed, not the time it arrived.
+            var request = bo.store.find(List.of(id), null).get(0);
+            assertThat(request.ticket()).isEqualTo(f.filed().ticket());
+            assertThat(request.requested()).isEqualTo(f.filed().filedAt());
+            assertThat(bo.store.byTicket(f.filed().ticket())).extracting(r -> r.serviceRequestId()).contains(id);
 
             assertThat(bo.staffStatus(id, "needs_documents", "请补交户口本复印件").statusCode()).isEqualTo(200);
             kiosk.worker.runOnce();

@@ -32,13 +32,12 @@ class PhonePageTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
             assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'")
-                    .doesNotContain("script-src");
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
             assertThat(r.body()).contains(f.filed().ticket(), "居住证明", "民生保障", "赖**", "已收到", "房产证或租赁合同")
                     .doesNotContain("赖佳佳", "3509821992", "13800138000", "<script");
             // The ticket travelled from the kiosk, so staff can find the request by it.
-            assertThat(new StaffStore(bo.db, java.time.Clock.systemUTC()).request(
-                    new StaffStore(bo.db, java.time.Clock.systemUTC()).byReceiptToken(f.filed().receiptToken()).orElseThrow()
+            assertThat(new StaffStore(bo.store, java.time.Clock.systemUTC()).request(
+                    new StaffStore(bo.store, java.time.Clock.systemUTC()).byReceiptToken(f.filed().receiptToken()).orElseThrow()
                             .requestKey()).orElseThrow().ticket()).isEqualTo(f.filed().ticket());
         }
     }

@@ -23,7 +23,7 @@ final class StaffFixture {
 
     /** zhang: supervisor; li: window staff at 民生保障; chen: at 经济服务; zhou: patrol brigade; admin. */
     static StaffStore accounts(TestBackOffice bo) {
-        StaffStore s = new StaffStore(bo.db, java.time.Clock.systemUTC());
+        StaffStore s = new StaffStore(bo.store, java.time.Clock.systemUTC());
         s.putAccount("zhang", "张主任", "supervisor", Set.of(), HASH);
         s.putAccount("li", "李窗口", "window", Set.of("livelihood"), HASH);
         s.putAccount("chen", "陈窗口", "window", Set.of("economy"), HASH);

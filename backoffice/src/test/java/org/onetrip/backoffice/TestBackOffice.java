@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.onetrip.backoffice.security.FieldCipher;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
 import org.onetrip.kiosk.catalog.CatalogLoader;
@@ -22,6 +23,8 @@ import org.onetrip.kiosk.catalog.ServiceCatalog;
 public final class TestBackOffice implements AutoCloseable {
     public static final ServiceCatalog CATALOG = new CatalogLoader().loadBundled();
     public static final String KIOSK = "sim-kiosk-01";
+    /** One personal-data key for every test back office (instances on one database must share it). */
+    public static final FieldCipher CIPHER = FieldCipher.random();
 
     public final Database db;
     public final BackOfficeStore store;
@@ -34,11 +37,16 @@ public final class TestBackOffice implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public TestBackOffice(String dbKind, Path dir, boolean batch, Consumer<JavalinConfig> customize) {
+        this(dbKind, dir, BackOfficeServer.Settings.loopback(0).withBatch(batch), customize);
+    }
+
+    /** A back office with {@code settings} (port 0: a free one). */
+    public TestBackOffice(String dbKind, Path dir, BackOfficeServer.Settings settings, Consumer<JavalinConfig> customize) {
         this.db = TestDatabases.open(dbKind, dir);
-        this.store = new BackOfficeStore(db, Clock.systemUTC());
+        this.store = new BackOfficeStore(db, CIPHER, Clock.systemUTC());
         this.apiKey = store.issueApiKey(KIOSK);
         this.staffToken = store.issueStaffToken("wang", "王科员");
-        this.settings = BackOfficeServer.Settings.loopback(0).withBatch(batch);
+        this.settings = settings;
         this.customize = customize;
         this.server = new BackOfficeServer(store, CATALOG, settings, customize).start();
         this.port = server.port();
@@ -52,6 +60,10 @@ public final class TestBackOffice implements AutoCloseable {
         return port;
     }
 
+    public BackOfficeServer server() {
+        return server;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port + BackOfficeServer.OPEN311 + "/";
     }
@@ -59,8 +71,7 @@ public final class TestBackOffice implements AutoCloseable {
     /** Stops (if it runs) and starts again on the same port with the same database, as after a restart. */
     public void restart() {
         server.close();
-        server = new BackOfficeServer(store, CATALOG, new BackOfficeServer.Settings(settings.host(), port,
-                settings.maxBodyBytes(), settings.zone(), settings.batch()), customize).start();
+        server = new BackOfficeServer(store, CATALOG, settings.withPort(port), customize).start();
     }
 
     public void stop() {

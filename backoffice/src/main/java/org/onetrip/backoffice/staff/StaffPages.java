@@ -581,6 +581,7 @@ public final class StaffPages {
     private List<Field> fields(Text t, RequestRecord r, ServiceDefinition service, boolean handles) {
         List<Field> out = new ArrayList<>();
         Map<String, String> attrs = new LinkedHashMap<>(r.attributes());
+        attrs.putAll(r.personalAttributes());
         String hidden = t.get("field.hidden");
         if (service != null) {
             for (Attribute a : service.attributes()) {
@@ -589,7 +590,8 @@ public final class StaffPages {
                     continue;
                 }
                 String shown = valueName(t, a, v);
-                out.add(new Field(t.of(a.description()), handles || !a.personal() ? shown : hidden, a.personal()));
+                boolean personal = a.personal() || r.personalAttributes().containsKey(a.code());
+                out.add(new Field(t.of(a.description()), handles || !personal ? shown : hidden, personal));
             }
         }
         String residentName = attrs.remove("resident_name");

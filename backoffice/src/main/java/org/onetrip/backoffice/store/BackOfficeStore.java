@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.onetrip.backoffice.security.FieldCipher;
 import org.onetrip.kiosk.request.RequestStatus;
 
 /**
@@ -38,12 +39,28 @@ public final class BackOfficeStore {
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final String SYSTEM = "system";
 
-    /** A request as filed through Open311; {@code attributes} by code, a multi-value list comma-joined. */
+    /**
+     * GeoReport v2's location: {@code lat}/{@code long} as the decimal text that was sent (both or
+     * neither), the address as text and as the city's address id. Any part may be null.
+     */
+    public record Location(String lat, String lon, String address, String addressId) {
+        public static final Location NONE = new Location(null, null, null, null);
+    }
+
+    /**
+     * A request as filed through Open311; {@code attributes} by code, a multi-value list
+     * comma-joined; {@code personalAttributes} those that name or reach a person (the resident's and
+     * agent's card, phone numbers, home addresses), shown only through {@link #personal}.
+     * {@code requested} is when the resident filed it (at the kiosk), null for "now".
+     */
     public record NewServiceRequest(String serviceCode, String serviceName, String agencyResponsible, String serviceNotice,
-            String description, String firstName, String lastName, String phone, String email, String addressString,
-            String deviceId, String accountId, Map<String, String> attributes, String receiptToken) {
+            String description, String firstName, String lastName, String phone, String email, Location location,
+            String mediaUrl, String deviceId, String accountId, Map<String, String> attributes,
+            Map<String, String> personalAttributes, String receiptToken, String ticket, Instant requested) {
         public NewServiceRequest {
             attributes = Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
+            personalAttributes = Collections.unmodifiableMap(new java.util.TreeMap<>(personalAttributes));
+            location = location == null ? Location.NONE : location;
         }
     }
 
@@ -51,10 +68,33 @@ public final class BackOfficeStore {
     public record Filing(String requestKey, String serviceRequestId, String token, boolean replayed, boolean sameBody) {
     }
 
-    /** A request as the API shows it. */
+    /**
+     * A request without what names or reaches a person (that is {@link #personal}): its service,
+     * status, times, the kiosk's ticket, its content ({@code attributes}, {@code description},
+     * location, media). Decrypted; who may see which part is the caller's business (Open311
+     * shows strangers less than the kiosk that filed it). {@code requested} is when the resident
+     * filed it, {@code received} when this office got it; {@code erased} when its personal data and
+     * content were erased after the retention limit (null while kept).
+     */
     public record ServiceRequest(String requestKey, String serviceRequestId, String token, String kioskId,
             String serviceCode, String serviceName, String agencyResponsible, String serviceNotice, RequestStatus detail,
-            String notes, Instant requested, Instant updated, Map<String, String> attributes) {
+            String notes, Instant requested, Instant updated, Map<String, String> attributes, String ticket,
+            String description, Location location, String mediaUrl, Instant received, Instant erased) {
+    }
+
+    /** What names or reaches a person, decrypted: for staff who may handle the request (audit each view). */
+    public record PersonalData(String firstName, String lastName, String phone, String email, String accountId,
+            Map<String, String> attributes) {
+    }
+
+    /**
+     * A search of requests (GeoReport v2 {@code GET requests}): requested in [{@code start},
+     * {@code end}), with one of {@code details} (empty: any) and one of {@code serviceCodes} (empty:
+     * any), of {@code kioskId} (null: any kiosk's), newest first, at most {@code limit}. Requests
+     * still without a service_request_id (batch intake) are not listed.
+     */
+    public record Query(Instant start, Instant end, java.util.Set<RequestStatus> details, java.util.Set<String> serviceCodes,
+            String kioskId, int limit) {
     }
 
     public record HistoryStep(Instant at, RequestStatus detail, String notes, String changedBy) {
@@ -64,11 +104,114 @@ public final class BackOfficeStore {
     }
 
     private final Database db;
+    private final FieldCipher cipher;
     private final Clock clock;
 
-    public BackOfficeStore(Database db, Clock clock) {
+    /**
+     * The store on {@code db}, personal data sealed with {@code cipher}. Refuses a key other than
+     * the one the database was first used with; rows written before encryption are encrypted now.
+     */
+    public BackOfficeStore(Database db, FieldCipher cipher, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.clock = Objects.requireNonNull(clock, "clock");
+        checkKey();
+        encryptOlderRows();
+    }
+
+    private static final String KEY_CHECK = "personal_data_key_check";
+
+    private void checkKey() {
+        String proposed = cipher.encrypt(KEY_CHECK, KEY_CHECK);
+        String kept = db.inTransaction("check the personal-data key", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                ps.setString(1, KEY_CHECK);
+                ps.setString(2, proposed);
+                ps.executeUpdate();
+            }
+            return one(c, "SELECT value FROM settings WHERE name = ?", KEY_CHECK).orElseThrow();
+        });
+        try {
+            cipher.decrypt(kept, KEY_CHECK);
+        } catch (IllegalStateException e) {
+            throw new StoreException(db.description() + " holds personal data sealed with another key than "
+                    + cipher.keyId() + "; start every instance with the same key (" + FieldCipher.ENV + " or the key file)");
+        }
+    }
+
+    /** Personal and free-text columns of service_requests, encrypted with the row's key as context. */
+    static final List<String> SEALED = List.of("description", "first_name", "last_name", "phone", "email", "address_string",
+            "address_id", "account_id", "attributes", "personal_attributes", "status_notes");
+
+    private String seal(String column, String requestKey, String plain) {
+        return cipher.encrypt(plain, column + ":" + requestKey);
+    }
+
+    /** A value sealed for a column of service_requests, for the staff pages' own writes (StaffStore). */
+    String sealColumn(String column, String requestKey, String plain) {
+        return seal(column, requestKey, plain);
+    }
+
+    /** A sealed column's value in clear, for the staff pages' own queries (StaffStore). */
+    String unseal(String column, String requestKey, String stored) {
+        return open(column, requestKey, stored);
+    }
+
+    private String open(String column, String requestKey, String stored) {
+        return cipher.decrypt(stored, column + ":" + requestKey);
+    }
+
+    private String sealNotes(String requestKey, int step, String plain) {
+        return cipher.encrypt(plain, "status_history.notes:" + requestKey + ":" + step);
+    }
+
+    /** Rows from before migration 2 held personal data in clear: seal them, once. */
+    private void encryptOlderRows() {
+        db.inTransaction("encrypt personal data written before encryption", c -> {
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT request_key, "
+                    + String.join(", ", SEALED) + " FROM service_requests WHERE attributes NOT LIKE 'e1.%'")) {
+                while (rs.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    row.put("request_key", rs.getString(1));
+                    for (int i = 0; i < SEALED.size(); i++) {
+                        row.put(SEALED.get(i), rs.getString(i + 2));
+                    }
+                    rows.add(row);
+                }
+            }
+            for (Map<String, String> row : rows) {
+                String key = row.get("request_key");
+                try (PreparedStatement ps = c.prepareStatement("UPDATE service_requests SET "
+                        + String.join(" = ?, ", SEALED) + " = ? WHERE request_key = ?")) {
+                    int i = 1;
+                    for (String col : SEALED) {
+                        String v = row.get(col);
+                        ps.setString(i++, v == null || FieldCipher.isEncrypted(v) ? v : seal(col, key, v));
+                    }
+                    ps.setString(i, key);
+                    ps.executeUpdate();
+                }
+            }
+            List<Object[]> notes = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT request_key, step, notes "
+                    + "FROM status_history WHERE notes IS NOT NULL AND notes NOT LIKE 'e1.%'")) {
+                while (rs.next()) {
+                    notes.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)});
+                }
+            }
+            for (Object[] n : notes) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE status_history SET notes = ? WHERE request_key = ? AND step = ?")) {
+                    ps.setString(1, sealNotes((String) n[0], (Integer) n[1], (String) n[2]));
+                    ps.setString(2, (String) n[0]);
+                    ps.setInt(3, (Integer) n[1]);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     public Database database() {
@@ -147,14 +290,17 @@ public final class BackOfficeStore {
         String key = UUID.randomUUID().toString();
         String token = UUID.randomUUID().toString();
         Instant now = clock.instant();
+        // A kiosk's clock may run ahead: a filing time later than now is taken as now.
+        Instant requested = r.requested() == null || r.requested().isAfter(now) ? now : r.requested();
         Filing f = db.inTransaction("file a request", c -> {
             String id = batch ? null : nextServiceRequestId(c);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO service_requests (request_key, service_request_id, token, kiosk_id, idempotency_key, body_hash,
                         service_code, service_name, agency_responsible, service_notice, description, first_name, last_name,
                         phone, email, address_string, device_id, account_id, attributes, receipt_token, status_detail,
-                        status_notes, requested_datetime, updated_datetime)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        status_notes, requested_datetime, updated_datetime, ticket, latitude, longitude, address_id,
+                        media_url, personal_attributes, received_datetime)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (kiosk_id, idempotency_key) DO NOTHING""")) {
                 int i = 1;
                 ps.setString(i++, key);
@@ -167,19 +313,26 @@ public final class BackOfficeStore {
                 ps.setString(i++, r.serviceName());
                 ps.setString(i++, r.agencyResponsible());
                 ps.setString(i++, r.serviceNotice());
-                ps.setString(i++, r.description());
-                ps.setString(i++, r.firstName());
-                ps.setString(i++, r.lastName());
-                ps.setString(i++, r.phone());
-                ps.setString(i++, r.email());
-                ps.setString(i++, r.addressString());
+                ps.setString(i++, seal("description", key, r.description()));
+                ps.setString(i++, seal("first_name", key, r.firstName()));
+                ps.setString(i++, seal("last_name", key, r.lastName()));
+                ps.setString(i++, seal("phone", key, r.phone()));
+                ps.setString(i++, seal("email", key, r.email()));
+                ps.setString(i++, seal("address_string", key, r.location().address()));
                 ps.setString(i++, r.deviceId());
-                ps.setString(i++, r.accountId());
-                ps.setString(i++, Json.write(r.attributes()));
+                ps.setString(i++, seal("account_id", key, r.accountId()));
+                ps.setString(i++, seal("attributes", key, Json.write(r.attributes())));
                 ps.setString(i++, r.receiptToken());
                 ps.setString(i++, RequestStatus.RECEIVED.wire());
                 ps.setString(i++, null);
+                ps.setString(i++, text(requested));
                 ps.setString(i++, text(now));
+                ps.setString(i++, r.ticket());
+                ps.setString(i++, r.location().lat());
+                ps.setString(i++, r.location().lon());
+                ps.setString(i++, seal("address_id", key, r.location().addressId()));
+                ps.setString(i++, r.mediaUrl());
+                ps.setString(i++, seal("personal_attributes", key, Json.write(r.personalAttributes())));
                 ps.setString(i, text(now));
                 if (ps.executeUpdate() == 0) {
                     // The same key, filed by a concurrent POST that committed first (PostgreSQL
@@ -188,7 +341,6 @@ public final class BackOfficeStore {
                 }
             }
             appendHistory(c, key, now, RequestStatus.RECEIVED, null, SYSTEM);
-            setTicket(c, key, r.attributes().get("ticket"));
             return new Filing(key, id, token, false, true);
         }, KeyTaken.class);
         if (f == null) {
@@ -196,18 +348,6 @@ public final class BackOfficeStore {
                     () -> new StoreException("a request with this Idempotency-Key vanished while filing"));
         }
         return f;
-    }
-
-    /** The receipt's ticket number (the kiosk's {@code attribute[ticket]}) in a column of its own, for staff searches. */
-    private static void setTicket(Connection c, String requestKey, String ticket) throws SQLException {
-        if (ticket == null) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE service_requests SET ticket = ? WHERE request_key = ?")) {
-            ps.setString(1, ticket);
-            ps.setString(2, requestKey);
-            ps.executeUpdate();
-        }
     }
 
     /** Thrown inside the filing transaction to roll it back when the key was taken meanwhile. */
@@ -301,15 +441,17 @@ public final class BackOfficeStore {
         return db.read("read a request's history", c -> history(c, requestKey));
     }
 
-    private static List<HistoryStep> history(Connection c, String requestKey) throws SQLException {
+    private List<HistoryStep> history(Connection c, String requestKey) throws SQLException {
         List<HistoryStep> steps = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT at, status_detail, notes, changed_by FROM status_history WHERE request_key = ? ORDER BY step")) {
+                "SELECT at, status_detail, notes, changed_by, step FROM status_history WHERE request_key = ? ORDER BY step")) {
             ps.setString(1, requestKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String notes = rs.getString(3);
                     steps.add(new HistoryStep(Instant.parse(rs.getString(1)), RequestStatus.ofWire(rs.getString(2)),
-                            rs.getString(3), rs.getString(4)));
+                            notes == null ? null : cipher.decrypt(notes, "status_history.notes:" + requestKey + ":" + rs.getInt(5)),
+                            rs.getString(4)));
                 }
             }
         }
@@ -318,20 +460,137 @@ public final class BackOfficeStore {
 
     private static final String SELECT = """
             SELECT request_key, service_request_id, token, kiosk_id, service_code, service_name, agency_responsible,
-                   service_notice, status_detail, status_notes, requested_datetime, updated_datetime, attributes
+                   service_notice, status_detail, status_notes, requested_datetime, updated_datetime, attributes,
+                   ticket, description, latitude, longitude, address_string, address_id, media_url, received_datetime,
+                   erased_at
             FROM service_requests""";
 
-    private static List<ServiceRequest> rows(PreparedStatement ps) throws SQLException {
+    private List<ServiceRequest> rows(PreparedStatement ps) throws SQLException {
         List<ServiceRequest> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new ServiceRequest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                String key = rs.getString(1);
+                String attributes = open("attributes", key, rs.getString(13));
+                out.add(new ServiceRequest(key, rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        RequestStatus.ofWire(rs.getString(9)), rs.getString(10), Instant.parse(rs.getString(11)),
-                        Instant.parse(rs.getString(12)), Json.readMap(rs.getString(13))));
+                        RequestStatus.ofWire(rs.getString(9)), open("status_notes", key, rs.getString(10)),
+                        Instant.parse(rs.getString(11)), Instant.parse(rs.getString(12)),
+                        attributes == null ? Map.of() : Json.readMap(attributes), rs.getString(14),
+                        open("description", key, rs.getString(15)),
+                        new Location(rs.getString(16), rs.getString(17), open("address_string", key, rs.getString(18)),
+                                open("address_id", key, rs.getString(19))),
+                        rs.getString(20), rs.getString(21) == null ? null : Instant.parse(rs.getString(21)),
+                        rs.getString(22) == null ? null : Instant.parse(rs.getString(22))));
             }
         }
         return out;
+    }
+
+    /** Requests as {@code q} asks (GeoReport v2 {@code GET requests} with its filters). */
+    public List<ServiceRequest> list(Query q) {
+        StringBuilder sql = new StringBuilder(SELECT).append(
+                " WHERE service_request_id IS NOT NULL AND requested_datetime >= ? AND requested_datetime < ?");
+        List<String> params = new ArrayList<>(List.of(text(q.start()), text(q.end())));
+        if (!q.details().isEmpty()) {
+            sql.append(" AND status_detail IN (").append(String.join(", ", Collections.nCopies(q.details().size(), "?"))).append(')');
+            q.details().stream().map(RequestStatus::wire).sorted().forEach(params::add);
+        }
+        if (!q.serviceCodes().isEmpty()) {
+            sql.append(" AND service_code IN (").append(String.join(", ", Collections.nCopies(q.serviceCodes().size(), "?")))
+                    .append(')');
+            q.serviceCodes().stream().sorted().forEach(params::add);
+        }
+        if (q.kioskId() != null) {
+            sql.append(" AND kiosk_id = ?");
+            params.add(q.kioskId());
+        }
+        sql.append(" ORDER BY requested_datetime DESC, request_key LIMIT ").append(Math.max(0, q.limit()));
+        return db.read("search requests", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
+                }
+                return rows(ps);
+            }
+        });
+    }
+
+    /** Requests by the ticket the kiosk printed (a ticket repeats across days and kiosks: newest first). */
+    public List<ServiceRequest> byTicket(String ticket) {
+        return db.read("find requests by ticket", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE ticket = ? ORDER BY requested_datetime DESC LIMIT 50")) {
+                ps.setString(1, ticket);
+                return rows(ps);
+            }
+        });
+    }
+
+    /**
+     * The personal data of a request, decrypted; empty when there is no such request or it was
+     * erased. The caller decides who may see it and writes each view to its audit log.
+     */
+    public Optional<PersonalData> personal(String requestKey) {
+        return db.read("read a request's personal data", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT first_name, last_name, phone, email, account_id, "
+                    + "personal_attributes, erased_at FROM service_requests WHERE request_key = ?")) {
+                ps.setString(1, requestKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(7) != null) {
+                        return Optional.empty();
+                    }
+                    String attrs = open("personal_attributes", requestKey, rs.getString(6));
+                    return Optional.of(new PersonalData(open("first_name", requestKey, rs.getString(1)),
+                            open("last_name", requestKey, rs.getString(2)), open("phone", requestKey, rs.getString(3)),
+                            open("email", requestKey, rs.getString(4)), open("account_id", requestKey, rs.getString(5)),
+                            attrs == null ? Map.of() : Json.readMap(attrs)));
+                }
+            }
+        });
+    }
+
+    /**
+     * Erases the personal data and the free text of every request closed (completed or rejected)
+     * before {@code closedBefore}: names, phones, ID numbers, addresses, descriptions, attributes,
+     * notes. What stays is what statistics need: service, kiosk, ticket, status and times.
+     * Returns how many requests were erased.
+     */
+    public int eraseClosedBefore(Instant closedBefore) {
+        Instant now = clock.instant();
+        return db.inTransaction("erase expired personal data", c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT request_key FROM service_requests WHERE erased_at IS NULL "
+                    + "AND status_detail IN (?, ?) AND updated_datetime < ?")) {
+                ps.setString(1, RequestStatus.COMPLETED.wire());
+                ps.setString(2, RequestStatus.REJECTED.wire());
+                ps.setString(3, text(closedBefore));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String key : keys) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE service_requests SET "
+                        + String.join(" = NULL, ", SEALED.stream().filter(col -> !col.equals("attributes")).toList())
+                        + " = NULL, attributes = ?, latitude = NULL, longitude = NULL, media_url = NULL, receipt_token = NULL, "
+                        + "erased_at = ? WHERE request_key = ?")) {
+                    ps.setString(1, seal("attributes", key, Json.write(Map.of())));
+                    ps.setString(2, text(now));
+                    ps.setString(3, key);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE status_history SET notes = NULL WHERE request_key = ?")) {
+                    ps.setString(1, key);
+                    ps.executeUpdate();
+                }
+                // A resident's rating stays for the statistics; the words they added go.
+                try (PreparedStatement ps = c.prepareStatement("UPDATE ratings SET reason = NULL WHERE request_key = ?")) {
+                    ps.setString(1, key);
+                    ps.executeUpdate();
+                }
+            }
+            return keys.size();
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -350,14 +609,13 @@ public final class BackOfficeStore {
         Optional<String> key = db.inTransaction("change a request's status", c -> {
             // The UPDATE comes first: it locks the row, so two staff changes take their steps in turn.
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE service_requests SET status_detail = ?, status_notes = ?, updated_datetime = ?
+                    UPDATE service_requests SET status_detail = ?, updated_datetime = ?
                     WHERE (service_request_id = ? OR (service_request_id IS NULL AND token = ?))
                       AND status_detail NOT IN ('completed', 'rejected')""")) {
                 ps.setString(1, detail.wire());
-                ps.setString(2, notes);
-                ps.setString(3, text(now));
+                ps.setString(2, text(now));
+                ps.setString(3, idOrToken);
                 ps.setString(4, idOrToken);
-                ps.setString(5, idOrToken);
                 if (ps.executeUpdate() == 0) {
                     // Not found, or closed: a completed or rejected request is never reopened silently.
                     if (one(c, "SELECT status_detail FROM service_requests WHERE service_request_id = ?", idOrToken).isPresent()
@@ -379,6 +637,11 @@ public final class BackOfficeStore {
                     requestKey = rs.getString(1);
                     id = rs.getString(2);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE service_requests SET status_notes = ? WHERE request_key = ?")) {
+                ps.setString(1, seal("status_notes", requestKey, notes));
+                ps.setString(2, requestKey);
+                ps.executeUpdate();
             }
             if (id == null) {
                 try (PreparedStatement ps = c.prepareStatement(
@@ -413,7 +676,7 @@ public final class BackOfficeStore {
         }
     }
 
-    static void appendHistory(Connection c, String requestKey, Instant at, RequestStatus detail, String notes,
+    void appendHistory(Connection c, String requestKey, Instant at, RequestStatus detail, String notes,
             String by) throws SQLException {
         int step;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM status_history WHERE request_key = ?")) {
@@ -429,7 +692,7 @@ public final class BackOfficeStore {
             ps.setInt(2, step);
             ps.setString(3, text(at));
             ps.setString(4, detail.wire());
-            ps.setString(5, notes);
+            ps.setString(5, sealNotes(requestKey, step, notes));
             ps.setString(6, by);
             ps.executeUpdate();
         }

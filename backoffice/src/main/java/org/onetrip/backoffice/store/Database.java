@@ -3,13 +3,17 @@ package org.onetrip.backoffice.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -51,6 +55,7 @@ public final class Database implements AutoCloseable {
         Path f = file.toAbsolutePath();
         try {
             Files.createDirectories(f.getParent());
+            ownerOnly(f);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
@@ -60,9 +65,38 @@ public final class Database implements AutoCloseable {
             }
             Database db = new Database(Kind.SQLITE, "SQLite " + f, null, c);
             Schema.migrate(db);
+            // SQLite makes its -wal and -shm files with the database file's mode; older ones may be wider.
+            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+                Path side = f.resolveSibling(f.getFileName() + suffix);
+                if (Files.exists(side)) {
+                    ownerOnly(side);
+                }
+            }
             return db;
         } catch (SQLException | IOException e) {
             throw new StoreException("could not open the back-office database " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The database holds personal data (sealed, but still): mode 0600, made so before the first
+     * byte is written; an existing file is narrowed. Not a POSIX file system: the folder protects it.
+     */
+    static void ownerOnly(Path file) throws IOException {
+        Set<PosixFilePermission> rw = PosixFilePermissions.fromString("rw-------");
+        try {
+            if (!Files.exists(file)) {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(rw));
+                } catch (FileAlreadyExistsException raced) {
+                    // made meanwhile: narrowed below
+                }
+            }
+            if (!Files.getPosixFilePermissions(file).equals(rw)) {
+                Files.setPosixFilePermissions(file, rw);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // e.g. a FAT stick: nothing to set
         }
     }
 

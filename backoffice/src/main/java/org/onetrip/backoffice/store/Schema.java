@@ -68,17 +68,35 @@ final class Schema {
                     )""",
                     "CREATE TABLE heartbeats (kiosk_id TEXT PRIMARY KEY REFERENCES kiosks (kiosk_id), "
                             + "received_at TEXT NOT NULL, body TEXT NOT NULL)"),
-            // The staff workspace (staff/, phone/): the receipt's ticket and who works on a request,
+            // 2: GeoReport v2's location and media fields; the kiosk's ticket; when the resident
+            // filed (requested_datetime) apart from when the office received it; personal
+            // attributes apart from the request's own; erasure after the retention limit; the
+            // check value of the personal-data key. Personal and free-text columns hold AES-GCM
+            // ciphertext from here on (BackOfficeStore encrypts rows written before).
+            List.of(
+                    "ALTER TABLE service_requests ADD COLUMN ticket TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN latitude TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN longitude TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN address_id TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN media_url TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN personal_attributes TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN received_datetime TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN erased_at TEXT",
+                    "UPDATE service_requests SET received_datetime = requested_datetime",
+                    "CREATE INDEX service_requests_by_ticket ON service_requests (ticket)",
+                    "CREATE INDEX service_requests_by_requested ON service_requests (requested_datetime)",
+                    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    // Heartbeats were kept unchecked before; one 999 levels deep broke the fleet view.
+                    // Each is only a kiosk's latest, and the next arrives within minutes, checked.
+                    "DELETE FROM heartbeats"),
+            // 3: the staff workspace (staff/, phone/): who works on a request,
             // staff accounts with their sessions (in the database, so several instances behind a
             // load balancer share them), the audit log of views of personal data, the residents'
             // ratings, and the hours in which each kiosk was heard (its uptime).
             List.of(
-                    "ALTER TABLE service_requests ADD COLUMN ticket TEXT",
                     "ALTER TABLE service_requests ADD COLUMN assigned_to TEXT",
                     "ALTER TABLE service_requests ADD COLUMN department TEXT",
-                    "CREATE INDEX service_requests_by_ticket ON service_requests (ticket)",
                     "CREATE INDEX service_requests_by_status ON service_requests (status_detail, requested_datetime)",
-                    "CREATE INDEX service_requests_by_time ON service_requests (requested_datetime)",
                     """
                     CREATE TABLE staff_accounts (
                         staff_id        TEXT PRIMARY KEY,
@@ -142,6 +160,7 @@ final class Schema {
 
     /** For tests: every table, to compare a database before and after something that must change nothing. */
     static final List<String> TABLES = List.of("kiosks", "staff", "counters", "service_requests", "status_history",
-            "heartbeats", "schema_version", "staff_accounts", "staff_sessions", "audit_log", "ratings", "heartbeat_hours");
+            "heartbeats", "settings", "schema_version", "staff_accounts", "staff_sessions", "audit_log", "ratings",
+            "heartbeat_hours");
 
 }

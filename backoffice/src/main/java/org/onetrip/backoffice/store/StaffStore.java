@@ -67,7 +67,7 @@ public final class StaffStore {
             String serviceCode, String serviceName, RequestStatus detail, String notes, Instant requested,
             Instant updated, String assignedTo, String department, String description, String firstName,
             String lastName, String phone, String email, String addressString, Map<String, String> attributes,
-            String receiptToken) {
+            Map<String, String> personalAttributes, String receiptToken, boolean erased) {
     }
 
     public record AuditEntry(Instant at, String staffId, String requestKey, String what) {
@@ -88,11 +88,31 @@ public final class StaffStore {
     }
 
     private final Database db;
+    private final BackOfficeStore requests;
     private final Clock clock;
 
+    /**
+     * The staff tables beside {@code requests}' (whose key opens the sealed personal columns, see
+     * {@link BackOfficeStore#SEALED}).
+     */
+    public StaffStore(BackOfficeStore requests, Clock clock) {
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.db = requests.database();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Accounts and sessions only (the command line): no request is read, so no key is needed. */
     public StaffStore(Database db, Clock clock) {
+        this.requests = null;
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private BackOfficeStore requests() {
+        if (requests == null) {
+            throw new IllegalStateException("this StaffStore was made for accounts only");
+        }
+        return requests;
     }
 
     public Clock clock() {
@@ -318,7 +338,7 @@ public final class StaffStore {
     // The work queue
 
     private static final String QUEUE_COLUMNS = "request_key, service_request_id, ticket, kiosk_id, service_code, "
-            + "status_detail, requested_datetime, updated_datetime, assigned_to, department, last_name, attributes";
+            + "status_detail, requested_datetime, updated_datetime, assigned_to, department, last_name";
 
     public QueuePage queue(QueueQuery q) {
         List<Object> args = new ArrayList<>();
@@ -341,7 +361,7 @@ public final class StaffStore {
                 bind(ps, all);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(queueRow(rs));
+                        rows.add(queueRow(requests(), rs));
                     }
                 }
             }
@@ -355,9 +375,9 @@ public final class StaffStore {
                 + " ORDER BY requested_datetime, request_key LIMIT " + q.limit() + " OFFSET " + q.offset();
     }
 
-    private static QueueRow queueRow(ResultSet rs) throws SQLException {
-        Map<String, String> attributes = Json.readMap(rs.getString(12));
-        String name = attributes.getOrDefault("resident_name", rs.getString(11));
+    private static QueueRow queueRow(BackOfficeStore requests, ResultSet rs) throws SQLException {
+        // The kiosk sends the resident's whole name as last_name; the page shows it masked.
+        String name = requests.unseal("last_name", rs.getString(1), rs.getString(11));
         return new QueueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 RequestStatus.ofWire(rs.getString(6)), Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)),
                 rs.getString(9), rs.getString(10), name);
@@ -434,7 +454,8 @@ public final class StaffStore {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT request_key, service_request_id, token, ticket, kiosk_id, service_code, service_name,
                            status_detail, status_notes, requested_datetime, updated_datetime, assigned_to, department,
-                           description, first_name, last_name, phone, email, address_string, attributes, receipt_token
+                           description, first_name, last_name, phone, email, address_string, attributes, receipt_token,
+                           personal_attributes, erased_at
                     FROM service_requests WHERE request_key = ? OR service_request_id = ? OR token = ?""")) {
                 ps.setString(1, ref);
                 ps.setString(2, ref);
@@ -443,12 +464,19 @@ public final class StaffStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new RequestRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    BackOfficeStore r = requests();
+                    String key = rs.getString(1);
+                    String attributes = r.unseal("attributes", key, rs.getString(20));
+                    String personal = r.unseal("personal_attributes", key, rs.getString(22));
+                    return Optional.of(new RequestRecord(key, rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), RequestStatus.ofWire(rs.getString(8)),
-                            rs.getString(9), Instant.parse(rs.getString(10)), Instant.parse(rs.getString(11)),
-                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                            rs.getString(17), rs.getString(18), rs.getString(19), Json.readMap(rs.getString(20)),
-                            rs.getString(21)));
+                            r.unseal("status_notes", key, rs.getString(9)), Instant.parse(rs.getString(10)),
+                            Instant.parse(rs.getString(11)), rs.getString(12), rs.getString(13),
+                            r.unseal("description", key, rs.getString(14)), r.unseal("first_name", key, rs.getString(15)),
+                            r.unseal("last_name", key, rs.getString(16)), r.unseal("phone", key, rs.getString(17)),
+                            r.unseal("email", key, rs.getString(18)), r.unseal("address_string", key, rs.getString(19)),
+                            attributes == null ? Map.of() : Json.readMap(attributes),
+                            personal == null ? Map.of() : Json.readMap(personal), rs.getString(21), rs.getString(23) != null));
                 }
             }
         });
@@ -473,7 +501,7 @@ public final class StaffStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE service_requests SET status_detail = ?, status_notes = ?, "
                     + "updated_datetime = ? WHERE request_key = ? AND status_detail IN (" + marks(from.size()) + ")")) {
                 ps.setString(1, to.wire());
-                ps.setString(2, notes);
+                ps.setString(2, requests().sealColumn("status_notes", requestKey, notes));
                 ps.setString(3, text(now));
                 ps.setString(4, requestKey);
                 int i = 5;
@@ -485,7 +513,7 @@ public final class StaffStore {
                 }
             }
             numberIfNeeded(c, requestKey);
-            BackOfficeStore.appendHistory(c, requestKey, now, to, notes, staffId);
+            requests().appendHistory(c, requestKey, now, to, notes, staffId);
             return null;
         });
     }
@@ -511,7 +539,7 @@ public final class StaffStore {
             current = BackOfficeStore.oneValue(c, "SELECT status_detail FROM service_requests WHERE request_key = ?", requestKey)
                     .orElseThrow();
             numberIfNeeded(c, requestKey);
-            BackOfficeStore.appendHistory(c, requestKey, now, RequestStatus.ofWire(current), notes, staffId);
+            requests().appendHistory(c, requestKey, now, RequestStatus.ofWire(current), notes, staffId);
             return null;
         });
     }

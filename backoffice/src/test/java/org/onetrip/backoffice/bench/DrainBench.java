@@ -94,7 +94,7 @@ public final class DrainBench {
         Path kioskDb = dir.resolve("kiosk-" + kind + ".db");
         Files.copy(template, kioskDb, StandardCopyOption.REPLACE_EXISTING);
         try (Database db = database(kind, dir); SqliteRequestQueue queue = new SqliteRequestQueue(kioskDb)) {
-            BackOfficeStore store = new BackOfficeStore(db, Clock.systemUTC());
+            BackOfficeStore store = new BackOfficeStore(db, org.onetrip.backoffice.TestBackOffice.CIPHER, Clock.systemUTC());
             String key = store.issueApiKey(KIOSK);
             try (BackOfficeServer server = new BackOfficeServer(store, CATALOG, BackOfficeServer.Settings.loopback(0), null).start()) {
                 OutboxWorker worker = new OutboxWorker(queue,
@@ -121,7 +121,7 @@ public final class DrainBench {
             entries = q.nextToSend(Instant.parse("9999-01-01T00:00:00Z"), n);
         }
         try (Database db = database(kind, dir)) {
-            BackOfficeStore store = new BackOfficeStore(db, Clock.systemUTC());
+            BackOfficeStore store = new BackOfficeStore(db, org.onetrip.backoffice.TestBackOffice.CIPHER, Clock.systemUTC());
             String key = store.issueApiKey(KIOSK);
             List<String> bodies = new ArrayList<>();
             entries.forEach(e -> bodies.add(Open311Form.body(e, CATALOG, key)));

@@ -62,7 +62,7 @@ public final class LoadBench {
 
     private static void run(String kind, Path dir, int kiosks, int each, int seconds) throws Exception {
         try (Database db = database(kind, dir)) {
-            BackOfficeStore store = new BackOfficeStore(db, Clock.systemUTC());
+            BackOfficeStore store = new BackOfficeStore(db, org.onetrip.backoffice.TestBackOffice.CIPHER, Clock.systemUTC());
             String[] keys = new String[kiosks];
             for (int k = 0; k < kiosks; k++) {
                 keys[k] = store.issueApiKey("load-" + k);

@@ -21,13 +21,15 @@ import org.onetrip.kiosk.request.OutboxEntry;
  * <p>Besides the service's own fields ({@code attribute[CODE]}, a multi-value list as repeated
  * {@code attribute[CODE][]}), the kiosk sends attributes of its own, named in {@link #KIOSK_ATTRIBUTES}:
  * the receipt token (so the back office can answer a phone that opens the receipt's QR link), the
- * filing time on the kiosk, the ticket number printed on the receipt (staff search by it), and the ID card fields the office needs. The resident's whole name
+ * filing time on the kiosk (the request's {@code requested_datetime}: when the resident filed, not
+ * when the office received it), the receipt's ticket, and the ID card fields the office needs. The resident's whole name
  * also goes in the standard {@code last_name}: Chinese names are written family name first and are
  * not split, so a plain Open311 back office shows the name as the card prints it.
  */
 public final class Open311Form {
     public static final String RECEIPT_TOKEN = "receipt_token";
     public static final String KIOSK_FILED_AT = "kiosk_filed_at";
+    /** The ticket on the resident's receipt ({@code D-017}): staff find a request by it. */
     public static final String TICKET = "ticket";
     private static final List<String> IDENTITY_FIELDS = List.of("name", "card_type", "id_number", "sex",
             "birth_date", "ethnicity", "address", "valid_to", "english_name", "nationality");
@@ -75,7 +77,9 @@ public final class Open311Form {
         });
         fields.add(new String[] {"attribute[" + RECEIPT_TOKEN + "]", e.receiptToken()});
         fields.add(new String[] {"attribute[" + KIOSK_FILED_AT + "]", DateTimeFormatter.ISO_INSTANT.format(e.filedAt())});
-        add(fields, TICKET, e.ticket());
+        if (e.ticket() != null) {
+            fields.add(new String[] {"attribute[" + TICKET + "]", e.ticket()});
+        }
         identity(fields, "resident_", e.resident());
         identity(fields, "agent_", e.agent());
         StringBuilder sb = new StringBuilder();

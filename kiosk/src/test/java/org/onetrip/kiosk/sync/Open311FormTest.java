@@ -26,7 +26,7 @@ class Open311FormTest {
             "福建省福鼎市桐城街道资国寺路88号", "350982199005010026", "福鼎市公安局", LocalDate.of(2020, 1, 1), null);
 
     static OutboxEntry entry(String service, Map<String, String> attrs, Map<String, String> personal, Identity resident) {
-        return new OutboxEntry(1, ID, "sim-kiosk-01", service, FILED, "AbCdEfGhIjKlMnOpQrStUv", null, attrs, personal,
+        return new OutboxEntry(1, ID, "sim-kiosk-01", service, FILED, "AbCdEfGhIjKlMnOpQrStUv", "D-017", attrs, personal,
                 resident, null, 0, FILED);
     }
 
@@ -41,7 +41,7 @@ class Open311FormTest {
                 + "&attribute%5Bdescription%5D=%E7%BA%A2%E7%BB%BF%E7%81%AF%E4%B8%8D%E4%BA%AE+%26+%E8%BD%A6%E8%BE%86%E6%8A%A2%E8%A1%8C"
                 + "&attribute%5Blocation%5D=%E8%B5%84%E5%9B%BD%E5%AF%BA%E8%B7%AF&attribute%5Bsince%5D=today"
                 + "&attribute%5Breceipt_token%5D=AbCdEfGhIjKlMnOpQrStUv"
-                + "&attribute%5Bkiosk_filed_at%5D=2025-03-14T01%3A30%3A00.123456789Z");
+                + "&attribute%5Bkiosk_filed_at%5D=2025-03-14T01%3A30%3A00.123456789Z&attribute%5Bticket%5D=D-017");
     }
 
     @Test
@@ -58,20 +58,12 @@ class Open311FormTest {
                 "attribute[areas][]=elderly", "attribute[areas][]=traffic", "attribute[party_member]=no",
                 "attribute[phone]=13800138000", "attribute[times][]=weekend",
                 "attribute[receipt_token]=AbCdEfGhIjKlMnOpQrStUv", "attribute[kiosk_filed_at]=2025-03-14T01:30:00.123456789Z",
-                "attribute[resident_name]=赖佳佳", "attribute[resident_card_type]=resident",
+                "attribute[ticket]=D-017", "attribute[resident_name]=赖佳佳", "attribute[resident_card_type]=resident",
                 "attribute[resident_id_number]=350982199005010026", "attribute[resident_sex]=female",
                 "attribute[resident_birth_date]=1990-05-01", "attribute[resident_ethnicity]=汉",
                 "attribute[resident_address]=福建省福鼎市桐城街道资国寺路88号");
-        assertThat(Open311Form.KIOSK_ATTRIBUTES).contains("receipt_token", "resident_valid_to", "agent_id_number");
-    }
-
-    @Test
-    void theTicketOnTheReceiptTravelsAfterTheFilingTime() {
-        OutboxEntry e = new OutboxEntry(1, ID, "sim-kiosk-01", "suggestion", FILED, "AbCdEfGhIjKlMnOpQrStUv", "C-007",
-                Map.of("topic", "environment", "content", "路灯"), Map.of(), null, null, 0, FILED);
-        assertThat(Open311Form.body(e, CATALOG, "k"))
-                .endsWith("&attribute%5Bkiosk_filed_at%5D=2025-03-14T01%3A30%3A00.123456789Z&attribute%5Bticket%5D=C-007");
-        assertThat(Open311Form.KIOSK_ATTRIBUTES).contains("ticket");
+        assertThat(Open311Form.KIOSK_ATTRIBUTES).contains("receipt_token", "kiosk_filed_at", "ticket", "resident_valid_to",
+                "agent_id_number");
     }
 
     @Test
