@@ -25,6 +25,7 @@ import org.onetrip.kiosk.text.StrictUtf8;
  * service list entry merged with its service definition ({@code service_code}, {@code service_name},
  * {@code description}, {@code group}, {@code keywords}, {@code attributes} with {@code code},
  * {@code datatype}, {@code required}, {@code order}, {@code values}), names given per language.
+ * {@code time_limit_hours} is the centre's promise per service (the back office's work queue counts down to it).
  * A plain string where a name is expected is taken as Chinese, as a GeoReport v2 server sends it.
  * A broken catalogue fails loudly with the service and field at fault.
  */
@@ -169,7 +170,7 @@ public final class CatalogLoader {
                 }
                 services.add(new ServiceDefinition(code, name(s, "service_name"), localized(s.path("description")),
                         text(s, "group"), strings(s.path("keywords")), identity(s.path("identity")),
-                        localizedList(s.path("documents")), attributes(s.path("attributes"))));
+                        localizedList(s.path("documents")), attributes(s.path("attributes")), timeLimit(s)));
             } catch (IllegalArgumentException e) {
                 throw new Located("/services/" + (index - 1) + pointerOf(e), where + ": " + e.getMessage(), e);
             }
@@ -185,6 +186,18 @@ public final class CatalogLoader {
     }
 
     /** A service without {@code identity} takes the resident's card: the safe default. */
+    /** {@code time_limit_hours}: a whole number of hours from 1 to 8760 (a year), or absent. */
+    private static java.time.Duration timeLimit(JsonNode s) {
+        JsonNode n = s.get("time_limit_hours");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 8760) {
+            throw new IllegalArgumentException("time_limit_hours must be a whole number of hours from 1 to 8760");
+        }
+        return java.time.Duration.ofHours(n.asInt());
+    }
+
     private static IdentityRequirement identity(JsonNode n) {
         String v = n.asText("resident");
         try {

@@ -51,6 +51,9 @@ public final class Open311Catalog {
         ext.put("identity", s.identity().name().toLowerCase(Locale.ROOT));
         ArrayNode docs = ext.putArray("documents");
         s.documents().forEach(d -> docs.add(localized(d)));
+        if (s.timeLimit() != null) {
+            ext.put("time_limit_hours", s.timeLimit().toHours());
+        }
         return n;
     }
 
@@ -175,6 +178,11 @@ public final class Open311Catalog {
             } else if (known != null) {
                 ArrayNode docs = o.putArray("documents");
                 known.documents().forEach(d -> docs.add(localized(d)));
+            }
+            if (ext.has("time_limit_hours")) {
+                o.set("time_limit_hours", ext.get("time_limit_hours").deepCopy());
+            } else if (known != null && known.timeLimit() != null) {
+                o.put("time_limit_hours", known.timeLimit().toHours());
             }
             ArrayNode attrs = o.putArray("attributes");
             if (definition != null) {
