@@ -212,6 +212,7 @@ public final class KioskConfig {
         intValue(UI_WIDTH, 1280, 320, 7680);
         intValue(UI_HEIGHT, 800, 240, 4320);
         catalogFile();
+        centrePhone();
         retentionDays();
         maintenanceLockoutSeconds();
         hideCursor();
@@ -456,8 +457,20 @@ public final class KioskConfig {
         return l.getLanguage().equals("zh") ? get(CENTRE_HOURS_ZH, "") : get(CENTRE_HOURS_EN, "");
     }
 
+    /**
+     * The number a resident calls for help, shown on the home and out-of-service screens and on
+     * receipts; empty shows none. Digits with the usual separators, so a typo (a letter, a
+     * missing digit) is caught at start rather than printed on every receipt.
+     */
     public String centrePhone() {
-        return get(CENTRE_PHONE, "");
+        String v = get(CENTRE_PHONE, "");
+        if (!v.isEmpty() && (!v.matches("\\+?[0-9(][0-9 ()-]*[0-9]") || v.length() > 24
+                || v.chars().filter(Character::isDigit).count() < 5
+                || v.chars().filter(Character::isDigit).count() > 20)) {
+            throw new ConfigException(CENTRE_PHONE, v,
+                    "empty, or a phone number of 5 to 20 digits with spaces, '-' or '( )', e.g. 0593-7800000 or +86 593 7800000");
+        }
+        return v;
     }
 
     // ---- the cabinet's I/O

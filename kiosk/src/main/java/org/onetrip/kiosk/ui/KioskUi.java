@@ -216,8 +216,6 @@ public final class KioskUi {
     private HBox header(Navigator nav) {
         Label centre = Ui.label(kiosk.config().centreName(kiosk.config().locale()), "header-centre");
         centre.setId("header-centre");
-        // The technician's way in: five taps on the centre's name within three seconds, then a PIN.
-        centre.setOnMouseClicked(e -> hiddenTap());
         Label service = new Label();
         service.getStyleClass().add("header-tagline");
         Label clockLabel = new Label();
@@ -245,7 +243,12 @@ public final class KioskUi {
                 () -> nav.current() != null && !nav.current().isRest(), nav.currentProperty()));
         home.managedProperty().bind(home.visibleProperty());
 
-        HBox bar = new HBox(20, new javafx.scene.layout.VBox(2, centre, service), Ui.spacer(), clockLabel, home, lang);
+        // The technician's way in: five taps on the centre's name within three seconds, then a PIN.
+        // The name and tagline together are the target, so it is as big as any other (64 px).
+        javafx.scene.layout.VBox title = new javafx.scene.layout.VBox(2, centre, service);
+        title.setId("header-title");
+        title.setOnMouseClicked(e -> hiddenTap());
+        HBox bar = new HBox(20, title, Ui.spacer(), clockLabel, home, lang);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
         return bar;

@@ -24,8 +24,9 @@ public final class Ui {
     private Ui() {
     }
 
+    /** A wrapping label that keeps no Chinese character alone on a line ({@link NoOrphanLabel}). */
     public static Label label(String text, String styleClass) {
-        Label l = new Label(text);
+        Label l = new NoOrphanLabel(text);
         l.getStyleClass().add(styleClass);
         l.setWrapText(true);
         return l;

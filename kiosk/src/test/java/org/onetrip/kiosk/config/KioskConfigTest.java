@@ -354,4 +354,16 @@ class KioskConfigTest {
         Path file = Files.writeString(dir.resolve("services.json"), "{}");
         assertThat(KioskConfig.simulator("catalog.file=" + file).validate().catalogFile()).isEqualTo(file);
     }
+
+    @Test
+    void theCentresPhoneIsANumberAResidentCanDialOrEmpty() {
+        assertThat(KioskConfig.simulator().validate().centrePhone()).isEqualTo("0593-7800000");
+        for (String ok : List.of("0593-7800000", "+86 593 780 0000", "(0593) 7800000", "12345", "")) {
+            assertThat(KioskConfig.simulator("centre.phone=" + ok).validate().centrePhone()).isEqualTo(ok);
+        }
+        for (String bad : List.of("call us", "0593-78OOOOO", "1234", "0593–7800000", "0593-7800000 ext 5",
+                "-0593", "1".repeat(25), "0593/7800000")) {
+            assertThat(refusal("centre.phone", bad).allowed()).contains("phone number");
+        }
+    }
 }

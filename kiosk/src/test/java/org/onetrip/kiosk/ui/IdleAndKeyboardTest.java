@@ -95,11 +95,11 @@ class IdleAndKeyboardTest extends KioskUiTestBase {
         assertThat(text("#resident-name")).isEqualTo("欧阳秀英");
         snapshot("14-form-english");
         tap("#language");
-        await("Chinese texts", () -> allTexts().contains("请填写以下信息，带 * 的为必填项"));
+        await("Chinese texts", () -> allTexts().contains("请填写下面的内容，带 * 的一定要填"));
         // Home returns to the kiosk's language.
         tap("#language");
         tap("#home");
         awaitScreen("home");
-        assertThat(allTexts()).contains("您好，请选择要办理的业务");
+        assertThat(allTexts()).contains("您好，您要办什么事？");
     }
 }

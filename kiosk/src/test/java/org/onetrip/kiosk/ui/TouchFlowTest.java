@@ -170,7 +170,7 @@ class TouchFlowTest extends KioskUiTestBase {
         reader().place(FictionalCards.EXPIRED);
         await("expired message", () -> text("#identify-message").contains("已过有效期"));
         reader().place(FictionalCards.BAD_NUMBER);
-        await("check digit message", () -> text("#identify-message").contains("校验不通过"));
+        await("check digit message", () -> text("#identify-message").contains("号码对不上"));
         reader().placeUnreadable();
         await("transient message", () -> text("#identify-message").contains("重新放置"));
         snapshot("09-identify-refused");
@@ -220,7 +220,7 @@ class TouchFlowTest extends KioskUiTestBase {
         await("status details", () -> lookup("#status-ticket").tryQuery().isPresent());
         snapshot("11-status");
         assertThat(text("#status-ticket")).isEqualTo(ticket);
-        assertThat(text("#status-current")).isEqualTo("已提交，待工作人员接收");
+        assertThat(text("#status-current")).isEqualTo("已提交，等工作人员接手");
 
         scanner().scan(url.substring(0, url.length() - 1) + (url.endsWith("A") ? "B" : "A"));
         await("unknown code message", () -> lookup("#status-unknown").tryQuery().isPresent());

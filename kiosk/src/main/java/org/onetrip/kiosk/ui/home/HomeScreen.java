@@ -8,6 +8,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.onetrip.kiosk.catalog.ServiceWindow;
@@ -73,11 +74,29 @@ public final class HomeScreen implements Screen {
         HBox checkBox = new HBox(24, Icons.icon(Icons.QR, 56), new VBox(4, checkName, checkHint));
         checkBox.setAlignment(Pos.CENTER_LEFT);
         check.setGraphic(checkBox);
+        graphicOnly(check);
         check.setMaxWidth(Double.MAX_VALUE);
         check.setOnAction(e -> flow.checkStatus(null));
 
-        VBox root = new VBox(18, new VBox(4, title, sub), grid, check);
+        HBox heading = new HBox(24, sub, Ui.spacer());
+        heading.setAlignment(Pos.CENTER_LEFT);
+        String phone = flow.kiosk().config().centrePhone();
+        if (!phone.isEmpty()) {
+            heading.getChildren().add(help(t.get("home.help", phone)));
+        }
+        VBox root = new VBox(18, new VBox(4, title, heading), grid, check);
         return root;
+    }
+
+    /** "Need help? Call …": the centre's number where the resident is told to call it. */
+    public static HBox help(String text) {
+        Label l = Ui.label(text, "help-phone");
+        l.setId("help-phone");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(10, Icons.icon(Icons.PHONE, 28), l);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("help");
+        return box;
     }
 
     private Button tile(ServiceWindow w, Texts t) {
@@ -88,13 +107,29 @@ public final class HomeScreen implements Screen {
         Label desc = Ui.label(t.of(w.description()), "tile-desc");
         Label count = Ui.label(t.get("home.tile.count", flow.kiosk().catalog().servicesOf(w.code()).size()), "tile-count");
         Label letter = Ui.label(String.valueOf(w.letter()), "tile-letter");
-        VBox text = new VBox(6, name, desc, count);
+        letter.setMinWidth(Region.USE_PREF_SIZE);
+        VBox text = new VBox(2, name, desc, count);
         text.setAlignment(Pos.CENTER_LEFT);
-        HBox box = new HBox(24, Icons.icon(Icons.byName(w.icon()), 64), text, Ui.spacer(), letter);
+        for (Label l : new Label[] {name, desc, count}) {
+            l.setMinHeight(Region.USE_PREF_SIZE); // wrap to the lines needed, never cut with "…"
+        }
+        HBox box = new HBox(24, Icons.icon(Icons.byName(w.icon()), 64), text, letter);
         box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
         b.setGraphic(box);
+        graphicOnly(b);
         b.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         b.setOnAction(e -> flow.openWindow(w));
         return b;
+    }
+
+    /**
+     * A tile shows only its graphic, wrapped at the tile's width: with the default content display
+     * (LEFT) a button takes its graphic's one-line width off the room it gives that same graphic,
+     * and the English names were cut with "…" (issue 10).
+     */
+    private static void graphicOnly(Button b) {
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        b.setWrapText(true);
     }
 }

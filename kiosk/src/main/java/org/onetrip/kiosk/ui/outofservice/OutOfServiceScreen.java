@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.onetrip.kiosk.ui.Flow;
@@ -11,6 +12,7 @@ import org.onetrip.kiosk.ui.Icons;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
 import org.onetrip.kiosk.ui.Ui;
+import org.onetrip.kiosk.ui.home.HomeScreen;
 
 /**
  * Said plainly when a device the resident's step needs is down: what is unavailable, what still
@@ -40,10 +42,15 @@ public final class OutOfServiceScreen implements Screen {
         Label title = Ui.label(t.get("oos.title." + key), Ui.TITLE);
         title.setId("oos-title");
         Label still = Ui.label(t.get("oos.still." + key), Ui.BODY);
+        still.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         still.setId("oos-still");
+        VBox body = new VBox(24, Icons.icon(Icons.WARNING, 120), title, still);
         String phone = flow.kiosk().config().centrePhone();
-        Label call = Ui.label(phone.isEmpty() ? "" : t.get("oos.phone", phone), Ui.HINT);
-        VBox body = new VBox(24, Icons.icon(Icons.WARNING, 120), title, still, call);
+        if (!phone.isEmpty()) {
+            HBox call = HomeScreen.help(t.get("home.help", phone));
+            call.setAlignment(Pos.CENTER);
+            body.getChildren().add(call);
+        }
         body.setAlignment(Pos.CENTER);
         VBox.setVgrow(body, Priority.ALWAYS);
         Button home = Ui.button("finish", t.get("action.home"), Ui.PRIMARY, Icons.HOME);

@@ -1,0 +1,75 @@
+package org.onetrip.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.ApplicationTest;
+
+/**
+ * A wrapped Chinese text never ends with one character alone on its last line (issue 10: the
+ * status badge read "已提交，待工作人员接" / "收"). For every width at which a plain label leaves an
+ * orphan, the kiosk's label takes a second character down and keeps the number of lines.
+ */
+class NoOrphanLabelTest extends ApplicationTest {
+    private static final String TEXT = "已提交，待工作人员接收";
+    private static final String LONG = "遇到突发事件、意外或重病，生活暂时困难的，可申请临时救助。";
+    private Label plain;
+    private NoOrphanLabel kiosk;
+    private VBox box;
+
+    @Override
+    public void start(Stage stage) {
+        plain = new Label();
+        kiosk = new NoOrphanLabel("");
+        for (Label l : new Label[] {plain, kiosk}) {
+            l.setWrapText(true);
+            l.setStyle("-fx-font-size: 24px; -fx-font-family: 'Noto Sans CJK SC';");
+        }
+        box = new VBox(plain, kiosk);
+        box.setFillWidth(true);
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(box), 800, 400)); // a Pane sizes the box to its pref width
+        stage.show();
+    }
+
+    private Text drawn(Label l) {
+        return (Text) l.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).findFirst().orElseThrow();
+    }
+
+    @Test
+    void noWidthLeavesOneCharacterAloneAndNoneAddsALine() {
+        for (String text : new String[] {TEXT, LONG}) {
+            int orphansInPlain = 0;
+            for (int width = 120; width <= 520; width += 4) {
+                int w = width;
+                int[] r = new int[4];
+                interact(() -> {
+                    plain.setText(text);
+                    kiosk.setText(text);
+                    box.setPrefWidth(w);
+                    box.setMaxWidth(w);
+                    Parent root = box.getParent();
+                    root.applyCss();
+                    root.layout();
+                    root.layout(); // the narrowed wrap settles on the next pass
+                    r[0] = NoOrphanLabel.loneCjkLine(drawn(plain));
+                    r[1] = NoOrphanLabel.loneCjkLine(drawn(kiosk));
+                    r[2] = NoOrphanLabel.lineStarts(drawn(plain)).size();
+                    r[3] = NoOrphanLabel.lineStarts(drawn(kiosk)).size();
+                });
+                if (r[0] >= 0) {
+                    orphansInPlain++;
+                }
+                assertThat(r[1]).as("orphan line of \"%s\" at %d px", text, w).isNegative();
+                assertThat(r[3]).as("lines of \"%s\" at %d px", text, w).isEqualTo(r[2]);
+                assertThat(drawn(kiosk).getText()).isEqualTo(text);
+            }
+            assertThat(orphansInPlain).as("widths where a plain label orphans a character of \"%s\"", text).isPositive();
+        }
+    }
+}
