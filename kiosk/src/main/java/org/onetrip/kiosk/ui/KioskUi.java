@@ -80,7 +80,7 @@ public final class KioskUi {
         overlay = new IdleOverlay(() -> {
             idle.activity();
             overlay.hide();
-        });
+        }, content);
 
         BorderPane frame = new BorderPane();
         frame.setTop(header(nav));
@@ -93,7 +93,7 @@ public final class KioskUi {
             root.getStyleClass().add(texts.isChinese() ? "lang-zh" : "lang-en");
             nav.rebuild();
             if (overlay.isVisible()) {
-                overlay.show(texts, idle.secondsLeft());
+                overlay.show(texts, idle.secondsLeft(), noticeKey());
             }
         });
 
@@ -103,8 +103,15 @@ public final class KioskUi {
             // First, so a scan is taken out before any other key handling sees it.
             new KeyboardWedge(keyboardScanner, clock).install(scene);
         }
+        // A resident's activity: a press, a drag, the wheel, a finger on the glass (touch points,
+        // swipes, pinches), a key. Reading or scrolling the form is activity as much as a tap.
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> idle.activity());
-        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> idle.activity());
+        scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> idle.activity());
+        scene.addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> idle.activity());
+        scene.addEventFilter(TouchEvent.ANY, e -> idle.activity());
+        scene.addEventFilter(javafx.scene.input.SwipeEvent.ANY, e -> idle.activity());
+        scene.addEventFilter(javafx.scene.input.ZoomEvent.ANY, e -> idle.activity());
+        scene.addEventFilter(javafx.scene.input.RotateEvent.ANY, e -> idle.activity());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             idle.activity();
             onKey(e);
@@ -192,15 +199,20 @@ public final class KioskUi {
         }
         switch (idle.tick(atRest, attract)) {
             case NONE -> overlay.hide();
-            case WARN -> overlay.show(texts, idle.secondsLeft());
+            case WARN -> overlay.show(texts, idle.secondsLeft(), noticeKey());
             case TIMEOUT -> {
                 log.info("session timed out; wiping it");
-                overlay.hide();
                 idle.activity();
                 flow.home();
+                overlay.hide(); // after: the focus it kept belonged to the wiped screen
             }
             case ATTRACT -> flow.attract();
         }
+    }
+
+    private String noticeKey() {
+        Screen current = flow.nav().current();
+        return current == null ? "idle.countdown" : current.idleNoticeKey();
     }
 
     /** A receipt scanned on any screen but the status screen opens its status. */

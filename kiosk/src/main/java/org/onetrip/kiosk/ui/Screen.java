@@ -29,4 +29,12 @@ public interface Screen {
     default java.time.Duration returnHomeAfter() {
         return null;
     }
+
+    /**
+     * The text key of the idle countdown's explanation ({0} is the seconds left): by default the
+     * visit is cleared; a finished visit's screen says something fitting instead.
+     */
+    default String idleNoticeKey() {
+        return "idle.countdown";
+    }
 }

@@ -1,6 +1,7 @@
 package org.onetrip.kiosk.ui.done;
 
 import java.time.format.DateTimeFormatter;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -9,6 +10,9 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.onetrip.kiosk.catalog.IdentityRequirement;
+import org.onetrip.kiosk.catalog.LocalizedText;
+import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.filing.Filing;
 import org.onetrip.kiosk.printer.PrintOutcome;
 import org.onetrip.kiosk.ui.Flow;
@@ -21,16 +25,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The filed request: a big ticket number, the status QR on screen, and the receipt printing. When
- * the printer cannot print, the screen itself is the receipt ("take a photo of this screen"): the
- * request is already filed either way.
+ * The filed request: a big ticket number, the status QR and the documents to bring on screen, and
+ * the receipt printing. When the printer cannot print, the screen itself is the receipt ("take a
+ * photo of this screen"), and nothing tells the resident to take a receipt that did not come out;
+ * when the printer comes back while this screen still shows, it offers to print the receipt.
+ * The request is already filed either way.
  */
 public final class DoneScreen implements Screen {
     private static final Logger log = LoggerFactory.getLogger(DoneScreen.class);
     private final Flow flow;
     private boolean printStarted;
+    /** Null while a print runs. */
     private PrintOutcome outcome;
+    private boolean printing;
     private Label printStatus;
+    private Label take;
+    private Button reprint;
+    private final MapChangeListener<String, DeviceStatus> printerWatch = c -> {
+        if ("printer".equals(c.getKey())) {
+            showPrintState();
+        }
+    };
+    private boolean watching;
 
     public DoneScreen(Flow flow) {
         this.flow = flow;
@@ -39,6 +55,12 @@ public final class DoneScreen implements Screen {
     @Override
     public String id() {
         return "done";
+    }
+
+    /** A finished visit is not "cleared": the countdown says the request is safely filed. */
+    @Override
+    public String idleNoticeKey() {
+        return "idle.countdown.done";
     }
 
     @Override
@@ -58,35 +80,65 @@ public final class DoneScreen implements Screen {
         ImageView qr = new ImageView(FxImages.qr(f.statusUrl(), 6));
         qr.setId("status-qr");
         qr.setPreserveRatio(true);
-        qr.setFitWidth(260);
+        qr.setFitWidth(240);
         Label qrHint = Ui.label(t.get("done.qr"), Ui.HINT);
-        qrHint.setMaxWidth(300);
+        qrHint.setMaxWidth(260);
         VBox right = new VBox(10, qr, qrHint);
         right.setAlignment(Pos.CENTER);
         right.getStyleClass().add(Ui.CARD);
 
-        HBox main = new HBox(48, left, Ui.spacer(), right);
+        HBox main = new HBox(32, left, Ui.spacer());
+        if (!f.service().documents().isEmpty()) {
+            // On screen as well as on paper: a receipt that did not print must not lose them.
+            VBox docs = new VBox(8, Ui.label(t.get("review.documents"), "panel-title"));
+            for (LocalizedText d : f.service().documents()) {
+                docs.getChildren().add(Ui.label("• " + t.of(d), Ui.BODY));
+            }
+            docs.setId("done-documents");
+            docs.getStyleClass().addAll(Ui.CARD, "documents");
+            docs.setMaxWidth(420);
+            docs.setMinWidth(300);
+            HBox.setHgrow(docs, Priority.SOMETIMES);
+            main.getChildren().add(docs);
+        }
+        main.getChildren().add(right);
         main.setAlignment(Pos.CENTER);
         VBox.setVgrow(main, Priority.ALWAYS);
 
         printStatus = Ui.label("", "print-status");
         printStatus.setId("print-status");
-        Label take = Ui.label(t.get(f.service().identity() == org.onetrip.kiosk.catalog.IdentityRequirement.NONE
-                ? "done.take.receipt" : "done.take.both"), "take");
+        take = Ui.label("", "take");
         take.setId("take");
+        take.managedProperty().bind(take.textProperty().isNotEmpty());
+        reprint = Ui.button("reprint", t.get("done.reprint"), Ui.SECONDARY, Icons.CHECK);
+        reprint.setOnAction(e -> print(f));
+        reprint.managedProperty().bind(reprint.visibleProperty());
         Button home = Ui.button("finish", t.get("action.finish"), Ui.PRIMARY, Icons.HOME);
         home.setOnAction(e -> flow.home());
+        // The buttons keep their words; the messages beside them wrap instead.
+        reprint.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        home.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox bottom = new VBox(8, printStatus, take);
-        HBox actions = Ui.actions(bottom, Ui.spacer(), home);
-        showPrintState();
+        HBox.setHgrow(bottom, Priority.ALWAYS);
+        HBox actions = Ui.actions(bottom, reprint, home);
+        if (!watching) {
+            watching = true;
+            flow.bridge().statuses().addListener(printerWatch);
+        }
         if (!printStarted) {
             printStarted = true;
             print(f);
         }
+        showPrintState();
         return new VBox(16, main, actions);
     }
 
     private void print(Filing f) {
+        if (printing) {
+            return;
+        }
+        printing = true;
+        outcome = null;
         flow.background().execute(() -> {
             PrintOutcome o;
             try {
@@ -97,23 +149,47 @@ public final class DoneScreen implements Screen {
             }
             PrintOutcome result = o;
             flow.fx().execute(() -> {
+                printing = false;
                 outcome = result;
                 showPrintState();
             });
         });
+        if (printStatus != null) {
+            showPrintState();
+        }
     }
 
     private void showPrintState() {
+        if (printStatus == null) {
+            return;
+        }
         Texts t = flow.texts();
+        Filing f = flow.session().filing();
+        boolean card = f != null && f.service().identity() != IdentityRequirement.NONE;
+        boolean offer = false;
         if (outcome == null) {
             printStatus.setText(t.get("done.printing"));
             printStatus.getStyleClass().setAll("print-status");
+            take.setText(card ? t.get("done.take.card") : "");
         } else if (outcome.printed()) {
             printStatus.setText(t.get("done.printed"));
             printStatus.getStyleClass().setAll("print-status", "ok");
+            take.setText(t.get(card ? "done.take.both" : "done.take.receipt"));
         } else {
-            printStatus.setText(t.get("done.print-failed"));
+            // No receipt came out: never ask the resident to take one.
+            offer = flow.usable("printer");
+            printStatus.setText(t.get(offer ? "done.printer-back" : "done.print-failed"));
             printStatus.getStyleClass().setAll("print-status", "error");
+            take.setText(card ? t.get("done.take.card") : "");
+        }
+        reprint.setVisible(offer);
+    }
+
+    @Override
+    public void dispose() {
+        if (watching) {
+            watching = false;
+            flow.bridge().statuses().removeListener(printerWatch);
         }
     }
 }
