@@ -142,8 +142,8 @@ public final class Wiring {
 
     /**
      * The registered proxy agents of {@code proxy.agents-file}, read and checked at start: a wrong
-     * file stops the kiosk with the file and line. A relative name is found beside the profile
-     * (for the bundled simulator profile: among the bundled profiles, else from the working folder).
+     * file stops the kiosk with the file and line. A relative name is found beside the profile (the
+     * working folder for the bundled profile), else among the profiles bundled with the kiosk.
      */
     public static AgentRegistry agentRegistry(KioskConfig config) {
         String v = config.proxyAgentsFile();
@@ -154,15 +154,14 @@ public final class Wiring {
         }
         try {
             Path p = Path.of(v);
+            Path beside = p.isAbsolute() ? p
+                    : config.profileFile().map(f -> f.toAbsolutePath().resolveSibling(p)).orElse(p);
             AgentRegistry r;
-            if (p.isAbsolute()) {
-                r = AgentsFile.load(p);
-            } else if (config.profileFile().isPresent()) {
-                r = AgentsFile.load(config.profileFile().get().toAbsolutePath().resolveSibling(p));
-            } else if (Wiring.class.getResource("/profiles/" + v) != null) {
+            if (!p.isAbsolute() && !Files.exists(beside) && Wiring.class.getResource("/profiles/" + v) != null) {
+                // A bundled profile's file (a copy of the simulator profile names simulator-agents.csv).
                 r = AgentsFile.loadResource("/profiles/" + v);
             } else {
-                r = AgentsFile.load(p);
+                r = AgentsFile.load(beside);
             }
             log.info("{} registered proxy agents from {}", r.agents().size(), v);
             return r;

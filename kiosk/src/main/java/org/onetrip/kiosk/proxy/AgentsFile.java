@@ -73,6 +73,8 @@ public final class AgentsFile {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Problem(file.toString(), 0, "does not exist");
         } catch (IOException e) {
             throw new Problem(file.toString(), 0, "cannot be read (" + e.getMessage() + ")");
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.filing.Filing;
 import org.onetrip.kiosk.idcard.Identity;
+import org.onetrip.kiosk.proxy.ProxyAgent;
 
 /**
  * Everything one resident's visit holds in memory: the chosen service, the cards read, the form's
@@ -14,6 +15,7 @@ import org.onetrip.kiosk.idcard.Identity;
 public final class ResidentSession {
     private ServiceDefinition service;
     private Identity agent;
+    private ProxyAgent agentRegistration;
     private Identity resident;
     private final Map<String, String> values = new LinkedHashMap<>();
     private Filing filing;
@@ -33,8 +35,15 @@ public final class ResidentSession {
         return agent;
     }
 
-    public void setAgent(Identity agent) {
+    /** The registration the agent's card matched, or null before an agent is accepted. */
+    public ProxyAgent agentRegistration() {
+        return agentRegistration;
+    }
+
+    /** The agent's card, accepted because it matched {@code registration}. */
+    public void setAgent(Identity agent, ProxyAgent registration) {
         this.agent = agent;
+        this.agentRegistration = registration;
     }
 
     public Identity resident() {
@@ -75,6 +84,7 @@ public final class ResidentSession {
         visit++;
         service = null;
         agent = null;
+        agentRegistration = null;
         resident = null;
         values.clear();
         filing = null;

@@ -63,6 +63,6 @@ class AgentsWiringTest {
     void aMissingFileIsAConfigurationError() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> Wiring.agentRegistry(
                 KioskConfig.simulator("proxy.agents-file=" + dir.resolve("nope.csv")).validate()));
-        assertThat(e.getMessage()).contains("nope.csv: cannot be read");
+        assertThat(e.getMessage()).contains("nope.csv: does not exist");
     }
 }

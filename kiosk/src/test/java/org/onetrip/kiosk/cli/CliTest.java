@@ -179,6 +179,47 @@ class CliTest {
         assertThat(r.err()).contains("filed, but the receipt was not printed");
     }
 
+    private static String[] houseRebuild(String... more) {
+        return Stream.concat(Stream.of("submit", "--service", "house-rebuild",
+                "--attr", "reason=dilapidated", "--attr", "old_structure=earth_wood", "--attr", "old_area=80",
+                "--attr", "new_area=120", "--attr", "floors=3", "--attr", "household_size=5",
+                "--attr", "land_certificate=land", "--attr", "site_location=柯岭村三组12号旁",
+                "--attr", "phone=13905931234"), Stream.of(more)).toArray(String[]::new);
+    }
+
+    @Test
+    void submitFilesAProxyRequestWithTheRegisteredAgent() {
+        CliRun r = kiosk(houseRebuild("--agent-card", "--card", "--json", "--no-print"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        StoredRequest s = stored(r.json().path("status_url").asText());
+        assertThat(s.attributes()).containsEntry("agent_registration", "KL-01").containsEntry("agent_village", "柯岭村");
+        assertThat(r.out() + r.err()).doesNotContain("詹照明", org.onetrip.kiosk.idcard.FictionalCards.ZHAN_AGENT.idNumber());
+    }
+
+    @Test
+    void submitRefusesAProxyRequestWhoseAgentIsNotRegistered() throws Exception {
+        Path agents = data.resolve("agents.csv");
+        java.nio.file.Files.createDirectories(data);
+        java.nio.file.Files.writeString(agents, org.onetrip.kiosk.proxy.AgentsFile.HEADER + "\n"
+                + "LM-02,resident,350982194808300041,欧阳秀英,流美社区,Liumei Community,\n");
+        CliRun r = kiosk(houseRebuild("--agent-card", "--card", "--json", "--no-print", "--set", "proxy.agents-file=" + agents));
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("not filed").contains("not registered as a proxy agent");
+        assertThat(r.out()).isEmpty();
+        assertNothingStored();
+    }
+
+    @Test
+    void submitRefusesAProxyRequestWithoutTheAgentsCard() {
+        CliRun r = kiosk(houseRebuild("--card", "--json", "--no-print"));
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("not filed").contains("proxy agent's ID card has not been read");
+        assertNothingStored();
+    }
+
     @Test
     void submitWithoutTheCardAServiceNeedsIsRefused() {
         CliRun r = kiosk(residenceCertificate("--json"));

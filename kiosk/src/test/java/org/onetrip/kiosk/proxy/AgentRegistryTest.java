@@ -189,7 +189,7 @@ class AgentRegistryTest {
         assertThatThrownBy(() -> AgentsFile.parse(new byte[] {(byte) 0xC3, 0x28}, "agents.csv"))
                 .hasMessage("agents.csv: is not UTF-8 text");
         assertThatThrownBy(() -> AgentsFile.load(dir.resolve("missing.csv")))
-                .hasMessageStartingWith(dir.resolve("missing.csv") + ": cannot be read");
+                .hasMessage(dir.resolve("missing.csv") + ": does not exist");
     }
 
     @Test

@@ -127,8 +127,22 @@ class TouchFlowTest extends KioskUiTestBase {
         tap("#service-house-rebuild");
         awaitScreen("identify");
         assertThat(text("#identify-step")).contains("代办员");
+        // A resident's card is not an agent's: told why, kindly, and the screen keeps waiting.
+        reader().place(FictionalCards.LAI_JIAJIA);
+        await("unregistered agent refused", () -> text("#identify-message").contains("没有登记为代办员"));
+        snapshot("08a-identify-unregistered-agent");
+        assertWholeTextShown("#identify-message");
+        assertOnScreen("identify");
+        assertThat(text("#identify-step")).contains("第一步");
+        assertThat(ui.flow().session().agent()).isNull();
+        // A registered agent whose registration ended is refused too (欧阳秀英, until 2025-06-30).
+        reader().place(FictionalCards.OUYANG_ELDER);
+        await("ended registration refused", () -> text("#identify-message").contains("登记已经到期"));
+        assertWholeTextShown("#identify-message");
+        assertThat(ui.flow().session().agent()).isNull();
         reader().place(FictionalCards.ZHAN_AGENT);
         await("agent confirmed", () -> text("#identify-message").contains("代办员身份已确认"));
+        assertThat(text("#identify-step")).contains("詹**（柯岭村）");
         reader().place(FictionalCards.ZHAN_AGENT);
         await("same person refused", () -> text("#identify-message").contains("代办员本人"));
         assertOnScreen("identify");
@@ -153,9 +167,16 @@ class TouchFlowTest extends KioskUiTestBase {
         typeOnPad("13912345678");
         tap("#next");
         awaitScreen("review");
+        assertThat(text("#review-agent-village")).isEqualTo("代办员 詹**，柯岭村");
         tap("#submit");
         awaitScreen("done");
         OutboxEntry out = kiosk.queue().nextToSend(clock.instant(), 10).get(0);
+        assertThat(out.attributes()).containsEntry("agent_registration", "KL-01").containsEntry("agent_village", "柯岭村");
+        await("the receipt printed", () -> !printer().printed().isEmpty());
+        String receipt = new String(printer().printed().get(0).escpos(), org.onetrip.kiosk.printer.escpos.Gb18030.CHARSET);
+        savePicture("08b-proxy-receipt", printer().printed().get(0).picture());
+        assertThat(receipt).contains("代办员 Proxy agent：詹**\n", "代办员所在村（社区）：柯岭村\n")
+                .doesNotContain("詹照明", FictionalCards.ZHAN_AGENT.idNumber());
         assertThat(out.agent().name()).isEqualTo("詹照明");
         assertThat(out.resident().name()).isEqualTo("欧阳秀英");
         assertThat(text("#ticket")).matches("[AB]-001");
@@ -225,5 +246,42 @@ class TouchFlowTest extends KioskUiTestBase {
         scanner().scan(url.substring(0, url.length() - 1) + (url.endsWith("A") ? "B" : "A"));
         await("unknown code message", () -> lookup("#status-unknown").tryQuery().isPresent());
         assertThat(Optional.ofNullable(text("#status-unknown"))).get().asString().contains("未能识别");
+    }
+
+    /**
+     * The label's text is drawn whole, not cut short with "…" for want of room: on one line it fits
+     * the label's width; wrapped, the label is as tall as its lines need.
+     */
+    void assertWholeTextShown(String query) {
+        double[] need = new double[2]; // what the text needs, what it has
+        boolean[] wrapped = new boolean[1];
+        interact(() -> {
+            javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) lookup(query).query();
+            l.applyCss();
+            l.getScene().getRoot().layout();
+            wrapped[0] = l.isWrapText();
+            if (l.isWrapText()) {
+                need[0] = l.prefHeight(l.getWidth());
+                need[1] = l.getHeight();
+            } else {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(l.getText());
+                t.setFont(l.getFont());
+                need[0] = t.getLayoutBounds().getWidth();
+                need[1] = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
+            }
+        });
+        // Asserted here, not inside interact(), where a failure would not reach the test.
+        assertThat(need[1]).as(query + (wrapped[0] ? " height for its wrapped lines" : " width for its text on one line"))
+                .isGreaterThanOrEqualTo(need[0] - 0.5);
+    }
+
+    /** Saves {@code png} (e.g. a simulated receipt's picture) as target/screens/NAME.png. */
+    static void savePicture(String name, byte[] png) {
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screens"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target/screens", name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -9,7 +9,8 @@ import org.onetrip.kiosk.printer.escpos.EscPos.Align;
 
 /**
  * A {@link Receipt} as one ESC/POS job for 58 or 80 mm paper. Top to bottom: centre name, ticket
- * and window in double size; service, date and time, the masked name; the documents to bring;
+ * and window in double size; service, date and time, the masked name (and, for a proxy filing,
+ * the agent's masked name and village); the documents to bring;
  * the status QR; the centre's hours and phone. With {@code secondLocale} set, each text in the
  * second language follows the first. Lines are wrapped by display width; a line with a character
  * the printer's font lacks is sent as a raster image of that line.
@@ -22,6 +23,8 @@ public final class ReceiptLayout {
     static final LocalizedText SERVICE = LocalizedText.of("办理事项", "Service");
     static final LocalizedText TIME = LocalizedText.of("时间", "Time");
     static final LocalizedText APPLICANT = LocalizedText.of("申请人", "Applicant");
+    static final LocalizedText AGENT = LocalizedText.of("代办员", "Proxy agent");
+    static final LocalizedText VILLAGE = LocalizedText.of("代办员所在村（社区）", "Agent's village");
     static final LocalizedText DOCUMENTS = LocalizedText.of("请携带以下材料", "Please bring");
     static final LocalizedText SCAN = LocalizedText.of("扫码查看办理进度", "Scan to follow your request");
     static final LocalizedText PHONE = LocalizedText.of("电话", "Phone");
@@ -72,6 +75,14 @@ public final class ReceiptLayout {
         }
         if (!r.maskedName().isBlank()) {
             job.wrapped(labelled(both(APPLICANT, first, second), first, r.maskedName()));
+        }
+        if (r.agent() != null) {
+            // A proxy filing: who filed it for the resident, so the office and the resident know whom to ask.
+            job.wrapped(labelled(both(AGENT, first, second), first, r.agent().maskedName()));
+            job.wrapped(labelled(text(VILLAGE, first), first, text(r.agent().village(), first)));
+            if (second != null) {
+                job.wrapped(labelled(text(VILLAGE, second), second, text(r.agent().village(), second)));
+            }
         }
 
         if (!r.documents().isEmpty()) {

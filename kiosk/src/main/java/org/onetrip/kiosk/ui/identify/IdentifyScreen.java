@@ -21,6 +21,8 @@ import org.onetrip.kiosk.catalog.IdentityRequirement;
 import org.onetrip.kiosk.idcard.CardCheck;
 import org.onetrip.kiosk.idcard.CardEvent;
 import org.onetrip.kiosk.idcard.Identity;
+import org.onetrip.kiosk.proxy.AgentCheck;
+import org.onetrip.kiosk.proxy.ProxyAgent;
 import org.onetrip.kiosk.ui.Flow;
 import org.onetrip.kiosk.ui.Icons;
 import org.onetrip.kiosk.ui.Screen;
@@ -61,6 +63,16 @@ public final class IdentifyScreen implements Screen {
         Label prompt = Ui.label(t.get("identify.prompt"), "identify-prompt");
         message = Ui.label("", "identify-message");
         message.setId("identify-message");
+        // A refusal explains itself in a sentence or two: wrapped, never cut short with "…".
+        message.setWrapText(true);
+        message.setMaxWidth(1000);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        step.setWrapText(true);
+        step.setMaxWidth(1000);
+        for (Label l : new Label[] {step, message}) {
+            l.setAlignment(Pos.CENTER);
+            l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
         updateStep(t, proxy);
 
         VBox centre = new VBox(28, step, cardAnimation(), prompt, message);
@@ -79,8 +91,15 @@ public final class IdentifyScreen implements Screen {
         } else if (flow.session().agent() == null) {
             step.setText(t.get("identify.step.agent"));
         } else {
-            step.setText(t.get("identify.step.proxied", flow.session().agent().maskedName()));
+            step.setText(t.get("identify.step.proxied", agentWho(t)));
         }
+    }
+
+    /** "詹**（柯岭村）": the accepted agent, masked, with the registered village. */
+    private String agentWho(Texts t) {
+        ProxyAgent reg = flow.session().agentRegistration();
+        String name = flow.session().agent().maskedName();
+        return reg == null ? name : t.get("identify.agent.who", name, t.of(reg.village()));
     }
 
     private Pane cardAnimation() {
@@ -128,7 +147,15 @@ public final class IdentifyScreen implements Screen {
         }
         boolean proxy = flow.session().service().identity() == IdentityRequirement.PROXY;
         if (waitingForAgent()) {
-            flow.session().setAgent(id);
+            // Only a registered agent may file for someone else; anyone else is told why, kindly,
+            // and the screen keeps waiting (FilingService checks the same again before filing).
+            AgentCheck check = flow.kiosk().filing().agents().check(id, LocalDate.now(flow.clock()));
+            if (!check.accepted()) {
+                message.setText(t.get("identify.agent.refused." + check.refusal().name().toLowerCase(java.util.Locale.ROOT)));
+                message.getStyleClass().setAll("identify-message", "error");
+                return;
+            }
+            flow.session().setAgent(id, check.agent());
             message.setText(t.get("identify.agent.ok"));
             message.getStyleClass().setAll("identify-message", "ok");
             updateStep(t, true);

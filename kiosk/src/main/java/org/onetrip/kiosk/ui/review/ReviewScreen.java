@@ -57,6 +57,12 @@ public final class ReviewScreen implements Screen {
         VBox body = new VBox(16);
         if (flow.session().agent() != null) {
             body.getChildren().add(IdentityPanel.of(t, "identity.agent", flow.session().agent(), "review-agent"));
+            if (flow.session().agentRegistration() != null) {
+                Label who = Ui.label(t.get("review.agent", flow.session().agent().maskedName(),
+                        t.of(flow.session().agentRegistration().village())), Ui.BODY);
+                who.setId("review-agent-village");
+                body.getChildren().add(who);
+            }
         }
         if (flow.session().resident() != null) {
             body.getChildren().add(IdentityPanel.of(t, "identity.resident", flow.session().resident(), "review-resident"));

@@ -22,6 +22,7 @@ import org.onetrip.kiosk.idcard.FictionalCards;
 import org.onetrip.kiosk.idcard.Identity;
 import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
+import org.onetrip.kiosk.proxy.AgentCheck;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.ui.FxBridge;
 import org.onetrip.kiosk.ui.FxImages;
@@ -100,7 +101,7 @@ public final class SimulatorPanel {
                     return "";
                 }
                 String note = i == FictionalCards.EXPIRED ? " (expired)" : i == FictionalCards.BAD_NUMBER ? " (bad check digit)"
-                        : i == FictionalCards.ZHAN_AGENT ? " (proxy agent)" : "";
+                        : agentNote(i);
                 return i.name() + " · " + i.cardType() + note;
             }
 
@@ -119,6 +120,19 @@ public final class SimulatorPanel {
         ToggleButton unplug = new ToggleButton("Unplug");
         unplug.setOnAction(e -> reader.setConnected(!unplug.isSelected()));
         return section("ID card reader", cards, new FlowPane(8, 8, place, remove, bad, unplug));
+    }
+
+    /** What the profile's agents file says of a card: the simulator's way to demo a proxy filing. */
+    private String agentNote(Identity card) {
+        AgentCheck c = kiosk.filing().agents().check(card, java.time.LocalDate.now(kiosk.clock()));
+        if (c.accepted()) {
+            return " (registered proxy agent " + c.agent().code() + ", " + c.agent().village().en() + ")";
+        }
+        if (c.agent() != null) {
+            return " (proxy agent " + c.agent().code() + ": " + c.refusal().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + ")";
+        }
+        return "";
     }
 
     private VBox printerSection(SimulatedReceiptPrinter printer, AtomicReference<String> lastUrl) {

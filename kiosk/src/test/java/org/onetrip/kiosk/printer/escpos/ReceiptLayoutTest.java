@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.onetrip.kiosk.printer.Receipt;
 import org.onetrip.kiosk.printer.escpos.EscPos.Cut;
 import org.onetrip.kiosk.printer.escpos.EscPos.QrLevel;
@@ -200,5 +202,60 @@ class ReceiptLayoutTest {
                 .render(r);
         assertThat(new String(gbk, Gb18030.CHARSET)).contains("申请人：喆*\n");
         assertThat(new String(gb2312, Gb18030.CHARSET)).doesNotContain("申请人：");
+    }
+
+    // ---- a proxy filing: the agent on the receipt
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found: " + new String(needle, Gb18030.CHARSET));
+    }
+
+    /** The receipt of the same request without an agent, with {@code agentLines} after {@code after}. */
+    private static byte[] withLinesAfter(byte[] plain, String after, Object... agentLines) {
+        byte[] anchor = Bytes.gb(after);
+        int at = indexOf(plain, anchor) + anchor.length;
+        return Bytes.of(Arrays.copyOfRange(plain, 0, at), Bytes.of(agentLines), Arrays.copyOfRange(plain, at, plain.length));
+    }
+
+    @ParameterizedTest(name = "{0} mm")
+    @ValueSource(ints = {58, 80})
+    void aProxyReceiptPrintsTheAgentsMaskedNameAndVillageInBothLanguages(int mm) {
+        ReceiptLayout layout = new ReceiptLayout(PrinterProfile.forPaper(mm));
+        byte[] plain = layout.render(Receipts.typical(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH, "欧***"));
+        byte[] expected = withLinesAfter(plain, "申请人 Applicant：欧***\n",
+                "代办员 Proxy agent：詹**\n",
+                "代办员所在村（社区）：柯岭村\n",
+                "Agent's village: Keling Village\n");
+        byte[] actual = layout.render(Receipts.proxy(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+        assertThat(new String(actual, Gb18030.CHARSET)).isEqualTo(new String(expected, Gb18030.CHARSET));
+        assertArrayEquals(expected, actual);
+    }
+
+    @Test
+    void anEnglishProxyReceiptHasTheVillageInEnglishFirst() {
+        ReceiptLayout layout = new ReceiptLayout(PrinterProfile.forPaper(80));
+        byte[] plain = layout.render(Receipts.typical(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, "欧***"));
+        byte[] expected = withLinesAfter(plain, "Applicant 申请人: 欧***\n",
+                "Proxy agent 代办员: 詹**\n",
+                "Agent's village: Keling Village\n",
+                "代办员所在村（社区）：柯岭村\n");
+        assertArrayEquals(expected, layout.render(Receipts.proxy(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)));
+    }
+
+    @Test
+    void aChineseOnlyProxyReceiptHasOneVillageLineAndNoWholeName() {
+        String text = new String(new ReceiptLayout(PrinterProfile.forPaper(58)).render(Receipts.proxy(Locale.SIMPLIFIED_CHINESE,
+                null)), Gb18030.CHARSET);
+        assertThat(text).contains("申请人：欧***\n代办员：詹**\n代办员所在村（社区）：柯岭村\n")
+                .doesNotContain("Keling", "詹照明", "欧阳秀英");
     }
 }

@@ -24,6 +24,14 @@ final class Receipts {
         return typical(Locale.SIMPLIFIED_CHINESE, null, Masking.name("张伟"));
     }
 
+    /** A proxy filing: the agent 詹** of 柯岭村 filed for 欧***. */
+    static Receipt proxy(Locale locale, Locale second) {
+        Receipt t = typical(locale, second, Masking.name("欧阳秀英"));
+        return new Receipt(t.centreName(), t.windowName(), t.ticket(), t.serviceName(), t.filedAt(), t.maskedName(),
+                t.documents(), t.statusUrl(), t.centreHours(), t.centrePhone(), t.kioskId(), t.locale(), t.secondLocale(),
+                new Receipt.Agent(Masking.name("詹照明"), LocalizedText.of("柯岭村", "Keling Village")));
+    }
+
     static Receipt typical(Locale locale, Locale second, String maskedName) {
         return new Receipt(
                 LocalizedText.of("桐城街道党群服务中心", "Tongcheng Subdistrict Party-Mass Service Centre"),
