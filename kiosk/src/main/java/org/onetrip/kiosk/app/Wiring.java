@@ -300,6 +300,11 @@ public final class Wiring {
         return new CommandFrames(pathOrCommand);
     }
 
+    /** The configured scanner alone, for tools that must work without the store (selftest on a full disk). */
+    public static QrScanner scannerFor(KioskConfig config) {
+        return scanner(config.scannerDevice());
+    }
+
     static QrScanner scanner(DeviceUri uri) {
         return switch (uri.scheme()) {
             case SIM -> new SimulatedQrScanner();

@@ -3,6 +3,7 @@ package org.onetrip.kiosk.cli;
 import java.io.PrintWriter;
 import org.onetrip.kiosk.config.ConfigException;
 import org.onetrip.kiosk.filing.InstallationSecret;
+import org.onetrip.kiosk.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,11 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
                     || ex instanceof org.onetrip.kiosk.catalog.CatalogException) {
                 err.println("kiosk: " + ex.getMessage());
                 return 2;
+            }
+            if (ex instanceof StoreException) {
+                // Written for a person already ("disk full: …", "could not open the request store …").
+                err.println("kiosk: " + ex.getMessage());
+                return 1;
             }
             err.println("kiosk: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
             return 1;

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.request.ErasureSummary;
 import org.onetrip.kiosk.request.OutboxState;
 import org.onetrip.kiosk.request.RequestQueue;
@@ -33,6 +34,11 @@ public final class QueueCommand implements java.util.concurrent.Callable<Integer
         System.setProperty("kiosk.console.level", "WARN");
         var c = options.load();
         try (RequestQueue q = new SqliteRequestQueue(c.dataDir().resolve("kiosk.db"), Clock.systemDefaultZone())) {
+            DeviceStatus health = q.status();
+            if (!health.isOnline()) {
+                // E.g. a full disk: the counts are still read, from the store opened read-only.
+                System.err.println("queue: " + health.message());
+            }
             if (retryParked) {
                 int n = q.requeueParked(java.time.Instant.now());
                 System.err.println("queue: " + n + " parked requests put back in the outbox");

@@ -1,21 +1,28 @@
 package org.onetrip.kiosk.cli;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.onetrip.kiosk.app.Kiosk;
 import org.onetrip.kiosk.app.Wiring;
+import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.device.Device;
 import org.onetrip.kiosk.device.DeviceState;
 import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.StatusDetail;
+import org.onetrip.kiosk.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code kiosk selftest}: opens every device and the store and reports each status. Exits 1 when
- * anything is offline (a device switched off with {@code none} counts as offline: the technician
- * should know).
+ * anything is offline. A device switched off with {@code none} is listed as DISABLED and does not
+ * count as offline: the profile says it is not there. A store that cannot be opened (a full disk)
+ * is listed OFFLINE beside the devices, which are still tested.
  */
 @Command(name = "selftest", description = "Report each device's status and the store's; exit 1 when something is offline.")
 public final class SelftestCommand implements java.util.concurrent.Callable<Integer> {
@@ -31,31 +38,79 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
     @Override
     public Integer call() throws InterruptedException {
         System.setProperty("kiosk.console.level", "WARN");
-        try (Kiosk kiosk = Wiring.wire(options.load(), Clock.systemDefaultZone())) {
+        KioskConfig config = options.load();
+        Map<String, DeviceStatus> all = new LinkedHashMap<>();
+        Kiosk kiosk;
+        try {
+            kiosk = Wiring.wire(config, Clock.systemDefaultZone());
+        } catch (StoreException e) {
+            return devicesOnly(config, e);
+        }
+        try (kiosk) {
             kiosk.startDevices();
-            long deadline = System.currentTimeMillis() + settleMs;
-            while (System.currentTimeMillis() < deadline
-                    && kiosk.devices().stream().anyMatch(d -> d.status().state() == DeviceState.UNKNOWN)) {
-                Thread.sleep(50);
-            }
-            Map<String, DeviceStatus> all = new LinkedHashMap<>();
+            settle(kiosk.devices());
             for (Device d : kiosk.devices()) {
                 all.put(d.id(), d.status());
             }
             all.put("store", kiosk.queue().status());
             kiosk.backOfficeSync().ifPresent(sync -> all.put(sync.id(), sync.probe()));
-            boolean ok = all.values().stream().allMatch(DeviceStatus::isOnline);
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                all.forEach((k, v) -> out.put(k, Map.of("state", v.state().name(), "detail", v.detail().name(),
-                        "message", v.message())));
-                out.put("ok", ok);
-                System.out.println(Json.write(out));
-            } else {
-                all.forEach((k, v) -> System.out.printf("%-8s %s%n", k, v));
-                System.out.println(ok ? "selftest: all online" : "selftest: something is offline");
-            }
-            return ok ? 0 : 1;
+            return report(all);
         }
+    }
+
+    /** The store could not be opened: test the devices on their own and list the store OFFLINE. */
+    private int devicesOnly(KioskConfig config, StoreException e) throws InterruptedException {
+        List<Device> devices = new ArrayList<>();
+        try {
+            devices.add(Wiring.idCardReaderFor(config));
+            devices.add(Wiring.printer(config, config.dataDir().resolve("receipts")));
+            devices.add(Wiring.scannerFor(config));
+            devices.add(Wiring.kioskIo(config, Clock.systemDefaultZone()));
+            devices.forEach(Device::start);
+            settle(devices);
+            Map<String, DeviceStatus> all = new LinkedHashMap<>();
+            devices.forEach(d -> all.put(d.id(), d.status()));
+            all.put("store", new DeviceStatus(DeviceState.OFFLINE,
+                    e.diskFull() ? StatusDetail.HARDWARE_ERROR : StatusDetail.CONFIGURATION_ERROR, e.getMessage(),
+                    Instant.now()));
+            return report(all);
+        } finally {
+            devices.forEach(d -> {
+                try {
+                    d.close();
+                } catch (RuntimeException closing) {
+                    // reported by its status already
+                }
+            });
+        }
+    }
+
+    private void settle(List<Device> devices) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + settleMs;
+        while (System.currentTimeMillis() < deadline
+                && devices.stream().anyMatch(d -> d.status().state() == DeviceState.UNKNOWN)) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** Switched off in the profile ({@code none}): listed, not counted as offline. */
+    static boolean counts(DeviceStatus s) {
+        return !s.isOnline() && s.detail() != StatusDetail.DISABLED;
+    }
+
+    private int report(Map<String, DeviceStatus> all) {
+        boolean ok = all.values().stream().noneMatch(SelftestCommand::counts);
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            all.forEach((k, v) -> out.put(k, Map.of("state", v.state().name(), "detail", v.detail().name(),
+                    "message", v.message())));
+            out.put("ok", ok);
+            System.out.println(Json.write(out));
+        } else {
+            all.forEach((k, v) -> System.out.printf("%-8s %s%n", k, v));
+            System.out.println(ok ? "selftest: all online" + (all.values().stream().anyMatch(v -> v.detail() == StatusDetail.DISABLED)
+                    ? " (devices switched off with 'none' are not counted)" : "") : "selftest: something is offline");
+        }
+        return ok ? 0 : 1;
     }
 }

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,8 +112,11 @@ public final class SqliteRequestQueue implements RequestQueue {
     private final ErasableAttributes erasable;
     private final ReentrantLock lock = new ReentrantLock();
     private final DeviceStatusHolder health;
+    private final Duration busyTimeout;
     /** Guarded by {@link #lock}; null once closed. */
     private Connection connection;
+    /** Guarded by {@link #lock}: the connection is the read-only one of a full disk. */
+    private boolean readOnlyBecauseFull;
 
     /** Opens the store at {@code file}, creating it and its folders, and brings its schema up to date. */
     public SqliteRequestQueue(Path file) {
@@ -141,8 +146,9 @@ public final class SqliteRequestQueue implements RequestQueue {
         this.erasable = Objects.requireNonNull(erasable, "erasable");
         this.health = new DeviceStatusHolder("store",
                 new DeviceStatus(DeviceState.UNKNOWN, StatusDetail.INITIALIZING, "opening " + this.file, clock.instant()));
-        this.connection = open(this.file, busyTimeout);
-        health.update(onlineStatus());
+        this.busyTimeout = busyTimeout;
+        this.connection = openOrReadOnly(busyTimeout);
+        health.update(readOnlyBecauseFull ? fullStatus() : onlineStatus());
     }
 
     /** The schema version this build writes. */
@@ -152,6 +158,64 @@ public final class SqliteRequestQueue implements RequestQueue {
 
     // ---------------------------------------------------------------------------------------------
     // Opening and migrating
+
+    /**
+     * Below this many free bytes an I/O error of SQLite counts as a full disk: SQLite reports one
+     * as SQLITE_FULL only when it notices in time; growing the WAL index ({@code xShmMap}) or
+     * writing a page fails as a plain I/O error.
+     */
+    static final long LOW_SPACE_BYTES = 1 << 20;
+
+    static boolean diskFull(Throwable e, Path file) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException se) {
+                SQLiteErrorCode code = se.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_FULL) {
+                    return true;
+                }
+                if ((code.name().startsWith("SQLITE_IOERR") || code == SQLiteErrorCode.SQLITE_CANTOPEN)
+                        && freeBytes(file) < LOW_SPACE_BYTES) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Free bytes for this process on the file system of {@code file}'s folder; -1 when unknown. */
+    static long freeBytes(Path file) {
+        try {
+            return Files.getFileStore(file.getParent()).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Opens the store; on a full disk, where SQLite cannot even grow its WAL index, opens it
+     * read-only instead (as an immutable file: no WAL index needed) so that {@code kiosk queue},
+     * {@code status} and the status screen still answer. Every write then fails with "disk full",
+     * and {@link #status()} reopens it read-write once there is room again.
+     */
+    private Connection openOrReadOnly(Duration busyTimeout) {
+        try {
+            readOnlyBecauseFull = false;
+            return open(file, busyTimeout);
+        } catch (StoreException e) {
+            if (!diskFull(e, file) || !Files.exists(file)) {
+                throw e;
+            }
+            try {
+                Connection ro = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?immutable=1&mode=ro");
+                readOnlyBecauseFull = true;
+                log.info("disk full: the request store {} is open read-only ({} bytes free); nothing can be filed "
+                        + "until there is room", file, freeBytes(file));
+                return ro;
+            } catch (SQLException readOnly) {
+                throw StoreException.diskFull(file, "open", freeBytes(file));
+            }
+        }
+    }
 
     private static Connection open(Path file, Duration busyTimeout) {
         try {
@@ -944,9 +1008,14 @@ public final class SqliteRequestQueue implements RequestQueue {
     public DeviceStatus status() {
         lock.lock();
         try {
+            if (connection != null && readOnlyBecauseFull && freeBytes(file) >= LOW_SPACE_BYTES) {
+                reopenReadWrite();
+            }
             Connection c = connection;
             if (c == null) {
                 health.update(status(DeviceState.OFFLINE, StatusDetail.DISABLED, "the request store is closed"));
+            } else if (readOnlyBecauseFull) {
+                health.update(fullStatus());
             } else {
                 try (Statement s = c.createStatement()) {
                     s.execute("BEGIN IMMEDIATE");
@@ -957,12 +1026,35 @@ public final class SqliteRequestQueue implements RequestQueue {
                     }
                     health.update(onlineStatus());
                 } catch (SQLException e) {
-                    health.update(status(DeviceState.OFFLINE, StatusDetail.COMMUNICATION_ERROR, e.getMessage()));
+                    health.update(diskFull(e, file) ? fullStatus()
+                            : status(DeviceState.OFFLINE, StatusDetail.COMMUNICATION_ERROR, e.getMessage()));
                 }
             }
             return health.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private DeviceStatus fullStatus() {
+        return status(DeviceState.OFFLINE, StatusDetail.HARDWARE_ERROR, "disk full: " + freeBytes(file)
+                + " bytes free for the request store " + file + "; nothing can be filed until there is room");
+    }
+
+    /** Called under {@link #lock} once there is room again: back to the normal read-write store. */
+    private void reopenReadWrite() {
+        try {
+            Connection rw = open(file, busyTimeout);
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing the read-only store: {}", e.toString());
+            }
+            connection = rw;
+            readOnlyBecauseFull = false;
+            log.info("the request store {} has room again: open read-write", file);
+        } catch (StoreException e) {
+            log.debug("the request store {} is still unwritable: {}", file, e.getMessage());
         }
     }
 
@@ -990,6 +1082,19 @@ public final class SqliteRequestQueue implements RequestQueue {
             lock.unlock();
             health.update(status(DeviceState.OFFLINE, StatusDetail.DISABLED, "the request store is closed"));
         }
+    }
+
+    /**
+     * For tests where no small file system can be mounted: caps the database at its current size,
+     * so the next write that needs a page fails with SQLITE_FULL, as on a full disk.
+     */
+    void capAtCurrentSizeForTests() {
+        read("cap the database size", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA max_page_count = " + intPragma(s, "page_count"));
+            }
+            return null;
+        });
     }
 
     /** For tests: a PRAGMA's value as this store's connection sees it (some are per connection). */
@@ -1029,6 +1134,9 @@ public final class SqliteRequestQueue implements RequestQueue {
             }
             return work.run(c);
         } catch (SQLException e) {
+            if (readOnlyBecauseFull || diskFull(e, file)) {
+                throw StoreException.diskFull(file, what, freeBytes(file));
+            }
             throw new StoreException("could not " + what + " in " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreException("could not " + what + ": a JSON column of " + file + " is unreadable", e);

@@ -93,6 +93,22 @@ class DeviceToolsCliTest {
         }
     }
 
+    /** A device switched off in the profile is listed as DISABLED and does not make selftest fail. */
+    @Test
+    void selftestDoesNotCountADeviceSwitchedOffWithNoneAsOffline() {
+        CliRun r = kiosk("selftest", "--json", "--settle-ms", "1000", "--set", "printer.device=none",
+                "--set", "scanner.device=none");
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.path("printer").path("detail").asText()).isEqualTo("DISABLED");
+        assertThat(j.path("scanner").path("detail").asText()).isEqualTo("DISABLED");
+        assertThat(j.path("ok").asBoolean()).isTrue();
+
+        CliRun missing = kiosk("selftest", "--json", "--settle-ms", "1000", "--set", "printer.device=none",
+                "--set", "idcard.device=serial:" + data.resolve("ttyUSB7"));
+        assertThat(missing.status()).as("a device that is configured but missing still counts").isEqualTo(1);
+    }
+
     @Test
     void printTestOnTheSimulatedPrinterPrints() throws Exception {
         CliRun r = kiosk("print-test", "--json");
