@@ -411,6 +411,7 @@ public final class SoakBench {
         } else {
             stuck.add(where);
             System.out.println("STUCK " + where);
+            System.out.flush();
         }
         printer.setCondition(SimulatedReceiptPrinter.Condition.READY);
         reader.remove();
@@ -455,6 +456,7 @@ public final class SoakBench {
         samples.add(new double[] {session, seconds, rss, heap, threads, errors.withException(), oosCount(), stuck.size()});
         System.out.printf(Locale.ROOT, " %8d  %9.1f  %10.2f  %7.1f  %17.1f  %7d  %10d  %14d  %5d%n", session, seconds,
                 session == 0 ? 0.0 : session / seconds, rss, heap, threads, errors.withException(), oosCount(), stuck.size());
+        System.out.flush(); // a run killed later (out of memory, a time limit) keeps its figures so far
     }
 
     /** Out-of-service screens shown, whether a step was waiting on them or they were left at once. */
