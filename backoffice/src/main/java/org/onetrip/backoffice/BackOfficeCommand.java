@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
+import org.onetrip.backoffice.store.StaffStore;
+import org.onetrip.backoffice.staff.Passwords;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import picocli.CommandLine;
@@ -34,7 +36,10 @@ import picocli.CommandLine.Option;
 @Command(name = "backoffice", mixinStandardHelpOptions = true, version = "OneTrip back office 0.1.0",
         description = "The Open311 GeoReport v2 back office for OneTrip kiosks.",
         subcommands = {BackOfficeCommand.Serve.class, BackOfficeCommand.AddKiosk.class, BackOfficeCommand.AddStaff.class,
-                BackOfficeCommand.EraseExpired.class})
+                BackOfficeCommand.EraseExpired.class,
+                StaffAccountCommands.AddAccount.class, StaffAccountCommands.SetPassword.class,
+                StaffAccountCommands.DisableAccount.class, StaffAccountCommands.EnableAccount.class,
+                StaffAccountCommands.RevokeSessions.class, StaffAccountCommands.ListAccounts.class})
 public final class BackOfficeCommand implements Callable<Integer> {
 
     @Override
@@ -54,7 +59,7 @@ public final class BackOfficeCommand implements Callable<Integer> {
     }
 
     /** Where the data is. */
-    static class StorageOptions {
+    public static class StorageOptions {
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/backoffice",
                 description = "Data folder: the SQLite database and the simulator kiosk's key (default data/backoffice).")
         Path data;
@@ -70,7 +75,7 @@ public final class BackOfficeCommand implements Callable<Integer> {
                         + "Every instance on one database needs the same key.")
         Path keyFile;
 
-        Database open() {
+        public Database open() {
             String url = jdbcUrl != null ? jdbcUrl : System.getenv("ONETRIP_BACKOFFICE_JDBC_URL");
             if (url != null && !url.isBlank()) {
                 return Database.postgres(url, 16);
@@ -127,7 +132,8 @@ public final class BackOfficeCommand implements Callable<Integer> {
                 description = "Make sure this kiosk has an api key, kept in DATA/KIOSK_ID.api-key (mode 0600), and print it.")
         String devKiosk;
 
-        @Option(names = "--dev-staff", description = "Make sure staff 'dev' has a token, kept in DATA/dev.staff-token, and print it.")
+        @Option(names = "--dev-staff", description = "Make sure staff 'dev' has a token, kept in DATA/dev.staff-token, and print it; "
+                + "and a supervisor account 'dev' for the staff pages, its password kept in DATA/dev.staff-password.")
         boolean devStaff;
 
         @CommandLine.Mixin
@@ -175,6 +181,17 @@ public final class BackOfficeCommand implements Callable<Integer> {
                     String token = devSecret(storage.data.resolve("dev.staff-token"), t -> store.staffFor(t).isPresent(),
                             () -> store.issueStaffToken("dev", "Developer"));
                     System.out.println("staff token of 'dev': " + token);
+                    StaffStore accounts = new StaffStore(db, Clock.systemUTC());
+                    String password = devSecret(storage.data.resolve("dev.staff-password"),
+                            p -> accounts.account("dev").map(a -> !a.disabled() && Passwords.verify(p, a.passwordHash()))
+                                    .orElse(false),
+                            () -> {
+                                String p = Passwords.generate();
+                                accounts.putAccount("dev", "Developer", "supervisor", java.util.Set.of(), Passwords.hash(p));
+                                return p;
+                            });
+                    System.out.println("staff pages: http://" + host + ":" + port + "/staff/ as 'dev' (supervisor), password "
+                            + password);
                 }
                 BackOfficeServer server = new BackOfficeServer(store, c,
                         new BackOfficeServer.Settings(host, port, maxBodyKb * 1024L, ZoneId.of(zone), batch, tls,

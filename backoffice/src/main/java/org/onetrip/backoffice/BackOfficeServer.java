@@ -29,11 +29,15 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.onetrip.backoffice.open311.ApiError;
 import org.onetrip.backoffice.open311.Format;
 import org.onetrip.backoffice.open311.Open311Api;
+import org.onetrip.backoffice.phone.PhonePage;
 import org.onetrip.backoffice.security.ClientAddress;
 import org.onetrip.backoffice.security.MethodOverrideFilter;
 import org.onetrip.backoffice.security.RateLimiter;
 import org.onetrip.backoffice.staff.StaffApi;
+import org.onetrip.backoffice.staff.StaffPages;
 import org.onetrip.backoffice.store.BackOfficeStore;
+import org.onetrip.backoffice.store.StaffStore;
+import org.onetrip.backoffice.web.Pages;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +121,13 @@ public final class BackOfficeServer implements AutoCloseable {
         Open311Api open311 = new Open311Api(store, catalog, settings.batch(), settings.zone(), failedKeys, clients,
                 settings.discovery());
         StaffApi staff = new StaffApi(store, open311, settings.zone());
+        // The staff workspace and the resident's phone page (server-rendered, no script).
+        StaffStore staffStore = new StaffStore(store, Clock.systemUTC());
+        Pages pages = new Pages();
+        StaffPages staffPages = new StaffPages(store, staffStore, catalog, pages, settings.zone(),
+                new RateLimiter(10, java.time.Duration.ofMinutes(15), 10_000, java.time.Clock.systemUTC()), clients);
+        PhonePage phone = new PhonePage(store, staffStore, catalog, pages, settings.zone(),
+                new RateLimiter(30, java.time.Duration.ofMinutes(1), 10_000, java.time.Clock.systemUTC()), clients);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
@@ -163,6 +174,9 @@ public final class BackOfficeServer implements AutoCloseable {
             config.routes.post("/staff/v1/requests/{id}/status", staff::changeStatus);
             config.routes.get("/staff/v1/requests/{id}", staff::getRequest);
             config.routes.get("/staff/v1/kiosks", staff::kiosks);
+            config.routes.get("/assets/{file}", pages::asset);
+            staffPages.routes(config);
+            phone.routes(config);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() > 0) {
                     ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -196,7 +210,9 @@ public final class BackOfficeServer implements AutoCloseable {
                         ctx.header("Allow", allowed(ctx.path()));
                     }
                     String body = ctx.result();
-                    if (body == null || body.isEmpty() || !(body.startsWith("[") || body.startsWith("<?xml"))) {
+                    String type = ctx.res().getContentType();
+                    boolean page = type != null && type.startsWith("text/html");
+                    if (!page && (body == null || body.isEmpty() || !(body.startsWith("[") || body.startsWith("<?xml")))) {
                         Format.error(ctx, status, List.of(status == 404 ? "no such resource"
                                 : status == 405 ? "method not allowed here" : "the body is too large"));
                     }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +151,28 @@ class Open311ApiTest {
             JsonNode seen = json(bo.get("requests/" + id + ".json?extensions=true&api_key="
                     + URLEncoder.encode(bo.apiKey, StandardCharsets.UTF_8)));
             assertThat(seen.get(0).path("extended_attributes").path("status_detail").asText()).isEqualTo("completed");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aCompletedOrRejectedRequestIsNotReopened(String kind) {
+        try (TestBackOffice bo = new TestBackOffice(kind, dir)) {
+            String done = json(bo.postForm(bo.hazardForm(Map.of()), "a")).get(0).path("service_request_id").asText();
+            String refused = json(bo.postForm(bo.hazardForm(Map.of("attribute[since]", "now")), "b")).get(0)
+                    .path("service_request_id").asText();
+            assertThat(bo.staffStatus(done, "completed", "已修复").statusCode()).isEqualTo(200);
+            assertThat(bo.staffStatus(refused, "rejected", "重复上报").statusCode()).isEqualTo(200);
+            var before = bo.store.snapshot();
+
+            for (String id : List.of(done, refused)) {
+                for (String next : List.of("received", "in_progress", "needs_documents", "completed", "rejected")) {
+                    HttpResponse<String> r = bo.staffStatus(id, next, null);
+                    assertThat(r.statusCode()).as(id + " → " + next).isEqualTo(409);
+                    assertThat(json(r).get(0).path("description").asText()).contains("not reopened");
+                }
+            }
+            assertThat(bo.store.snapshot()).isEqualTo(before);
         }
     }
 

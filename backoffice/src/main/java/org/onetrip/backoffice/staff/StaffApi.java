@@ -51,8 +51,13 @@ public final class StaffApi {
             throw new ApiError(400, "status_notes: at most " + MAX_NOTES + " characters, no control characters");
         }
         String id = ctx.pathParam("id");
-        ServiceRequest r = store.changeStatus(id, RequestStatus.ofWire(detail), notes == null || notes.isEmpty() ? null : notes,
-                staff).orElseThrow(() -> new ApiError(404, "service_request_id: not found"));
+        ServiceRequest r;
+        try {
+            r = store.changeStatus(id, RequestStatus.ofWire(detail), notes == null || notes.isEmpty() ? null : notes,
+                    staff).orElseThrow(() -> new ApiError(404, "service_request_id: not found"));
+        } catch (BackOfficeStore.ClosedRequest e) {
+            throw new ApiError(409, "status_detail: the request is completed or rejected and is not reopened");
+        }
         log.info("staff {} set {} to {}", staff, r.serviceRequestId(), detail);
         Jsons.send(ctx, 200, withHistory(r));
     }

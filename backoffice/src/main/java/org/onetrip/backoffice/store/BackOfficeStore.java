@@ -148,6 +148,16 @@ public final class BackOfficeStore {
         return cipher.encrypt(plain, column + ":" + requestKey);
     }
 
+    /** A value sealed for a column of service_requests, for the staff pages' own writes (StaffStore). */
+    String sealColumn(String column, String requestKey, String plain) {
+        return seal(column, requestKey, plain);
+    }
+
+    /** A sealed column's value in clear, for the staff pages' own queries (StaffStore). */
+    String unseal(String column, String requestKey, String stored) {
+        return open(column, requestKey, stored);
+    }
+
     private String open(String column, String requestKey, String stored) {
         return cipher.decrypt(stored, column + ":" + requestKey);
     }
@@ -362,7 +372,7 @@ public final class BackOfficeStore {
         });
     }
 
-    private static String nextServiceRequestId(Connection c) throws SQLException {
+    static String nextServiceRequestId(Connection c) throws SQLException {
         // The UPDATE takes the counter's row lock (PostgreSQL) or the write lock (SQLite): ids never repeat.
         try (Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE counters SET value = value + 1 WHERE name = 'service_request'");
@@ -561,6 +571,11 @@ public final class BackOfficeStore {
                     ps.setString(1, key);
                     ps.executeUpdate();
                 }
+                // A resident's rating stays for the statistics; the words they added go.
+                try (PreparedStatement ps = c.prepareStatement("UPDATE ratings SET reason = NULL WHERE request_key = ?")) {
+                    ps.setString(1, key);
+                    ps.executeUpdate();
+                }
             }
             return keys.size();
         });
@@ -583,12 +598,19 @@ public final class BackOfficeStore {
             // The UPDATE comes first: it locks the row, so two staff changes take their steps in turn.
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE service_requests SET status_detail = ?, updated_datetime = ?
-                    WHERE service_request_id = ? OR (service_request_id IS NULL AND token = ?)""")) {
+                    WHERE (service_request_id = ? OR (service_request_id IS NULL AND token = ?))
+                      AND status_detail NOT IN ('completed', 'rejected')""")) {
                 ps.setString(1, detail.wire());
                 ps.setString(2, text(now));
                 ps.setString(3, idOrToken);
                 ps.setString(4, idOrToken);
                 if (ps.executeUpdate() == 0) {
+                    // Not found, or closed: a completed or rejected request is never reopened silently.
+                    if (one(c, "SELECT status_detail FROM service_requests WHERE service_request_id = ?", idOrToken).isPresent()
+                            || one(c, "SELECT status_detail FROM service_requests WHERE service_request_id IS NULL AND token = ?",
+                                    idOrToken).isPresent()) {
+                        throw new ClosedRequest();
+                    }
                     return Optional.empty();
                 }
             }
@@ -631,7 +653,18 @@ public final class BackOfficeStore {
         });
     }
 
-    private void appendHistory(Connection c, String requestKey, Instant at, RequestStatus detail, String notes,
+    /**
+     * Thrown when a status change names a completed or rejected request: the state machine
+     * (received, in progress, needs documents → completed or rejected) has no way back, so a closed
+     * request is never reopened by a late or mistaken change.
+     */
+    public static final class ClosedRequest extends RuntimeException {
+        public ClosedRequest() {
+            super("the request is closed (completed or rejected) and is not reopened");
+        }
+    }
+
+    void appendHistory(Connection c, String requestKey, Instant at, RequestStatus detail, String notes,
             String by) throws SQLException {
         int step;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM status_history WHERE request_key = ?")) {
@@ -664,6 +697,13 @@ public final class BackOfficeStore {
                 ps.setString(1, kioskId);
                 ps.setString(2, text(clock.instant()));
                 ps.setString(3, body);
+                ps.executeUpdate();
+            }
+            // The hours a kiosk was heard in: the fleet's uptime (staff/ dashboard and fleet pages).
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO heartbeat_hours (kiosk_id, hour) VALUES (?, ?) ON CONFLICT (kiosk_id, hour) DO NOTHING")) {
+                ps.setString(1, kioskId);
+                ps.setString(2, text(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
                 ps.executeUpdate();
             }
             return null;
@@ -723,6 +763,10 @@ public final class BackOfficeStore {
 
     static String text(Instant instant) {
         return TEXT.format(instant);
+    }
+
+    static Optional<String> oneValue(Connection c, String sql, String value) throws SQLException {
+        return one(c, sql, value);
     }
 
     private static Optional<String> one(Connection c, String sql, String value) throws SQLException {

@@ -88,7 +88,42 @@ final class Schema {
                     "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
                     // Heartbeats were kept unchecked before; one 999 levels deep broke the fleet view.
                     // Each is only a kiosk's latest, and the next arrives within minutes, checked.
-                    "DELETE FROM heartbeats"));
+                    "DELETE FROM heartbeats"),
+            // 3: the staff workspace (staff/, phone/): who works on a request,
+            // staff accounts with their sessions (in the database, so several instances behind a
+            // load balancer share them), the audit log of views of personal data, the residents'
+            // ratings, and the hours in which each kiosk was heard (its uptime).
+            List.of(
+                    "ALTER TABLE service_requests ADD COLUMN assigned_to TEXT",
+                    "ALTER TABLE service_requests ADD COLUMN department TEXT",
+                    "CREATE INDEX service_requests_by_status ON service_requests (status_detail, requested_datetime)",
+                    """
+                    CREATE TABLE staff_accounts (
+                        staff_id        TEXT PRIMARY KEY,
+                        name            TEXT NOT NULL,
+                        role            TEXT NOT NULL,
+                        windows         TEXT NOT NULL,
+                        password_hash   TEXT NOT NULL,
+                        disabled        INTEGER NOT NULL,
+                        failed_signins  INTEGER NOT NULL,
+                        locked_until    TEXT,
+                        created_at      TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE staff_sessions (
+                        session_hash  TEXT PRIMARY KEY,
+                        staff_id      TEXT NOT NULL REFERENCES staff_accounts (staff_id),
+                        csrf_token    TEXT NOT NULL,
+                        created_at    TEXT NOT NULL,
+                        last_seen_at  TEXT NOT NULL,
+                        expires_at    TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id)",
+                    "CREATE TABLE audit_log (at TEXT NOT NULL, staff_id TEXT NOT NULL, request_key TEXT NOT NULL, what TEXT NOT NULL)",
+                    "CREATE INDEX audit_log_by_request ON audit_log (request_key, at)",
+                    "CREATE TABLE ratings (request_key TEXT PRIMARY KEY REFERENCES service_requests (request_key), "
+                            + "rating TEXT NOT NULL, reason TEXT, at TEXT NOT NULL)",
+                    "CREATE TABLE heartbeat_hours (kiosk_id TEXT NOT NULL, hour TEXT NOT NULL, PRIMARY KEY (kiosk_id, hour))"));
 
     static int latest() {
         return MIGRATIONS.size();
@@ -125,6 +160,7 @@ final class Schema {
 
     /** For tests: every table, to compare a database before and after something that must change nothing. */
     static final List<String> TABLES = List.of("kiosks", "staff", "counters", "service_requests", "status_history",
-            "heartbeats", "settings", "schema_version");
+            "heartbeats", "settings", "schema_version", "staff_accounts", "staff_sessions", "audit_log", "ratings",
+            "heartbeat_hours");
 
 }

@@ -51,6 +51,9 @@ public final class Open311Catalog {
         ext.put("identity", s.identity().name().toLowerCase(Locale.ROOT));
         ArrayNode docs = ext.putArray("documents");
         s.documents().forEach(d -> docs.add(localized(d)));
+        if (s.timeLimit() != null) {
+            ext.put("time_limit_hours", s.timeLimit().toHours());
+        }
         return n;
     }
 
@@ -90,6 +93,12 @@ public final class Open311Catalog {
                 val.put("pattern", rule.pattern());
             }
             val.put("max_length", rule.maxLength());
+            if (rule.minDate() != null) {
+                val.put("min_date", rule.minDate().text());
+            }
+            if (rule.maxDate() != null) {
+                val.put("max_date", rule.maxDate().text());
+            }
             ArrayNode phrases = ext.putArray("phrases");
             a.phrases().forEach(p -> phrases.add(localized(p)));
             ext.put("personal", a.personal());
@@ -170,6 +179,11 @@ public final class Open311Catalog {
                 ArrayNode docs = o.putArray("documents");
                 known.documents().forEach(d -> docs.add(localized(d)));
             }
+            if (ext.has("time_limit_hours")) {
+                o.set("time_limit_hours", ext.get("time_limit_hours").deepCopy());
+            } else if (known != null && known.timeLimit() != null) {
+                o.put("time_limit_hours", known.timeLimit().toHours());
+            }
             ArrayNode attrs = o.putArray("attributes");
             if (definition != null) {
                 for (JsonNode a : definition.path("attributes")) {
@@ -218,6 +232,12 @@ public final class Open311Catalog {
                 val.put("pattern", r.pattern());
             }
             val.put("max_length", r.maxLength());
+            if (r.minDate() != null) {
+                val.put("min_date", r.minDate().text());
+            }
+            if (r.maxDate() != null) {
+                val.put("max_date", r.maxDate().text());
+            }
         }
         if (ext.path("phrases").isArray()) {
             o.set("phrases", ext.path("phrases").deepCopy());

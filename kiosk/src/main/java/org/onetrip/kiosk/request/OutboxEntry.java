@@ -7,7 +7,8 @@ import org.onetrip.kiosk.idcard.Identity;
 
 /**
  * What the sync worker needs to send one request: everything the back office must see, in filing
- * order ({@code seq}). Built from the store only while the request is pending.
+ * order ({@code seq}). Built from the store only while the request is pending. {@code ticket} is the
+ * number on the resident's receipt ({@code D-017}), so staff can find a request by it.
  */
 public record OutboxEntry(
         long seq,

@@ -406,6 +406,22 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void timeLimitNotAWholeNumberOfHours() {
+        assertThat(failure(r -> ((ObjectNode) service(r, 1)).put("time_limit_hours", 1.5)))
+                .contains("service 'svc-b'", "time_limit_hours");
+        assertThat(failure(r -> ((ObjectNode) service(r, 1)).put("time_limit_hours", 0)))
+                .contains("service 'svc-b'", "time_limit_hours");
+        assertThat(failure(r -> ((ObjectNode) service(r, 1)).put("time_limit_hours", "2")))
+                .contains("service 'svc-b'", "time_limit_hours");
+    }
+
+    @Test
+    void everyBundledServiceHasATimeLimitAndHazardReportsTwoHours() {
+        assertThat(bundled.services()).allSatisfy(s -> assertThat(s.timeLimit()).isNotNull());
+        assertThat(bundled.service("hazard-report").orElseThrow().timeLimit()).isEqualTo(java.time.Duration.ofHours(2));
+    }
+
+    @Test
     void windowLetterTwice() {
         assertThat(failure(r -> ((ObjectNode) r.withArray("windows").get(1)).put("letter", "A")))
                 .contains("'party'", "'opinion'", "letter A");

@@ -1,0 +1,76 @@
+package org.onetrip.backoffice.staff;
+
+import java.util.List;
+import org.onetrip.backoffice.web.Text;
+
+/** What the staff templates (src/main/jte/staff) are given: plain values, already in the page's language. */
+public final class StaffViews {
+    private StaffViews() {
+    }
+
+    /**
+     * What every staff page shows around its content: the words, who is signed in (null on the
+     * sign-in page), the CSRF token for its forms, the navigation entry in use and what the role
+     * may open, and the link that switches the language.
+     */
+    public record Chrome(Text t, String user, String roleLabel, String csrf, String nav, boolean statistics, boolean fleet,
+            String langHref) {
+    }
+
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    public record QueueRow(String href, String ticket, String id, String service, String window, String status,
+            String statusClass, String filed, String timeLeft, boolean overdue, String assigned, String name, String kiosk) {
+    }
+
+    public record QueueView(List<QueueRow> rows, long total, int first, int last, List<Option> windows,
+            List<Option> services, List<Option> statuses, List<Option> kiosks, String from, String to, String search,
+            boolean overdue, String prevHref, String nextHref, String csvHref) {
+    }
+
+    public record Field(String label, String value, boolean personal) {
+    }
+
+    public record Step(String at, String status, String statusClass, String notes, String by) {
+    }
+
+    public record Audit(String at, String by, String what) {
+    }
+
+    /** The forms a request page offers; each is shown only when the state machine and the role allow it. */
+    public record Actions(boolean accept, boolean askDocuments, boolean complete, boolean reject, boolean assign,
+            List<Option> documents, List<Option> completeTemplates, List<Option> rejectTemplates, List<Option> colleagues,
+            List<Option> departments) {
+        public boolean any() {
+            return accept || askDocuments || complete || reject || assign;
+        }
+    }
+
+    public record RequestView(String key, String action, String title, String ticket, String id, String service,
+            String window, String kiosk, String status, String statusClass, String filed, String timeLeft, boolean overdue,
+            String assigned, String notes, List<Field> fields, boolean personalShown, List<Step> history, List<Audit> audit,
+            Actions actions, String rating, String message, String error) {
+    }
+
+    public record Bar(String label, long value, int height, int x) {
+    }
+
+    public record Chart(String title, List<Bar> bars, long max, int width) {
+    }
+
+    public record HandlingRow(String category, String limit, long done, String p50, String p90, long overdue,
+            boolean p90Late) {
+    }
+
+    public record DashboardView(String period, long total, long open, long overdue, List<Chart> charts,
+            List<HandlingRow> handling, List<Option> ratings, List<Option> uptime, String csvHref) {
+    }
+
+    public record KioskRow(String id, String lastHeard, boolean stale, boolean never, List<Option> devices, boolean paperLow,
+            String pending, String oldestPending, String alarms, long openInOffice, String uptime) {
+    }
+
+    public record FleetView(List<KioskRow> kiosks, String staleAfter, String csvHref) {
+    }
+}

@@ -1,0 +1,92 @@
+package org.onetrip.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.backoffice.store.StaffStore;
+import org.onetrip.kiosk.filing.Filing;
+
+/** The resident's phone page over HTTP: headers, the calm answer, the rate limit, ratings only after completion. */
+class PhonePageTest {
+    @TempDir
+    Path dir;
+
+    private static HttpResponse<String> get(TestBackOffice bo, String path) {
+        return bo.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bo.port() + path)).header("Accept-Language", "zh-CN"));
+    }
+
+    @Test
+    void aFiledRequestShowsWithoutPersonalDataOrScriptAndIsNeverCached() {
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir.resolve("bo"));
+                TestKiosk kiosk = new TestKiosk(dir.resolve("kiosk"), bo.baseUrl(), bo.apiKey, Duration.ofSeconds(5))) {
+            Filing f = StaffFixture.fileResidence(kiosk);
+            kiosk.worker.runOnce();
+            HttpResponse<String> r = get(bo, "/status/" + f.filed().receiptToken());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+            assertThat(r.body()).contains(f.filed().ticket(), "居住证明", "民生保障", "赖**", "已收到", "房产证或租赁合同")
+                    .doesNotContain("赖佳佳", "3509821992", "13800138000", "<script");
+            // The ticket travelled from the kiosk, so staff can find the request by it.
+            assertThat(new StaffStore(bo.store, java.time.Clock.systemUTC()).request(
+                    new StaffStore(bo.store, java.time.Clock.systemUTC()).byReceiptToken(f.filed().receiptToken()).orElseThrow()
+                            .requestKey()).orElseThrow().ticket()).isEqualTo(f.filed().ticket());
+        }
+    }
+
+    @Test
+    void anUnknownOrMalformedTokenGetsOneCalmAnswer() {
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir)) {
+            HttpResponse<String> unknown = get(bo, "/status/AAAAAAAAAAAAAAAAAAAAAAAA");
+            HttpResponse<String> malformed = get(bo, "/status/%3Cscript%3E");
+            HttpResponse<String> tooLong = get(bo, "/status/" + "A".repeat(500));
+            for (HttpResponse<String> r : java.util.List.of(unknown, malformed, tooLong)) {
+                assertThat(r.statusCode()).isEqualTo(404);
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+                assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+                assertThat(r.body()).isEqualTo(unknown.body()).contains("没有找到这张回执");
+            }
+        }
+    }
+
+    @Test
+    void oneAddressAskingTooOftenIsToldToWait() {
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir)) {
+            int limited = 0;
+            String retryAfter = null;
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<String> r = get(bo, "/status/AAAAAAAAAAAAAAAAAAAAAAA" + (char) ('A' + i % 26));
+                if (r.statusCode() == 429) {
+                    limited++;
+                    retryAfter = r.headers().firstValue("Retry-After").orElse(null);
+                } else {
+                    assertThat(r.statusCode()).isEqualTo(404);
+                }
+            }
+            assertThat(limited).isGreaterThanOrEqualTo(10);
+            assertThat(retryAfter).matches("\\d+");
+        }
+    }
+
+    @Test
+    void aRatingIsRefusedBeforeCompletion() {
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir.resolve("bo"));
+                TestKiosk kiosk = new TestKiosk(dir.resolve("kiosk"), bo.baseUrl(), bo.apiKey, Duration.ofSeconds(5))) {
+            Filing f = StaffFixture.fileResidence(kiosk);
+            kiosk.worker.runOnce();
+            HttpResponse<String> r = bo.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bo.port() + "/status/"
+                    + f.filed().receiptToken())).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("rating=satisfied", StandardCharsets.UTF_8)));
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(bo.store.snapshot().get("ratings")).isEmpty();
+        }
+    }
+}
