@@ -199,9 +199,11 @@ public final class PageScreenshots {
                     b.open("/staff/queue");
                     b.find("#queue");
                     b.screenshot(out.resolve("staff-queue.png"));
+                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
                     b.open("/staff/requests/" + requestKey);
                     b.find("#history");
                     b.screenshot(out.resolve("staff-request.png"));
+                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
                     b.open("/staff/dashboard?days=14");
                     b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1300));
                     b.find("#handling");
