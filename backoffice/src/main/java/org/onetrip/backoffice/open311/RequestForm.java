@@ -173,7 +173,7 @@ public final class RequestForm {
                 problems.add("attribute " + attr + ": the service has no such field");
             }
         }
-        for (FieldError fe : new FormValidator().validate(service, serviceValues)) {
+        for (FieldError fe : FormValidator.asFiledAt(attributes.get(Open311Form.KIOSK_FILED_AT)).validate(service, serviceValues)) {
             problems.add("attribute " + fe.describe());
         }
         String filedAt = attributes.get(Open311Form.KIOSK_FILED_AT);

@@ -39,6 +39,14 @@ public final class FieldCipher {
 
     private final SecretKey key;
     private final String keyId;
+    /** A Cipher per thread: getInstance looks the provider up each time, which costs more than a field's AES. */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is in every Java", e);
+        }
+    });
 
     private FieldCipher(byte[] raw) {
         if (raw.length != 32) {
@@ -123,7 +131,7 @@ public final class FieldCipher {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -149,7 +157,7 @@ public final class FieldCipher {
             if (in.length < NONCE + TAG_BITS / 8) {
                 throw new IllegalStateException("an encrypted value is too short");
             }
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE));
             c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);

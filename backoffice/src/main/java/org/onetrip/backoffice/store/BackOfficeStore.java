@@ -410,18 +410,6 @@ public final class BackOfficeStore {
         return serviceRequestIds.stream().distinct().filter(byId::containsKey).map(byId::get).toList();
     }
 
-    /** A kiosk's latest requests, newest first. */
-    public List<ServiceRequest> recent(String kioskId, int limit) {
-        return db.read("list recent requests", c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT
-                    + " WHERE kiosk_id = ? AND service_request_id IS NOT NULL ORDER BY requested_datetime DESC LIMIT ?")) {
-                ps.setString(1, kioskId);
-                ps.setInt(2, limit);
-                return rows(ps);
-            }
-        });
-    }
-
     /** The request a token names (of {@code kioskId} only, when not null). */
     public Optional<ServiceRequest> byToken(String token, String kioskId) {
         return db.read("find a request by token", c -> {

@@ -565,7 +565,8 @@ public final class StaffStore {
                     + "ON CONFLICT (request_key) DO NOTHING")) {
                 ps.setString(1, requestKey);
                 ps.setString(2, rating);
-                ps.setString(3, reason);
+                // A resident's own words may name them or someone else: sealed like the request's free text.
+                ps.setString(3, requests().sealColumn("ratings.reason", requestKey, reason));
                 ps.setString(4, text(clock.instant()));
                 return ps.executeUpdate() > 0;
             }
@@ -577,7 +578,8 @@ public final class StaffStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT request_key, rating, reason, at FROM ratings WHERE request_key = ?")) {
                 ps.setString(1, requestKey);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Rating(rs.getString(1), rs.getString(2), rs.getString(3),
+                    return rs.next() ? Optional.of(new Rating(rs.getString(1), rs.getString(2),
+                            requests().unseal("ratings.reason", rs.getString(1), rs.getString(3)),
                             Instant.parse(rs.getString(4)))) : Optional.empty();
                 }
             }

@@ -112,6 +112,12 @@ class PersonalDataAtRestTest {
             assertThat(request.description()).isEqualTo("高龄补贴申请说明");
             assertThat(request.notes()).isEqualTo("请赖佳佳补交户口本");
             assertThat(bo.store.history(key)).extracting(BackOfficeStore.HistoryStep::notes).contains("请赖佳佳补交户口本");
+
+            // The resident's rating of the handling, in their own words.
+            var staff = new org.onetrip.backoffice.store.StaffStore(bo.store, Clock.systemUTC());
+            assertThat(staff.rate(key, "dissatisfied", "赖佳佳等了很久")).isTrue();
+            assertThat(raw(bo.db, "SELECT reason FROM ratings WHERE request_key = ?", key)).startsWith("e1.");
+            assertThat(staff.rating(key).orElseThrow().reason()).isEqualTo("赖佳佳等了很久");
         }
     }
 

@@ -1,7 +1,5 @@
 package org.onetrip.kiosk.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
@@ -35,6 +33,9 @@ import org.onetrip.kiosk.io.SimulatedKioskIo;
 import org.onetrip.kiosk.io.StatusLights;
 import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
+import org.onetrip.kiosk.privacy.DataFolder;
+import org.onetrip.kiosk.privacy.ErasableAttributes;
+import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
 import org.onetrip.kiosk.printer.escpos.EscPos;
@@ -42,6 +43,8 @@ import org.onetrip.kiosk.printer.escpos.EscPosPrinter;
 import org.onetrip.kiosk.printer.escpos.Gb18030;
 import org.onetrip.kiosk.printer.escpos.PrinterProfile;
 import org.onetrip.kiosk.printer.escpos.PrinterTransport;
+import org.onetrip.kiosk.proxy.AgentRegistry;
+import org.onetrip.kiosk.proxy.AgentsFile;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.NoQrScanner;
 import org.onetrip.kiosk.scanner.CameraQrScanner;
@@ -78,18 +81,29 @@ public final class Wiring {
     public static Kiosk wire(KioskConfig config, Clock clock) {
         config.validate();
         Path data = config.dataDir();
-        try {
-            Files.createDirectories(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data folder " + data.toAbsolutePath(), e);
+        // 0700 with owner-only files, repaired when an older kiosk or a restore left it readable.
+        DataFolder.Repair repair = DataFolder.secure(data);
+        if (repair.total() > 0) {
+            log.warn("data folder {} was readable by others: made {} folders 0700 and {} files 0600",
+                    data.toAbsolutePath(), repair.folders(), repair.files());
         }
         ServiceCatalog local = localCatalog(config);
         boolean backOffice = !config.backOfficeUrl().isEmpty();
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
         ServiceCatalog catalog = cache == null ? local : cachedOr(cache, local);
-        RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock);
-        ReceiptTokens tokens = ReceiptTokens.forInstallation(data);
-        FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock);
+        RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock, ErasableAttributes.of(catalog));
+        ReceiptTokens tokens;
+        try {
+            tokens = ReceiptTokens.forInstallation(data,
+                    () -> queue.countsByOutboxState().values().stream().mapToLong(Long::longValue).sum());
+        } catch (RuntimeException e) {
+            queue.close();
+            if (cache != null) {
+                cache.close();
+            }
+            throw e;
+        }
+        FilingService filing = new FilingService(catalog, queue, tokens, centre(config), clock, agentRegistry(config));
         IdCardReader reader = idCardReader(config.idCardDevice());
         ReceiptPrinter printer = printer(config, data.resolve("receipts"));
         QrScanner scanner = scanner(config.scannerDevice());
@@ -124,6 +138,49 @@ public final class Wiring {
         return new Kiosk(config, clock, catalog, queue, reader, printer, scanner, tokens, filing,
                 io, tamper, new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
                 SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache);
+    }
+
+    /**
+     * The registered proxy agents of {@code proxy.agents-file}, read and checked at start: a wrong
+     * file stops the kiosk with the file and line. A relative name is found beside the profile
+     * (for the bundled simulator profile: among the bundled profiles, else from the working folder).
+     */
+    public static AgentRegistry agentRegistry(KioskConfig config) {
+        String v = config.proxyAgentsFile();
+        if (v.isEmpty()) {
+            log.info("no {} set: no proxy agents are registered, so proxy services refuse every agent card",
+                    KioskConfig.PROXY_AGENTS_FILE);
+            return AgentRegistry.empty();
+        }
+        try {
+            Path p = Path.of(v);
+            AgentRegistry r;
+            if (p.isAbsolute()) {
+                r = AgentsFile.load(p);
+            } else if (config.profileFile().isPresent()) {
+                r = AgentsFile.load(config.profileFile().get().toAbsolutePath().resolveSibling(p));
+            } else if (Wiring.class.getResource("/profiles/" + v) != null) {
+                r = AgentsFile.loadResource("/profiles/" + v);
+            } else {
+                r = AgentsFile.load(p);
+            }
+            log.info("{} registered proxy agents from {}", r.agents().size(), v);
+            return r;
+        } catch (AgentsFile.Problem e) {
+            throw new ConfigException(KioskConfig.PROXY_AGENTS_FILE, v,
+                    "a registered agents file as firmware-config/README.md describes; " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(KioskConfig.PROXY_AGENTS_FILE, v, "a file path");
+        }
+    }
+
+    /**
+     * Erases personal data past {@code privacy.retention-days} at start and every hour, on every
+     * kiosk (with a back office or without); the caller starts and closes it.
+     */
+    public static RetentionEraser retentionEraser(Kiosk kiosk) {
+        return new RetentionEraser(kiosk.queue(), Duration.ofDays(kiosk.config().retentionDays()),
+                RetentionEraser.DEFAULT_EVERY, kiosk.clock());
     }
 
     /** The technician's PIN, hashed in {@code DATA_DIR/secrets.properties}. */
@@ -191,6 +248,12 @@ public final class Wiring {
         }).orElse(StatusFreshness.NO_BACK_OFFICE);
         return new StatusLookup(kiosk.tokens(), kiosk.queue(), kiosk.catalog(), kiosk.config().statusUrlBase(),
                 freshness, kiosk.clock(), limits);
+    }
+
+    /** Gives back a ticket a crash took away before it was shown (see {@link org.onetrip.kiosk.recovery.ReceiptRecovery}). */
+    public static org.onetrip.kiosk.recovery.ReceiptRecovery receiptRecovery(Kiosk kiosk) {
+        return new org.onetrip.kiosk.recovery.ReceiptRecovery(kiosk.queue(), kiosk.catalog(), centre(kiosk.config()),
+                Duration.ofSeconds(kiosk.config().recoveryWindowSeconds()), kiosk.clock());
     }
 
     /** The configured reader alone, for tools that need no store (read-card). */

@@ -1,5 +1,10 @@
 package org.onetrip.kiosk.catalog;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.onetrip.kiosk.text.StrictUtf8;
 
 /**
  * Reads a catalogue file: {@code {"windows": […], "services": […]}}, each service an Open311
@@ -34,27 +40,87 @@ public final class CatalogLoader {
             if (in == null) {
                 throw new IllegalStateException("bundled catalogue " + BUNDLED + " is missing from the build");
             }
-            return parse(json.readTree(in), BUNDLED);
+            return parse(in.readAllBytes(), BUNDLED);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read bundled catalogue " + BUNDLED, e);
         }
     }
 
+    /**
+     * A catalogue file; anything wrong with it is a {@link CatalogException} with the file, the line
+     * and column, and what is wrong (bytes that are not UTF-8, JSON syntax, a field at fault).
+     */
     public ServiceCatalog load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(json.readTree(in), file.toString());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read catalogue " + file + ": " + e.getMessage(), e);
+            throw new CatalogException(file.toString(), 0, 0, "cannot be read (" + e + ")", e);
         }
+        return parse(bytes, file.toString());
+    }
+
+    private ServiceCatalog parse(byte[] bytes, String source) {
+        String text;
+        try {
+            text = StrictUtf8.decode(bytes, source);
+        } catch (StrictUtf8.MalformedTextException e) {
+            throw new CatalogException(source, e.line(), e.column(), "byte " + e.offset() + " is not UTF-8; save the file as UTF-8", e);
+        }
+        return parse(text, source);
     }
 
     /** A catalogue from its JSON text, e.g. one the kiosk cached after fetching it from the back office. */
     public ServiceCatalog parse(String catalogJson, String source) {
+        JsonNode root;
         try {
-            return parse(json.readTree(catalogJson), source);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not JSON (" + e.getClass().getSimpleName() + ")", e);
+            root = json.readTree(catalogJson);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new CatalogException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage(), e);
         }
+        try {
+            return parse(root, source);
+        } catch (Located e) {
+            int[] at = locate(catalogJson, e.pointer);
+            String message = e.getMessage().startsWith(source + ": ") ? e.getMessage().substring(source.length() + 2) : e.getMessage();
+            throw new CatalogException(source, at[0], at[1], message, e);
+        }
+    }
+
+    /** A problem found at a JSON pointer ({@code /services/3/attributes/1}), so a file's line can be named. */
+    private static final class Located extends IllegalArgumentException {
+        final String pointer;
+
+        Located(String pointer, String message, Throwable cause) {
+            super(message, cause);
+            this.pointer = pointer;
+        }
+    }
+
+    private static String pointerOf(IllegalArgumentException e) {
+        return e instanceof Located l ? l.pointer : "";
+    }
+
+    /** Line and column where the value at {@code pointer} starts in {@code text}; {0, 0} when not found. */
+    private static int[] locate(String text, String pointer) {
+        try (JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                JsonStreamContext ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+                if (ctx != null && ctx.pathAsPointer().toString().equals(pointer)) {
+                    JsonLocation at = p.currentTokenLocation();
+                    return new int[] {at.getLineNr(), at.getColumnNr()};
+                }
+            }
+        } catch (IOException e) {
+            // already parsed once: cannot happen; the file is named without a line
+        }
+        return new int[] {0, 0};
     }
 
     /**
@@ -74,6 +140,9 @@ public final class CatalogLoader {
             try {
                 String code = text(w, "code");
                 where = source + ": window '" + code + "'";
+                if (windows.stream().anyMatch(x -> x.code().equals(code))) {
+                    throw new IllegalArgumentException("window code appears twice");
+                }
                 String letter = text(w, "letter");
                 if (!letter.matches("[A-Z]")) {
                     throw new IllegalArgumentException("window letter must be one capital letter, got '" + letter + "'");
@@ -81,7 +150,7 @@ public final class CatalogLoader {
                 windows.add(new ServiceWindow(code, letter.charAt(0), name(w, "name"),
                         localized(w.path("description")), w.path("icon").asText("")));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                throw new Located("/windows/" + (index - 1) + pointerOf(e), where + ": " + e.getMessage(), e);
             }
         }
         List<ServiceDefinition> services = new ArrayList<>();
@@ -92,11 +161,18 @@ public final class CatalogLoader {
             try {
                 String code = text(s, "service_code");
                 where = source + ": service '" + code + "'";
+                if (services.stream().anyMatch(x -> x.code().equals(code))) {
+                    throw new IllegalArgumentException("service_code appears twice");
+                }
+                String group = text(s, "group");
+                if (windows.stream().noneMatch(w -> w.code().equals(group))) {
+                    throw new IllegalArgumentException("group names unknown window '" + group + "'");
+                }
                 services.add(new ServiceDefinition(code, name(s, "service_name"), localized(s.path("description")),
                         text(s, "group"), strings(s.path("keywords")), identity(s.path("identity")),
                         localizedList(s.path("documents")), attributes(s.path("attributes")), timeLimit(s)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                throw new Located("/services/" + (index - 1) + pointerOf(e), where + ": " + e.getMessage(), e);
             }
         }
         if (windows.isEmpty() || services.isEmpty()) {
@@ -149,7 +225,7 @@ public final class CatalogLoader {
                 }
                 out.add(attribute(a, code, out.size() + 1));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("attribute '" + code + "': " + e.getMessage(), e);
+                throw new Located("/attributes/" + (index - 1) + pointerOf(e), "attribute '" + code + "': " + e.getMessage(), e);
             }
         }
         return out;
@@ -176,10 +252,25 @@ public final class CatalogLoader {
         JsonNode v = a.path("validation");
         Validation validation = v.isMissingNode() || v.isNull() ? Validation.NONE
                 : new Validation(v.path("kind").asText("none"), number(v, "min"), number(v, "max"),
-                        v.hasNonNull("pattern") ? v.get("pattern").asText() : null, v.path("max_length").asInt(200));
+                        v.hasNonNull("pattern") ? v.get("pattern").asText() : null, v.path("max_length").asInt(200),
+                        dateBound(v, "min_date"), dateBound(v, "max_date"));
+        if (type != Datatype.DATETIME && (validation.minDate() != null || validation.maxDate() != null)) {
+            throw new IllegalArgumentException("min_date and max_date are for datetime fields only");
+        }
         return new Attribute(code, type, a.path("required").asBoolean(false), localized(a.path("description")),
                 localized(a.path("datatype_description")), a.path("order").asInt(defaultOrder), values, validation,
                 localizedList(a.path("phrases")), a.path("personal").asBoolean(false));
+    }
+
+    private static DateBound dateBound(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("validation '" + field + "' must be a text such as \"today\", got " + v);
+        }
+        return DateBound.parse(v.asText());
     }
 
     private static Long number(JsonNode n, String field) {

@@ -1,12 +1,26 @@
 package org.onetrip.kiosk.catalog;
 
-/** Why a field's value was refused; the UI words it from the resource bundle {@code field.error.*}. */
-public record FieldError(String attributeCode, Kind kind, Long min, Long max) {
+/**
+ * Why a field's value was refused; the UI words it from the resource bundle {@code field.error.*}
+ * with {@link #messageArgs()}. {@code detail} is the refused character for
+ * {@code REFUSED_CHARACTER} and the bound (YYYY-MM-DD) for the date kinds.
+ */
+public record FieldError(String attributeCode, Kind kind, Long min, Long max, String detail) {
 
-    public enum Kind { REQUIRED, NOT_A_PHONE, NOT_A_NUMBER, OUT_OF_RANGE, TOO_LONG, NOT_A_CHOICE, NOT_A_DATE, PATTERN, NOT_AN_ID_NUMBER, UNKNOWN_FIELD }
+    public enum Kind { REQUIRED, NOT_A_PHONE, NOT_A_NUMBER, OUT_OF_RANGE, TOO_LONG, NOT_A_CHOICE, NOT_A_DATE, PATTERN, NOT_AN_ID_NUMBER, UNKNOWN_FIELD,
+        REFUSED_CHARACTER, DATE_TOO_EARLY, DATE_TOO_LATE }
+
+    public FieldError(String attributeCode, Kind kind, Long min, Long max) {
+        this(attributeCode, kind, min, max, null);
+    }
 
     public static FieldError of(String code, Kind kind) {
         return new FieldError(code, kind, null, null);
+    }
+
+    /** The message's arguments: {0} min, {1} max, {2} detail (empty when absent). */
+    public Object[] messageArgs() {
+        return new Object[] {min == null ? "" : min, max == null ? "" : max, detail == null ? "" : detail};
     }
 
     /** A message for logs and the command line (English; the UI uses its bundle). */
@@ -22,6 +36,9 @@ public record FieldError(String attributeCode, Kind kind, Long min, Long max) {
             case PATTERN -> attributeCode + ": not in the expected form";
             case NOT_AN_ID_NUMBER -> attributeCode + ": not a valid 18-character ID number";
             case UNKNOWN_FIELD -> attributeCode + ": the service has no such field";
+            case REFUSED_CHARACTER -> attributeCode + ": " + detail;
+            case DATE_TOO_EARLY -> attributeCode + ": must not be before " + detail;
+            case DATE_TOO_LATE -> attributeCode + ": must not be after " + detail;
         };
     }
 }

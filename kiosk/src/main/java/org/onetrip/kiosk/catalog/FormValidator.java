@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.onetrip.kiosk.text.TextRules;
 
 /**
  * Checks a form's values against its service definition. Values are strings as the form and
@@ -15,6 +16,32 @@ import java.util.regex.Pattern;
  * field) and again by the filing service, so the command line gets the same rules.
  */
 public final class FormValidator {
+    private final java.time.Clock clock;
+
+    /** Dates are checked against today on the kiosk's clock. */
+    public FormValidator(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    public FormValidator() {
+        this(java.time.Clock.systemDefaultZone());
+    }
+
+    /**
+     * For a request filed earlier (a kiosk's outbox may deliver days later): dates relative to
+     * "today" are checked against the day of filing, {@code filedAt} (ISO-8601 instant), in this
+     * zone; today when it is absent or unreadable.
+     */
+    public static FormValidator asFiledAt(String filedAt) {
+        if (filedAt != null) {
+            try {
+                return new FormValidator(java.time.Clock.fixed(java.time.Instant.parse(filedAt), java.time.ZoneId.systemDefault()));
+            } catch (java.time.format.DateTimeParseException e) {
+                // checked against today, as a request without the attribute
+            }
+        }
+        return new FormValidator();
+    }
 
     public List<FieldError> validate(ServiceDefinition service, Map<String, String> values) {
         List<FieldError> errors = new ArrayList<>();
@@ -32,9 +59,12 @@ public final class FormValidator {
         return errors;
     }
 
-    /** The error for one field's value, or null when the value is acceptable. */
+    /**
+     * The error for one field's value, or null when the value is acceptable. The value is checked
+     * as it will be stored: {@link TextRules#normalise normalised} (NFC, LF line breaks).
+     */
     public FieldError validate(Attribute a, String raw) {
-        String v = raw == null ? "" : raw.strip();
+        String v = raw == null ? "" : TextRules.normalise(raw);
         if (v.isEmpty()) {
             return a.required() ? FieldError.of(a.code(), FieldError.Kind.REQUIRED) : null;
         }
@@ -43,9 +73,10 @@ public final class FormValidator {
             return new FieldError(a.code(), FieldError.Kind.TOO_LONG, null, (long) rule.maxLength());
         }
         // Only a multi-line text may hold line breaks; a one-line value prints on one receipt line.
-        boolean multiLine = a.datatype() == Datatype.TEXT;
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && !(multiLine && c == '\n'))) {
-            return FieldError.of(a.code(), FieldError.Kind.PATTERN);
+        // No control, format (bidi overrides, zero-width) or replacement characters anywhere.
+        String refused = TextRules.problem(v, a.datatype() == Datatype.TEXT);
+        if (refused != null) {
+            return new FieldError(a.code(), FieldError.Kind.REFUSED_CHARACTER, null, null, refused);
         }
         switch (a.datatype()) {
             case SINGLEVALUELIST -> {
@@ -62,12 +93,22 @@ public final class FormValidator {
                 return null;
             }
             case DATETIME -> {
+                LocalDate d;
                 try {
-                    LocalDate.parse(v);
-                    return null;
+                    d = LocalDate.parse(v);
                 } catch (DateTimeParseException e) {
                     return FieldError.of(a.code(), FieldError.Kind.NOT_A_DATE);
                 }
+                LocalDate today = LocalDate.now(clock);
+                LocalDate earliest = rule.earliest(today);
+                LocalDate latest = rule.latest(today);
+                if (d.isBefore(earliest)) {
+                    return new FieldError(a.code(), FieldError.Kind.DATE_TOO_EARLY, null, null, earliest.toString());
+                }
+                if (d.isAfter(latest)) {
+                    return new FieldError(a.code(), FieldError.Kind.DATE_TOO_LATE, null, null, latest.toString());
+                }
+                return null;
             }
             case NUMBER -> {
                 return integer(a, v, rule);

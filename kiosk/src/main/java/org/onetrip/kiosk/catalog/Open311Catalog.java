@@ -93,6 +93,12 @@ public final class Open311Catalog {
                 val.put("pattern", rule.pattern());
             }
             val.put("max_length", rule.maxLength());
+            if (rule.minDate() != null) {
+                val.put("min_date", rule.minDate().text());
+            }
+            if (rule.maxDate() != null) {
+                val.put("max_date", rule.maxDate().text());
+            }
             ArrayNode phrases = ext.putArray("phrases");
             a.phrases().forEach(p -> phrases.add(localized(p)));
             ext.put("personal", a.personal());
@@ -226,6 +232,12 @@ public final class Open311Catalog {
                 val.put("pattern", r.pattern());
             }
             val.put("max_length", r.maxLength());
+            if (r.minDate() != null) {
+                val.put("min_date", r.minDate().text());
+            }
+            if (r.maxDate() != null) {
+                val.put("max_date", r.maxDate().text());
+            }
         }
         if (ext.path("phrases").isArray()) {
             o.set("phrases", ext.path("phrases").deepCopy());

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.privacy.DataFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** {@code --config FILE} and {@code --set KEY=VALUE}, shared by every subcommand. */
@@ -15,9 +18,31 @@ public final class ConfigOptions {
     List<String> overrides = new ArrayList<>();
 
     public KioskConfig load() {
+        // Before anything is created, the log file included: every new file owner-only.
+        String noUmask = DataFolder.restrictUmask();
         KioskConfig c = KioskConfig.load(config, overrides).validate();
+        DataFolder.Repair repair = null;
+        String cannotSecure = null;
+        try {
+            repair = DataFolder.secure(c.dataDir());
+        } catch (java.io.UncheckedIOException e) {
+            // Not fatal here: a command that needs the folder says why it cannot use it.
+            cannotSecure = e.getMessage();
+        }
         // Logs go to DATA_DIR/logs; set before the first logger is created.
         System.setProperty("kiosk.log.dir", c.dataDir().resolve("logs").toString());
+        Logger log = LoggerFactory.getLogger(DataFolder.class);
+        if (noUmask != null) {
+            log.warn(noUmask);
+        }
+        if (cannotSecure != null) {
+            log.warn(cannotSecure);
+        } else if (repair.unsupported() != null) {
+            log.warn("{}: data.dir is private only if its folder or mount is", repair.unsupported());
+        } else if (repair.total() > 0) {
+            log.warn("data folder {} was readable by others: made {} folders 0700 and {} files 0600",
+                    c.dataDir().toAbsolutePath(), repair.folders(), repair.files());
+        }
         return c;
     }
 }

@@ -2,6 +2,7 @@ package org.onetrip.kiosk.cli;
 
 import java.io.PrintWriter;
 import org.onetrip.kiosk.config.ConfigException;
+import org.onetrip.kiosk.filing.InstallationSecret;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "24-hour self-service kiosk of a party-mass service centre.",
         subcommands = {UiCommand.class, SubmitCommand.class, ServicesCommand.class, QueueCommand.class,
                 SelftestCommand.class, ReadCardCommand.class, SyncCommand.class,
-                PrintTestCommand.class, SetPinCommand.class, StatusCommand.class, ScanCommand.class})
+                PrintTestCommand.class, SetPinCommand.class, StatusCommand.class, ScanCommand.class,
+                ResetReceiptKeyCommand.class})
 public final class KioskCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
@@ -25,7 +27,8 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
         cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (ex instanceof ConfigException) {
+            if (ex instanceof ConfigException || ex instanceof InstallationSecret.MissingException
+                    || ex instanceof org.onetrip.kiosk.catalog.CatalogException) {
                 err.println("kiosk: " + ex.getMessage());
                 return 2;
             }

@@ -1,9 +1,12 @@
 package org.onetrip.kiosk.cli;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.onetrip.kiosk.request.ErasureSummary;
 import org.onetrip.kiosk.request.OutboxState;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.request.RequestStatus;
@@ -39,6 +42,7 @@ public final class QueueCommand implements java.util.concurrent.Callable<Integer
             Map<String, Long> status = new LinkedHashMap<>();
             q.countsByStatus().forEach((k, v) -> status.put(k.wire(), v));
             var parked = q.parked();
+            ErasureSummary erased = q.erasureSummary();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("outbox", outbox);
@@ -52,6 +56,7 @@ public final class QueueCommand implements java.util.concurrent.Callable<Integer
                     m.put("parked_at", String.valueOf(p.at()));
                     return m;
                 }).toList());
+                out.put("personal_data", personalData(erased, c.retentionDays()));
                 System.out.println(Json.write(out));
             } else {
                 System.out.println("outbox:");
@@ -69,8 +74,36 @@ public final class QueueCommand implements java.util.concurrent.Callable<Integer
                     System.out.println("  " + p.ticket() + "  " + p.serviceCode() + "  " + p.requestId() + "  " + p.at()
                             + "  " + p.reason());
                 }
+                System.out.println("personal data (names, ID numbers, card details, personal fields, free text), erased "
+                        + c.retentionDays() + " days after delivery or, never delivered, after filing:");
+                System.out.printf("  %-16s %d%s%n", "kept", erased.kept(), erased.oldestKeptFiledAt() == null ? ""
+                        : "  (oldest filed " + erased.oldestKeptFiledAt().truncatedTo(ChronoUnit.SECONDS) + ")");
+                System.out.printf("  %-16s %d  (delivered %d, refused %d, parked %d, pending %d)%n", "erased",
+                        erased.erased(), erased.delivered(), erased.refused(), erased.parked(), erased.pending());
+                if (!erased.erasedByMonthFiled().isEmpty()) {
+                    System.out.println("  erased by month filed: " + erased.erasedByMonthFiled().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+                    System.out.println("  last erased      " + erased.lastErasedAt().truncatedTo(ChronoUnit.SECONDS));
+                }
             }
             return 0;
         }
+    }
+
+    private static Map<String, Object> personalData(ErasureSummary e, int retentionDays) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("retention_days", retentionDays);
+        m.put("kept", e.kept());
+        m.put("oldest_kept_filed_at", e.oldestKeptFiledAt() == null ? null : e.oldestKeptFiledAt().toString());
+        Map<String, Long> erased = new LinkedHashMap<>();
+        erased.put("total", e.erased());
+        erased.put("delivered", e.delivered());
+        erased.put("refused", e.refused());
+        erased.put("parked", e.parked());
+        erased.put("pending", e.pending());
+        m.put("erased", erased);
+        m.put("erased_by_month_filed", e.erasedByMonthFiled());
+        m.put("last_erased_at", e.lastErasedAt() == null ? null : e.lastErasedAt().toString());
+        return m;
     }
 }

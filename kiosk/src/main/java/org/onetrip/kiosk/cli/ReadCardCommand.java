@@ -80,8 +80,15 @@ public final class ReadCardCommand implements java.util.concurrent.Callable<Inte
                     return 3;
                 }
             }
+            DeviceStatus s = reader.status();
+            if (s.state() == DeviceState.OFFLINE) {
+                // Offline at the end of a wait shorter than the grace period: the reader could not
+                // have seen a card, so this is "unusable" (3), not "no card" (2).
+                System.err.println("read-card: reader unusable: " + s);
+                return 3;
+            }
             System.err.println("read-card: no card within " + timeout + " s" + (lastFailure == null ? "" : " (last read failed: " + lastFailure + ")")
-                    + "; reader is " + reader.status());
+                    + "; reader is " + s);
             return 2;
         }
     }

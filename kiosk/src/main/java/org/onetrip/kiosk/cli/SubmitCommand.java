@@ -21,6 +21,7 @@ import org.onetrip.kiosk.idcard.IdCardReader;
 import org.onetrip.kiosk.idcard.Identity;
 import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
 import org.onetrip.kiosk.printer.PrintOutcome;
+import org.onetrip.kiosk.text.StrictUtf8;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +41,10 @@ public final class SubmitCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--attr", paramLabel = "K=V", description = "A form value; repeatable.")
     List<String> attrs = new java.util.ArrayList<>();
 
+    @Option(names = "--attr-file", paramLabel = "K=FILE",
+            description = "A form value read from a UTF-8 file (e.g. a long description); repeatable.")
+    List<String> attrFiles = new java.util.ArrayList<>();
+
     @Option(names = "--card", description = "Read the resident's card on the configured reader (the simulated reader presents its default card).")
     boolean card;
 
@@ -57,14 +62,40 @@ public final class SubmitCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() throws Exception {
+        // Checked here for what only the command line can get wrong; the values themselves are
+        // checked by the catalogue's validator in the filing service, as for the touch screen.
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> givenBy = new LinkedHashMap<>();
         for (String a : attrs) {
             int eq = a.indexOf('=');
             if (eq <= 0) {
                 System.err.println("kiosk submit: --attr takes KEY=VALUE, got '" + a + "'");
                 return 2;
             }
-            values.put(a.substring(0, eq), a.substring(eq + 1));
+            if (!put(values, givenBy, a.substring(0, eq), a.substring(eq + 1), "--attr")) {
+                return 2;
+            }
+        }
+        for (String a : attrFiles) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                System.err.println("kiosk submit: --attr-file takes KEY=FILE, got '" + a + "'");
+                return 2;
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(a.substring(eq + 1));
+            String text;
+            try {
+                text = StrictUtf8.decode(java.nio.file.Files.readAllBytes(file), file.toString());
+            } catch (java.io.IOException e) {
+                System.err.println("kiosk submit: --attr-file " + a.substring(0, eq) + ": cannot read " + file + " (" + e + ")");
+                return 2;
+            } catch (StrictUtf8.MalformedTextException e) {
+                System.err.println("kiosk submit: --attr-file " + a.substring(0, eq) + ": " + e.getMessage());
+                return 2;
+            }
+            if (!put(values, givenBy, a.substring(0, eq), text, "--attr-file")) {
+                return 2;
+            }
         }
         System.setProperty("kiosk.console.level", "WARN");
         try (Kiosk kiosk = Wiring.wire(options.load(), Clock.systemDefaultZone())) {
@@ -112,8 +143,23 @@ public final class SubmitCommand implements java.util.concurrent.Callable<Intege
                 System.out.println("ticket     " + f.ticket());
                 System.out.println("status_url " + f.statusUrl());
             }
+            System.out.flush();
+            // The ticket is out: a crash from here on does not make the UI offer it again at start.
+            kiosk.queue().acknowledgeReceipt(f.filed().requestId(), kiosk.clock().instant(),
+                    org.onetrip.kiosk.recovery.ReceiptRecovery.WRITTEN_BY_CLI);
             return 0;
         }
+    }
+
+    /** Adds one value; a key given twice is refused (which one was meant?) and says so. */
+    private static boolean put(Map<String, String> values, Map<String, String> givenBy, String key, String value, String option) {
+        String earlier = givenBy.putIfAbsent(key, option);
+        if (earlier != null) {
+            System.err.println("kiosk submit: " + key + " is given twice (" + earlier + " and " + option + "); keep one");
+            return false;
+        }
+        values.put(key, value);
+        return true;
     }
 
     /** The simulated reader presents {@code simulated} (or its default card); a real one waits for a card. */

@@ -14,6 +14,7 @@ import javafx.util.Duration;
 import org.onetrip.kiosk.app.Kiosk;
 import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.ui.FxImages;
 import org.onetrip.kiosk.ui.KioskUi;
 import org.onetrip.kiosk.ui.simulator.SimulatorPanel;
@@ -48,6 +49,9 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         // its own status, and the UI thread has its own handler (the out-of-service screen).
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("thread {} died", t.getName(), e));
         Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
+        // At start and hourly, off the UI thread, with or without a back office.
+        RetentionEraser eraser = Wiring.retentionEraser(kiosk);
+        eraser.start();
         kiosk.startDevices();
         if (screenshot == null && !exitWhenReady) {
             // Its own thread: the touch flow only commits to the store and never waits for the network.
@@ -106,6 +110,7 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         closed.await();
         Platform.exit();
         background.shutdownNow();
+        eraser.close();
         kiosk.close();
         return status.get();
     }

@@ -14,6 +14,18 @@ public final class ConfigException extends RuntimeException {
         this.allowed = allowed;
     }
 
+    private ConfigException(String key, String message) {
+        super(message);
+        this.key = key;
+        this.value = null;
+        this.allowed = message;
+    }
+
+    /** A problem that is not one value against its rule (a key given twice, a file that is not UTF-8). */
+    public static ConfigException problem(String key, String message) {
+        return new ConfigException(key, message);
+    }
+
     public String key() {
         return key;
     }

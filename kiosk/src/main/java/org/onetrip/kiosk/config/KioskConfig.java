@@ -2,17 +2,14 @@ package org.onetrip.kiosk.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.onetrip.kiosk.config.DeviceUri.Scheme;
@@ -60,6 +57,8 @@ public final class KioskConfig {
     public static final String PRIVACY_RETENTION_DAYS = "privacy.retention-days";
     public static final String MAINTENANCE_LOCKOUT = "maintenance.lockout-s";
     public static final String UI_HIDE_CURSOR = "ui.hide-cursor";
+    public static final String RECOVERY_WINDOW = "recovery.window-s";
+    public static final String PROXY_AGENTS_FILE = "proxy.agents-file";
 
     // The cabinet's I/O (issue 7): pins are BCM GPIO numbers, as gpiod and Pi4J count them.
     public static final String IO_DEVICE = "io.device";
@@ -97,22 +96,29 @@ public final class KioskConfig {
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
             BACKOFFICE_STATUS_REFRESH, BACKOFFICE_HEARTBEAT, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
-            CATALOG_FILE, PRIVACY_RETENTION_DAYS));
+            CATALOG_FILE, PRIVACY_RETENTION_DAYS, RECOVERY_WINDOW, PROXY_AGENTS_FILE));
 
     /** The profile used without {@code --config}, bundled from firmware-config/profiles. */
     public static final String DEFAULT_PROFILE = "/profiles/simulator.properties";
 
     private final Map<String, String> values;
     private final String source;
+    /** The profile file, or null for the bundled simulator profile. */
+    private final Path profile;
 
-    private KioskConfig(Map<String, String> values, String source) {
+    private KioskConfig(Map<String, String> values, String source, Path profile) {
         this.values = Map.copyOf(values);
         this.source = source;
+        this.profile = profile;
     }
 
-    /** Loads {@code file} (or the bundled simulator profile when null) and applies overrides. */
+    /**
+     * Loads {@code file} (or the bundled simulator profile when null) and applies overrides. The
+     * file must be UTF-8 and name each key once ({@link ProfileFile}); {@code --set} may override a
+     * key of the file, but not name one key twice.
+     */
     public static KioskConfig load(Path file, List<String> overrides) {
-        Properties p = new Properties();
+        byte[] bytes;
         String source;
         try {
             if (file == null) {
@@ -121,32 +127,51 @@ public final class KioskConfig {
                     if (in == null) {
                         throw new IllegalStateException("bundled profile " + DEFAULT_PROFILE + " is missing from the build");
                     }
-                    p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                    bytes = in.readAllBytes();
                 }
             } else {
                 source = file.toString();
                 if (!Files.isReadable(file)) {
                     throw new ConfigException("--config", file.toString(), "a readable profile file");
                 }
-                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(r);
-                }
+                bytes = Files.readAllBytes(file);
             }
         } catch (IOException e) {
             throw new ConfigException("--config", String.valueOf(file), "a readable profile file (" + e.getMessage() + ")");
         }
         Map<String, String> values = new TreeMap<>();
-        for (String k : p.stringPropertyNames()) {
-            values.put(k, p.getProperty(k).trim());
-        }
+        ProfileFile.parse(bytes, source).forEach((k, e) -> values.put(k, e.value()));
+        Map<String, Integer> setAt = new java.util.HashMap<>();
+        int n = 0;
         for (String o : overrides == null ? List.<String>of() : overrides) {
+            n++;
             int eq = o.indexOf('=');
             if (eq <= 0) {
                 throw new ConfigException("--set", o, "KEY=VALUE");
             }
-            values.put(o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+            String key = o.substring(0, eq).trim();
+            String value = o.substring(eq + 1).trim();
+            Integer earlier = setAt.putIfAbsent(key, n);
+            if (earlier != null) {
+                throw ConfigException.problem(key, "--set " + key + " is given twice (the " + ordinal(earlier)
+                        + " and the " + ordinal(n) + " --set); keep one");
+            }
+            String problem = org.onetrip.kiosk.text.TextRules.problem(value, false);
+            if (problem != null) {
+                throw ConfigException.problem(key, "--set " + key + ": " + problem);
+            }
+            values.put(key, value);
         }
-        return new KioskConfig(values, source);
+        return new KioskConfig(values, source, file);
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
     }
 
     /** For tests and tools: a config from the bundled profile with these overrides. */
@@ -190,12 +215,27 @@ public final class KioskConfig {
         retentionDays();
         maintenanceLockoutSeconds();
         hideCursor();
+        recoveryWindowSeconds();
         validateIo();
         return this;
     }
 
     public String source() {
         return source;
+    }
+
+    /** The profile file this configuration was read from; empty for the bundled simulator profile. */
+    public java.util.Optional<Path> profileFile() {
+        return java.util.Optional.ofNullable(profile);
+    }
+
+    /**
+     * The registered proxy agents' file as the profile names it, or "" for none (then no card is
+     * accepted as an agent's). A relative name is found beside the profile; read and checked by
+     * {@code app/Wiring} at start.
+     */
+    public String proxyAgentsFile() {
+        return get(PROXY_AGENTS_FILE, "");
     }
 
     public String raw(String key) {
@@ -379,6 +419,15 @@ public final class KioskConfig {
     /** Hide the mouse pointer (touch screens); defaults to {@link #fullscreen()}. */
     public boolean hideCursor() {
         return bool(UI_HIDE_CURSOR, fullscreen());
+    }
+
+    /**
+     * How long after a filing its ticket is offered again on the first screen when the kiosk
+     * stopped before showing it (0: never). Long enough for a restart under systemd and a
+     * resident who waits; short enough that the next stranger does not see it.
+     */
+    public int recoveryWindowSeconds() {
+        return intValue(RECOVERY_WINDOW, 600, 0, 3600);
     }
 
     public int retentionDays() {

@@ -7,7 +7,7 @@ import org.onetrip.kiosk.catalog.FieldError;
 /** A submission that cannot be filed as it stands; nothing was stored. */
 public final class FilingException extends RuntimeException {
 
-    public enum Reason { UNKNOWN_SERVICE, INVALID_FIELDS, IDENTITY_MISSING, CARD_REFUSED, STORE_FAILED }
+    public enum Reason { UNKNOWN_SERVICE, INVALID_FIELDS, IDENTITY_MISSING, CARD_REFUSED, AGENT_NOT_REGISTERED, STORE_FAILED }
 
     private final Reason reason;
     private final List<FieldError> fieldErrors;

@@ -20,6 +20,9 @@ import org.onetrip.kiosk.catalog.ServiceWindow;
 import org.onetrip.kiosk.idcard.CardCheck;
 import org.onetrip.kiosk.idcard.Identity;
 import org.onetrip.kiosk.printer.Receipt;
+import org.onetrip.kiosk.proxy.AgentCheck;
+import org.onetrip.kiosk.proxy.AgentRegistry;
+import org.onetrip.kiosk.proxy.ProxyAgent;
 import org.onetrip.kiosk.request.FiledRequest;
 import org.onetrip.kiosk.request.NewRequest;
 import org.onetrip.kiosk.request.RequestQueue;
@@ -44,18 +47,31 @@ public final class FilingService {
     private final ReceiptTokens tokens;
     private final CentreInfo centre;
     private final Clock clock;
+    private final AgentRegistry agents;
     private final FormValidator validator = new FormValidator();
 
+    /** A filing service with no registered proxy agents: every proxy filing is refused. */
     public FilingService(ServiceCatalog catalog, RequestQueue queue, ReceiptTokens tokens, CentreInfo centre, Clock clock) {
+        this(catalog, queue, tokens, centre, clock, AgentRegistry.empty());
+    }
+
+    public FilingService(ServiceCatalog catalog, RequestQueue queue, ReceiptTokens tokens, CentreInfo centre, Clock clock,
+            AgentRegistry agents) {
         this.catalog = catalog;
         this.queue = queue;
         this.tokens = tokens;
         this.centre = centre;
         this.clock = clock;
+        this.agents = agents;
     }
 
     public ServiceCatalog catalog() {
         return catalog;
+    }
+
+    /** The proxy agents registered at this kiosk: the identify screen asks them before filing does. */
+    public AgentRegistry agents() {
+        return agents;
     }
 
     /** Files {@code s}; the receipt is in {@code locale}, with {@code secondLocale} beneath when not null. */
@@ -63,7 +79,7 @@ public final class FilingService {
         ServiceDefinition service = catalog.service(s.serviceCode()).orElseThrow(() ->
                 new FilingException(FilingException.Reason.UNKNOWN_SERVICE, "no service with code '" + s.serviceCode() + "'"));
         ServiceWindow window = catalog.window(service.windowCode()).orElseThrow();
-        checkIdentities(service, s);
+        ProxyAgent registration = checkIdentities(service, s);
         List<FieldError> errors = validator.validate(service, s.values());
         if (!errors.isEmpty()) {
             throw FilingException.invalid(errors);
@@ -76,6 +92,11 @@ public final class FilingService {
                 continue;
             }
             (a.personal() ? personal : plain).put(a.code(), v.strip());
+        }
+        if (registration != null) {
+            // The registration, not the agent's ID number, names the agent to the back office.
+            plain.put(ProxyAgent.REGISTRATION_ATTRIBUTE, registration.code());
+            plain.put(ProxyAgent.VILLAGE_ATTRIBUTE, registration.village().zh());
         }
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, clock.getZone());
@@ -92,28 +113,53 @@ public final class FilingService {
                     List.of(), e);
         }
         String statusUrl = centre.statusUrlBase() + filed.receiptToken();
-        log.info("filed {} ticket {} service {}", filed.requestId(), filed.ticket(), service.code());
+        log.info("filed {} ticket {} service {}{}", filed.requestId(), filed.ticket(), service.code(),
+                registration == null ? "" : " by proxy agent " + registration.code());
         Identity shown = request.resident();
         Receipt receipt = new Receipt(centre.name(), window.name(), filed.ticket(), service.name(),
                 ZonedDateTime.ofInstant(filed.filedAt(), clock.getZone()), shown == null ? "" : shown.maskedName(),
-                service.documents(), statusUrl, centre.hours(), centre.phone(), centre.kioskId(), locale, secondLocale);
+                service.documents(), statusUrl, centre.hours(), centre.phone(), centre.kioskId(), locale, secondLocale,
+                registration == null ? null : new Receipt.Agent(request.agent().maskedName(), registration.village()));
         return new Filing(filed, service, window, statusUrl, receipt);
     }
 
-    private void checkIdentities(ServiceDefinition service, Submission s) {
+    /** The agent's registration for a proxy service, else null; throws when a card is missing or refused. */
+    private ProxyAgent checkIdentities(ServiceDefinition service, Submission s) {
         LocalDate today = LocalDate.now(clock);
         switch (service.identity()) {
-            case NONE -> { }
-            case RESIDENT -> checkCard(s.resident(), "resident", today);
-            case PROXY -> {
+            case NONE -> {
+                return null;
+            }
+            case RESIDENT -> {
+                checkCard(s.resident(), "resident", today);
+                return null;
+            }
+            default -> {
                 checkCard(s.agent(), "proxy agent", today);
+                AgentCheck agent = agents.check(s.agent(), today);
+                if (!agent.accepted()) {
+                    log.info("proxy filing refused: agent card {}: {}", s.agent().maskedIdNumber(), agent.refusal());
+                    throw new FilingException(FilingException.Reason.AGENT_NOT_REGISTERED,
+                            "the proxy agent's card is not accepted: " + describe(agent.refusal()));
+                }
                 checkCard(s.resident(), "resident", today);
                 if (s.agent().idNumber().equals(s.resident().idNumber())) {
                     throw new FilingException(FilingException.Reason.IDENTITY_MISSING,
                             "the proxy agent and the resident must be two different people");
                 }
+                return agent.agent();
             }
         }
+    }
+
+    private static String describe(AgentCheck.Refusal r) {
+        return switch (r) {
+            case NO_AGENTS -> "no proxy agents are registered at this kiosk (proxy.agents-file)";
+            case NOT_REGISTERED -> "the card is not registered as a proxy agent's";
+            case WRONG_CARD_TYPE -> "the agent is registered with another kind of card";
+            case NAME_MISMATCH -> "the name on the card does not match the registration";
+            case REGISTRATION_EXPIRED -> "the agent's registration has ended";
+        };
     }
 
     private static void checkCard(Identity id, String who, LocalDate today) {

@@ -44,6 +44,59 @@ public final class InstallationSecret {
     }
 
     /**
+     * The secret is missing while the store holds requests whose receipts it signed: making a new
+     * one would silently break every one of those receipts, so the kiosk refuses to start. The
+     * message is one line saying how to restore it.
+     */
+    public static final class MissingException extends IllegalStateException {
+        public MissingException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The secret in {@code file}; made first only when there is none and {@code requestsStored}
+     * says no receipt was signed yet (a new installation). A missing secret beside stored
+     * requests throws {@link MissingException}: restore it from the backup, or make a new one
+     * knowingly with {@link #replace} ({@code kiosk reset-receipt-key --i-understand}).
+     */
+    public static byte[] loadOrCreate(Path file, java.util.function.LongSupplier requestsStored) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            long stored = requestsStored.getAsLong();
+            if (stored > 0) {
+                throw new MissingException("the receipt-token key " + file + " is missing, but the store holds " + stored
+                        + " requests whose receipts it signed: restore it from the backup of data.dir, or run "
+                        + "'kiosk reset-receipt-key --i-understand' to start a new key (every earlier receipt then stops "
+                        + "working)");
+            }
+        }
+        return loadOrCreate(file);
+    }
+
+    /**
+     * Makes a new secret in {@code file} knowingly: an existing one is kept beside it as
+     * {@code receipt-token.key.replaced-TIME} (mode 0600) so a mistake can be undone. Returns
+     * where the old one went, or null when there was none.
+     */
+    public static Path replace(Path file) {
+        try {
+            Path old = null;
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                old = file.resolveSibling(FILE_NAME + ".replaced-"
+                        + java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", java.util.Locale.ROOT)
+                                .format(java.time.LocalDateTime.now()));
+                Files.move(file, old);
+            }
+            loadOrCreate(file);
+            log.warn("receipt-token key {} replaced by a new one{}; receipts printed before no longer open their "
+                    + "request here", file, old == null ? "" : " (the old one is kept as " + old.getFileName() + ")");
+            return old;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the receipt-token secret " + file, e);
+        }
+    }
+
+    /**
      * The secret in {@code file}, made first when there is none. Two processes starting together
      * (the kiosk and a technician's command) end up with the same secret: the file appears whole
      * or not at all (written under a temporary name, then hard-linked into place, which fails

@@ -78,6 +78,16 @@ public final class ReceiptTokens {
         return new ReceiptTokens(InstallationSecret.loadOrCreate(dataDir.resolve(InstallationSecret.FILE_NAME)));
     }
 
+    /**
+     * As {@link #forInstallation(Path)}, but a missing secret is made only when
+     * {@code requestsStored} is zero; beside stored requests it throws
+     * {@link InstallationSecret.MissingException} (their receipts need the old one).
+     */
+    public static ReceiptTokens forInstallation(Path dataDir, java.util.function.LongSupplier requestsStored) {
+        return new ReceiptTokens(InstallationSecret.loadOrCreate(dataDir.resolve(InstallationSecret.FILE_NAME),
+                requestsStored));
+    }
+
     /** A new token naming a new request. */
     public String next() {
         byte[] raw = new byte[TOKEN_BYTES];

@@ -2,16 +2,19 @@ package org.onetrip.kiosk.request;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.onetrip.kiosk.idcard.Identity;
+import org.onetrip.kiosk.text.TextRules;
 
 /**
  * A request as the resident pressed Submit, before it is stored. {@code attributes} holds the
  * values that are not personal; {@code personalAttributes} those the catalogue marks personal
  * (phone numbers…), which the store keeps apart so they can be erased. {@code resident} and
- * {@code agent} are null when the service takes no identity or no proxy.
+ * {@code agent} are null when the service takes no identity or no proxy. Every value is stored as
+ * {@link TextRules} normalise it (NFC, LF line breaks), the form the catalogue's validator checked.
  */
 public record NewRequest(
         UUID requestId,
@@ -33,7 +36,13 @@ public record NewRequest(
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(filedAt, "filedAt");
         Objects.requireNonNull(receiptToken, "receiptToken");
-        attributes = Map.copyOf(attributes);
-        personalAttributes = Map.copyOf(personalAttributes);
+        attributes = clean(attributes);
+        personalAttributes = clean(personalAttributes);
+    }
+
+    private static Map<String, String> clean(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, TextRules.normalise(v)));
+        return Map.copyOf(out);
     }
 }

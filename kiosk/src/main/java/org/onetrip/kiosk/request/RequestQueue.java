@@ -25,6 +25,17 @@ public interface RequestQueue extends AutoCloseable {
 
     Optional<StoredRequest> findByToken(String receiptToken);
 
+    /**
+     * The resident has the ticket of {@code requestId}: it was shown on screen, printed, written
+     * out by the command line, or a recovered receipt was dismissed ({@code how} says which). A
+     * filing never acknowledged is one a crash took away before the resident saw its ticket.
+     * Only the first acknowledgement is kept; an unknown id is ignored.
+     */
+    void acknowledgeReceipt(UUID requestId, Instant at, String how);
+
+    /** The newest request filed in [{@code from}, {@code to}) whose ticket was never acknowledged. */
+    Optional<StoredRequest> newestUnacknowledged(Instant from, Instant to);
+
     /** Requests per outbox state, every state present (zero when none). */
     Map<OutboxState, Long> countsByOutboxState();
 
@@ -70,8 +81,17 @@ public interface RequestQueue extends AutoCloseable {
     /** A status reported by the back office, appended to the history when it differs. */
     void recordStatus(UUID requestId, RequestStatus status, String note, Instant at);
 
-    /** Erases personal data of requests delivered before {@code deliveredBefore}; returns how many. */
-    int erasePersonalData(Instant deliveredBefore);
+    /**
+     * Erases the personal data of every request older than {@code cutoff}, whatever became of it:
+     * delivered (or refused after delivery) before {@code cutoff}, or never delivered (pending,
+     * parked) and filed before it. Erased are the identities, the personal attributes, the free
+     * text typed into attributes and the back office's error texts; the ticket, service, status
+     * history and masked name stay for the status screen. Returns how many requests were erased.
+     */
+    int erasePersonalData(Instant cutoff);
+
+    /** What was erased so far and what is still kept, for {@code kiosk queue}. */
+    ErasureSummary erasureSummary();
 
     /** The store's health, in the same model as the devices'. */
     DeviceStatus status();

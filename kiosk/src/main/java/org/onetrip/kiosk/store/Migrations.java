@@ -7,9 +7,11 @@ import java.util.List;
  * is the number of the last migration applied; at start the store applies the missing ones in one
  * transaction. A released migration is never edited: change the schema by appending one.
  *
- * <p>Privacy by layout: {@code requests} holds nothing personal (the resident's name only masked,
- * only the attributes the catalogue does not mark personal), so erasing a request's personal data
- * is deleting its one row in {@code request_personal}.
+ * <p>Privacy by layout: {@code requests} holds the resident's name only masked and only the
+ * attributes the catalogue does not mark personal, so erasing a request's personal data is
+ * deleting its one row in {@code request_personal}, plus the free text a resident may have typed
+ * into an attribute of {@code requests} (an ID number in a description) and the back office's
+ * error texts (they may echo it).
  *
  * <p>Conventions: request ids are canonical UUID text; instants are UTC ISO-8601 text with exactly
  * nine fractional digits ({@code 2025-03-14T08:30:00.000000000Z}), so text order is time order and
@@ -121,7 +123,31 @@ final class Migrations {
             // service_request_id comes later from tokens/{token}.json.
             new Migration(2, "back-office tokens; open requests by service request id", List.of(
                     "ALTER TABLE outbox ADD COLUMN backoffice_token TEXT",
-                    "CREATE INDEX outbox_by_service_request ON outbox (state, service_request_id, seq)")));
+                    "CREATE INDEX outbox_by_service_request ON outbox (state, service_request_id, seq)")),
+            // A crash between the commit and the ticket on screen must not lose the ticket: a
+            // filing without a row here was never shown (see ShownReceipts). Filings made before
+            // this migration were shown by the kiosk that made them. Idempotent, so a database whose
+            // version was set back by hand (as the migration tests do) migrates again.
+            new Migration(3, "receipts shown to the resident", List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS receipt_shown (
+                        request_id  TEXT PRIMARY KEY
+                                    REFERENCES requests (request_id) ON DELETE CASCADE,
+                        shown_at    TEXT NOT NULL,
+                        how         TEXT NOT NULL
+                    ) STRICT
+                    """,
+                    """
+                    INSERT INTO receipt_shown (request_id, shown_at, how)
+                    SELECT request_id, filed_at, 'before-upgrade' FROM requests WHERE true
+                    ON CONFLICT (request_id) DO NOTHING""",
+                    "CREATE INDEX IF NOT EXISTS requests_by_filed_at ON requests (filed_at)")),
+            // Erasure by age in every delivery state: when it happened (null while the request
+            // still holds personal data), so the same request is not looked at again and
+            // `kiosk queue` can say what was erased.
+            new Migration(4, "when a request's personal data was erased", List.of(
+                    "ALTER TABLE requests ADD COLUMN personal_erased_at TEXT",
+                    "CREATE INDEX requests_to_erase ON requests (personal_erased_at, filed_at)")));
 
     /** The schema version this build writes; a database above it came from a newer kiosk. */
     static int latest() {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
+import org.onetrip.kiosk.privacy.DataFolder;
 import org.onetrip.kiosk.sync.CatalogCache;
 
 /**
@@ -42,6 +43,11 @@ public final class SqliteCatalogCache implements CatalogCache {
     }
 
     private static Connection open(Path file) throws SQLException {
+        try {
+            DataFolder.createPrivateFile(file);
+        } catch (IOException e) {
+            throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
+        }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 5000");

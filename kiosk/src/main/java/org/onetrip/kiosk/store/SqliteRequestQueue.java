@@ -41,6 +41,9 @@ import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.idcard.CardType;
 import org.onetrip.kiosk.idcard.Identity;
 import org.onetrip.kiosk.idcard.Sex;
+import org.onetrip.kiosk.privacy.DataFolder;
+import org.onetrip.kiosk.privacy.ErasableAttributes;
+import org.onetrip.kiosk.request.ErasureSummary;
 import org.onetrip.kiosk.request.FiledRequest;
 import org.onetrip.kiosk.request.NewRequest;
 import org.onetrip.kiosk.request.OutboxEntry;
@@ -99,8 +102,12 @@ public final class SqliteRequestQueue implements RequestQueue {
             .flatMap(prefix -> IDENTITY_FIELDS.stream().map(f -> "p." + prefix + f))
             .collect(Collectors.joining(", ")) + ", p.personal_attributes";
 
+    /** What stands in for an erased free-text value: the field was filled, its text is gone. */
+    public static final String ERASED = "[erased]";
+
     private final Path file;
     private final Clock clock;
+    private final ErasableAttributes erasable;
     private final ReentrantLock lock = new ReentrantLock();
     private final DeviceStatusHolder health;
     /** Guarded by {@link #lock}; null once closed. */
@@ -111,14 +118,27 @@ public final class SqliteRequestQueue implements RequestQueue {
         this(file, Clock.systemUTC());
     }
 
-    /** As {@link #SqliteRequestQueue(Path)}; {@code clock} stamps the store's status changes. */
+    /**
+     * As {@link #SqliteRequestQueue(Path)}; {@code clock} stamps the store's status changes.
+     * Erasure takes every attribute value (no catalogue to tell free text from choices).
+     */
     public SqliteRequestQueue(Path file, Clock clock) {
-        this(file, clock, DEFAULT_BUSY_TIMEOUT);
+        this(file, clock, ErasableAttributes.EVERY_ATTRIBUTE);
+    }
+
+    /** As {@link #SqliteRequestQueue(Path, Clock)}; erasure takes the attribute values {@code erasable} names. */
+    public SqliteRequestQueue(Path file, Clock clock, ErasableAttributes erasable) {
+        this(file, clock, DEFAULT_BUSY_TIMEOUT, erasable);
     }
 
     SqliteRequestQueue(Path file, Clock clock, Duration busyTimeout) {
+        this(file, clock, busyTimeout, ErasableAttributes.EVERY_ATTRIBUTE);
+    }
+
+    SqliteRequestQueue(Path file, Clock clock, Duration busyTimeout, ErasableAttributes erasable) {
         this.file = file.toAbsolutePath();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.erasable = Objects.requireNonNull(erasable, "erasable");
         this.health = new DeviceStatusHolder("store",
                 new DeviceStatus(DeviceState.UNKNOWN, StatusDetail.INITIALIZING, "opening " + this.file, clock.instant()));
         this.connection = open(this.file, busyTimeout);
@@ -136,8 +156,10 @@ public final class SqliteRequestQueue implements RequestQueue {
     private static Connection open(Path file, Duration busyTimeout) {
         try {
             Files.createDirectories(file.getParent());
+            // Owner-only from its first byte; SQLite gives the -wal and -shm files the same mode.
+            DataFolder.createPrivateFile(file);
         } catch (IOException e) {
-            throw new StoreException("could not create the folder of the request store " + file.getParent() + ": " + e, e);
+            throw new StoreException("could not create the request store " + file + ": " + e, e);
         }
         Connection c;
         try {
@@ -392,6 +414,23 @@ public final class SqliteRequestQueue implements RequestQueue {
         Objects.requireNonNull(receiptToken, "receiptToken");
         // The token is a bearer secret of the receipt's QR code: not quoted in messages.
         return read("find a request by receipt token", c -> loadRequest(c, "r.receipt_token = ?", receiptToken));
+    }
+
+    @Override
+    public void acknowledgeReceipt(UUID requestId, Instant at, String how) {
+        Objects.requireNonNull(requestId, "requestId");
+        write("record that the ticket of " + requestId + " was shown", c -> {
+            ShownReceipts.acknowledge(c, requestId, at, how);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredRequest> newestUnacknowledged(Instant from, Instant to) {
+        return read("find a filing whose ticket was not shown", c -> {
+            Optional<UUID> id = ShownReceipts.newestUnshown(c, from, to);
+            return id.isEmpty() ? Optional.empty() : loadRequest(c, "r.request_id = ?", id.get().toString());
+        });
     }
 
     /** {@code where} is one of this class's constants; the value is always bound. */
@@ -736,16 +775,47 @@ public final class SqliteRequestQueue implements RequestQueue {
     }
 
     @Override
-    public int erasePersonalData(Instant deliveredBefore) {
-        Objects.requireNonNull(deliveredBefore, "deliveredBefore");
-        int erased = write("erase personal data delivered before " + deliveredBefore, c -> {
+    public int erasePersonalData(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Instant now = clock.instant();
+        int erased = write("erase personal data older than " + cutoff, c -> {
+            List<String[]> due = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    DELETE FROM request_personal WHERE request_id IN
-                        (SELECT request_id FROM outbox WHERE state = ? AND delivered_at < ?)""")) {
+                    SELECT r.request_id, r.service_code, r.attributes
+                    FROM requests r JOIN outbox o ON o.request_id = r.request_id
+                    WHERE r.personal_erased_at IS NULL
+                      AND ((o.state = ? AND o.delivered_at < ?) OR (o.state <> ? AND r.filed_at < ?))""")) {
                 ps.setString(1, OutboxState.DELIVERED.name());
-                ps.setString(2, text(deliveredBefore));
-                return ps.executeUpdate();
+                ps.setString(2, text(cutoff));
+                ps.setString(3, OutboxState.DELIVERED.name());
+                ps.setString(4, text(cutoff));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    }
+                }
             }
+            try (PreparedStatement personal = c.prepareStatement("DELETE FROM request_personal WHERE request_id = ?");
+                    PreparedStatement request = c.prepareStatement(
+                            "UPDATE requests SET attributes = ?, personal_erased_at = ? WHERE request_id = ?");
+                    // Error texts may echo what the resident typed (a refused phone number).
+                    PreparedStatement outbox = c.prepareStatement("""
+                            UPDATE outbox SET last_error = NULL,
+                                parked_reason = CASE WHEN parked_reason IS NULL THEN NULL ELSE ? END
+                            WHERE request_id = ?""")) {
+                for (String[] r : due) {
+                    personal.setString(1, r[0]);
+                    personal.executeUpdate();
+                    request.setString(1, JSON.writeValueAsString(eraseFreeText(r[1], JSON.readValue(r[2], STRING_MAP))));
+                    request.setString(2, text(now));
+                    request.setString(3, r[0]);
+                    request.executeUpdate();
+                    outbox.setString(1, "(reason erased with the personal data)");
+                    outbox.setString(2, r[0]);
+                    outbox.executeUpdate();
+                }
+            }
+            return due.size();
         });
         if (erased > 0) {
             // The deleted rows still sit in WAL frames until a checkpoint copies the zeroed pages
@@ -760,8 +830,60 @@ public final class SqliteRequestQueue implements RequestQueue {
                         + "from finishing; the next checkpoint removes it", file);
             }
         }
-        log.info("erased personal data of {} requests delivered before {}", erased, deliveredBefore);
+        log.info("erased personal data of {} requests older than {}", erased, cutoff);
         return erased;
+    }
+
+    /** The attributes with every erasable value replaced by {@link #ERASED}; keys stay (the field was filled). */
+    private Map<String, String> eraseFreeText(String serviceCode, Map<String, String> attributes) {
+        Map<String, String> out = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> out.put(k, erasable.erasable(serviceCode, k) ? ERASED : v));
+        return out;
+    }
+
+    @Override
+    public ErasureSummary erasureSummary() {
+        return read("summarise erased personal data", c -> {
+            long kept = 0;
+            Instant oldest = null;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT count(*), min(filed_at) FROM requests WHERE personal_erased_at IS NULL")) {
+                if (rs.next()) {
+                    kept = rs.getLong(1);
+                    oldest = instant(rs.getString(2));
+                }
+            }
+            Map<String, Long> byKind = new LinkedHashMap<>();
+            Map<String, Long> byMonth = new java.util.TreeMap<>();
+            Instant last = null;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT CASE WHEN o.state = ? AND r.status = ? THEN 'refused'
+                                WHEN o.state = ? THEN 'delivered'
+                                WHEN o.state = ? THEN 'parked'
+                                ELSE 'pending' END AS kind,
+                           substr(r.filed_at, 1, 7) AS month, count(*), max(r.personal_erased_at)
+                    FROM requests r JOIN outbox o ON o.request_id = r.request_id
+                    WHERE r.personal_erased_at IS NOT NULL
+                    GROUP BY kind, month""")) {
+                ps.setString(1, OutboxState.DELIVERED.name());
+                ps.setString(2, RequestStatus.REJECTED.name());
+                ps.setString(3, OutboxState.DELIVERED.name());
+                ps.setString(4, OutboxState.NEEDS_ATTENTION.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byKind.merge(rs.getString(1), rs.getLong(3), Long::sum);
+                        byMonth.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                        Instant at = instant(rs.getString(4));
+                        if (last == null || at.isAfter(last)) {
+                            last = at;
+                        }
+                    }
+                }
+            }
+            return new ErasureSummary(kept, oldest, byKind.getOrDefault("delivered", 0L),
+                    byKind.getOrDefault("refused", 0L), byKind.getOrDefault("parked", 0L),
+                    byKind.getOrDefault("pending", 0L), byMonth, last);
+        });
     }
 
     private static OutboxState outboxState(Connection c, UUID requestId) throws SQLException {

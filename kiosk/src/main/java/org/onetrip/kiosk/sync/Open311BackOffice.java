@@ -123,7 +123,7 @@ public final class Open311BackOffice implements BackOffice {
         h.devices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> devices.putObject(e.getKey())
                 .put("state", e.getValue().state().name())
                 .put("detail", e.getValue().detail().name())
-                .put("message", e.getValue().message()));
+                .put("message", shortened(e.getValue().message())));
         var alarms = body.putArray("alarms");
         h.alarms().forEach(a -> alarms.addObject().put("at", DateTimeFormatter.ISO_INSTANT.format(a.at())).put("kind", a.kind()));
         ObjectNode queue = body.putObject("queue");
@@ -215,6 +215,18 @@ public final class Open311BackOffice implements BackOffice {
         }
         throw new BackOfficeException(BackOfficeException.Kind.MISCONFIGURED,
                 detail + "; is backoffice.url the GeoReport v2 endpoint (…/open311/v2/)?");
+    }
+
+    /**
+     * A device's message as the back office's heartbeat schema takes it (at most 300 characters,
+     * no control characters): a long driver message must not cost the kiosk its place in the fleet view.
+     */
+    static String shortened(String message) {
+        if (message == null) {
+            return null;
+        }
+        String one = message.replaceAll("\\p{Cntrl}+", " ").strip();
+        return one.length() <= 200 ? one : one.substring(0, 199) + "…";
     }
 
     /** The exception's kind and message; java.net.http's messages name the peer, never the body. */

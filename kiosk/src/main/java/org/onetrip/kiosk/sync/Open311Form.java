@@ -12,6 +12,7 @@ import org.onetrip.kiosk.catalog.Datatype;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.idcard.Identity;
+import org.onetrip.kiosk.proxy.ProxyAgent;
 import org.onetrip.kiosk.request.OutboxEntry;
 
 /**
@@ -22,7 +23,8 @@ import org.onetrip.kiosk.request.OutboxEntry;
  * {@code attribute[CODE][]}), the kiosk sends attributes of its own, named in {@link #KIOSK_ATTRIBUTES}:
  * the receipt token (so the back office can answer a phone that opens the receipt's QR link), the
  * filing time on the kiosk (the request's {@code requested_datetime}: when the resident filed, not
- * when the office received it), the receipt's ticket, and the ID card fields the office needs. The resident's whole name
+ * when the office received it), the receipt's ticket, the ID card fields the office needs, and for a
+ * proxy filing the agent's registration and village. The resident's whole name
  * also goes in the standard {@code last_name}: Chinese names are written family name first and are
  * not split, so a plain Open311 back office shows the name as the card prints it.
  */
@@ -40,7 +42,8 @@ public final class Open311Form {
     }
 
     private static List<String> kioskAttributes() {
-        List<String> codes = new ArrayList<>(List.of(RECEIPT_TOKEN, KIOSK_FILED_AT, TICKET));
+        List<String> codes = new ArrayList<>(List.of(RECEIPT_TOKEN, KIOSK_FILED_AT, TICKET,
+                ProxyAgent.REGISTRATION_ATTRIBUTE, ProxyAgent.VILLAGE_ATTRIBUTE));
         for (String who : List.of("resident_", "agent_")) {
             IDENTITY_FIELDS.forEach(f -> codes.add(who + f));
         }

@@ -16,6 +16,7 @@ import org.onetrip.kiosk.ui.form.FormScreen;
 import org.onetrip.kiosk.ui.home.HomeScreen;
 import org.onetrip.kiosk.ui.identify.IdentifyScreen;
 import org.onetrip.kiosk.ui.outofservice.OutOfServiceScreen;
+import org.onetrip.kiosk.ui.recovered.RecoveredReceipts;
 import org.onetrip.kiosk.ui.review.ReviewScreen;
 import org.onetrip.kiosk.ui.services.ServiceListScreen;
 import org.onetrip.kiosk.ui.status.StatusScreen;
@@ -39,6 +40,7 @@ public final class Flow {
     private final Executor fx;
     private final Clock clock;
     private final StatusLookup statusLookup;
+    private final RecoveredReceipts recovered;
 
     public Flow(Kiosk kiosk, Texts texts, ResidentSession session, Navigator nav, FxBridge bridge,
             Executor background, Executor fx, Clock clock) {
@@ -51,7 +53,15 @@ public final class Flow {
         this.fx = fx;
         this.clock = clock;
         this.statusLookup = Wiring.statusLookup(kiosk, StatusLookup.Limits.KIOSK);
-        nav.setHome(() -> new HomeScreen(this));
+        this.recovered = new RecoveredReceipts(Wiring.receiptRecovery(kiosk), background, fx);
+        // A ticket a crash took away is offered before home, on every way home, while it is offered.
+        nav.setHome(() -> recovered.screenOr(this, () -> new HomeScreen(this)));
+        recovered.lookAtStart(() -> {
+            Screen s = nav.current();
+            if (s != null && s.isRest() && !"recovered".equals(s.id())) {
+                nav.home();
+            }
+        });
     }
 
     public Kiosk kiosk() {
@@ -97,7 +107,12 @@ public final class Flow {
         nav.home();
     }
 
+    /**
+     * Leaves the visit's screen before wiping: the language reset below rebuilds the current
+     * screen, and a form or done screen rebuilt from a wiped session threw on the UI thread.
+     */
     private void endVisit() {
+        nav.leave();
         session.wipe();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(false);
@@ -111,6 +126,7 @@ public final class Flow {
 
     /** The attract screen; {@code night} dims it while the presence sensor sees nobody. */
     public void attract(boolean night) {
+        nav.leave();
         session.wipe();
         kiosk.statusLights().sessionActive(false);
         nav.show(new AttractScreen(this, night));
@@ -147,6 +163,15 @@ public final class Flow {
 
     public void done() {
         nav.show(new DoneScreen(this));
+        // Shown: from now on a crash no longer takes the ticket away (see ReceiptRecovery).
+        java.util.UUID shown = session.filing().filed().requestId();
+        background.execute(() -> {
+            try {
+                recovered.recovery().acknowledge(shown, org.onetrip.kiosk.recovery.ReceiptRecovery.SHOWN_ON_SCREEN);
+            } catch (RuntimeException e) {
+                log.warn("could not record that request {} was shown: {}", shown, e.getMessage());
+            }
+        });
     }
 
     public void checkStatus(String scannedOrNull) {
@@ -176,6 +201,12 @@ public final class Flow {
     /** Shown when the store fails or an unexpected error reaches the top: never a stack trace. */
     public void outOfService(String deviceId) {
         log.warn("out of service: {}", deviceId);
+        Screen at = nav.current();
+        if (session.filing() != null && (at == null || !"done".equals(at.id()))) {
+            // Committed, but the done screen never appeared: the next way home offers the ticket.
+            recovered.offer(session.filing().filed().requestId());
+        }
+        nav.leave();
         session.wipe();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(deviceId.equals("store") || deviceId.equals("other"));

@@ -28,12 +28,26 @@ public final class Navigator {
         Parent view = screen.build();
         view.setId(screen.id());
         view.getStyleClass().add("screen");
-        content.getChildren().setAll(view);
+        attach(view);
         current.set(screen);
         view.requestFocus();
         // Focus the first focusable control so Tab, arrows and Enter work without touching first.
         javafx.application.Platform.runLater(() -> view.lookupAll(".button").stream()
                 .filter(n -> n.isFocusTraversable() && !n.isDisabled()).findFirst().ifPresent(javafx.scene.Node::requestFocus));
+    }
+
+    /**
+     * Takes the current screen away (disposed, nothing shown) before the session it shows is
+     * wiped: a language reset that follows then has nothing to rebuild from a wiped session.
+     * The caller shows the next screen at once, in the same pulse.
+     */
+    public void leave() {
+        Screen old = current.get();
+        if (old != null) {
+            old.dispose();
+        }
+        current.set(null);
+        content.getChildren().clear();
     }
 
     /** Back to the home screen; the caller wipes the session first. */
@@ -47,7 +61,20 @@ public final class Navigator {
             Parent view = s.build();
             view.setId(s.id());
             view.getStyleClass().add("screen");
-            content.getChildren().setAll(view);
+            attach(view);
+        }
+    }
+
+    /**
+     * Puts the view on screen and applies CSS at once: controls get their skins now, not at the
+     * next pulse, so what a scroll pane holds is in the scene graph as soon as the screen is
+     * (before, a screen rebuilt by a status change had no content inside its scroll panes until
+     * the next frame, and a look-up in between found nothing).
+     */
+    private void attach(Parent view) {
+        content.getChildren().setAll(view);
+        if (view.getScene() != null) {
+            view.applyCss();
         }
     }
 

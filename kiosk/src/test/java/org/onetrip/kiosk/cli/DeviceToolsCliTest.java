@@ -52,6 +52,34 @@ class DeviceToolsCliTest {
         assertThat(r.err().strip().lines()).last().asString().startsWith("read-card: reader unusable").contains("GONE");
     }
 
+    /**
+     * A reader that is offline for the whole of a wait shorter than the command's grace period
+     * is unusable (3), not a reader that saw no card (2).
+     */
+    @Test
+    void readCardWithAReaderOfflineForTheWholeShortWaitExits3() {
+        CliRun missing = kiosk("read-card", "--timeout", "2", "--set", "idcard.device=serial:" + data.resolve("ttyUSB7"));
+        assertThat(missing.status()).as(missing.err()).isEqualTo(3);
+        assertThat(missing.err().strip().lines()).last().asString().startsWith("read-card: reader unusable");
+
+        CliRun none = kiosk("read-card", "--timeout", "1", "--json", "--set", "idcard.device=none");
+        assertThat(none.status()).as(none.err()).isEqualTo(3);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("reader unusable").contains("DISABLED");
+    }
+
+    /** The same class in {@code scan}: a scanner offline for the whole wait is unusable (3). */
+    @Test
+    void scanWithAScannerOfflineForTheWholeWaitExits3() {
+        CliRun missing = kiosk("scan", "--timeout", "2", "--set", "scanner.device=serial:" + data.resolve("ttyACM7"));
+        assertThat(missing.status()).as(missing.err()).isEqualTo(3);
+        assertThat(missing.err()).contains("scanner unusable");
+
+        CliRun none = kiosk("scan", "--timeout", "1", "--set", "scanner.device=none");
+        assertThat(none.status()).as(none.err()).isEqualTo(3);
+        assertThat(none.err()).contains("scanner unusable");
+    }
+
     @Test
     void readCardWithNoCardExits2() throws Exception {
         assumeTrue(SocatPty.available(), "socat is installed (scripts/test installs it)");

@@ -109,13 +109,17 @@ class KioskConfigTest {
     }
 
     @Test
-    void overridesApplyOnTopOfAProfileFileTooAndTheLastOneWins() throws IOException {
+    void overridesApplyOnTopOfAProfileFileTooButOneKeySetTwiceIsRefused() throws IOException {
         Path p = dir.resolve("kiosk.properties");
         Files.writeString(p, bundledProfileText().replace("kiosk.id=sim-kiosk-01", "kiosk.id=from-file"));
 
         assertThat(KioskConfig.load(p, List.of()).validate().kioskId()).isEqualTo("from-file");
-        assertThat(KioskConfig.load(p, List.of(" kiosk.id = first ", "kiosk.id=second")).validate().kioskId())
-                .isEqualTo("second");
+        assertThat(KioskConfig.load(p, List.of(" kiosk.id = first ")).validate().kioskId()).isEqualTo("first");
+        // Which one was meant? Refused rather than guessed (issue 10).
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> KioskConfig.load(p, List.of(" kiosk.id = first ", "ui.width=1024", "kiosk.id=second")));
+        assertThat(e.key()).isEqualTo("kiosk.id");
+        assertThat(e).hasMessage("--set kiosk.id is given twice (the 1st and the 3rd --set); keep one");
     }
 
     @Test

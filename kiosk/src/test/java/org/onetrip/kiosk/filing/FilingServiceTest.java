@@ -24,6 +24,7 @@ import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.filing.FilingException.Reason;
 import org.onetrip.kiosk.idcard.FictionalCards;
 import org.onetrip.kiosk.idcard.Identity;
+import org.onetrip.kiosk.proxy.AgentsFile;
 import org.onetrip.kiosk.request.OutboxEntry;
 import org.onetrip.kiosk.request.OutboxState;
 import org.onetrip.kiosk.request.RequestStatus;
@@ -52,7 +53,7 @@ class FilingServiceTest {
         queue = new SqliteRequestQueue(dir.resolve("kiosk.db"), clock);
         filing = new FilingService(catalog, queue, tokens, new FilingService.CentreInfo("sim-kiosk-01",
                 LocalizedText.of("桐城街道党群服务中心", "Tongcheng Centre"), LocalizedText.of("工作日", "Weekdays"),
-                "0593-7800000", URL_BASE), clock);
+                "0593-7800000", URL_BASE), clock, AgentsFile.loadResource("/profiles/simulator-agents.csv"));
     }
 
     @AfterEach
@@ -219,6 +220,51 @@ class FilingServiceTest {
         assertThat(e.resident()).isEqualTo(FictionalCards.OUYANG_ELDER);
         assertThat(e.agent()).isEqualTo(FictionalCards.ZHAN_AGENT);
         assertThat(e.personalAttributes()).containsOnlyKeys("site_location", "phone");
+    }
+
+    @Test
+    void aProxyFilingNamesTheAgentsRegistrationAndVillageButNotTheNumber() {
+        Filing f = file("house-rebuild", houseRebuild(), FictionalCards.OUYANG_ELDER, FictionalCards.ZHAN_AGENT);
+
+        OutboxEntry e = outboxEntryOf(f);
+        assertThat(e.attributes()).containsEntry("agent_registration", "KL-01").containsEntry("agent_village", "柯岭村");
+        assertThat(e.attributes().values()).noneMatch(v -> v.contains(FictionalCards.ZHAN_AGENT.idNumber()));
+        assertThat(f.receipt().agent().maskedName()).isEqualTo("詹**");
+        assertThat(f.receipt().agent().village()).isEqualTo(LocalizedText.of("柯岭村", "Keling Village"));
+        String body = org.onetrip.kiosk.sync.Open311Form.body(e, catalog, "key");
+        assertThat(body).contains("attribute%5Bagent_registration%5D=KL-01",
+                "attribute%5Bagent_village%5D=" + java.net.URLEncoder.encode("柯岭村", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(org.onetrip.kiosk.sync.Open311Form.KIOSK_ATTRIBUTES).contains("agent_registration", "agent_village");
+    }
+
+    @Test
+    void aResidentsCardIsNotAcceptedAsTheAgentsAndNothingIsStored() {
+        FilingException e = refused("house-rebuild", houseRebuild(), FictionalCards.OUYANG_ELDER, FictionalCards.LAI_JIAJIA);
+        assertThat(e.reason()).isEqualTo(Reason.AGENT_NOT_REGISTERED);
+        assertThat(e.getMessage()).contains("not registered").doesNotContain(FictionalCards.LAI_JIAJIA.idNumber(), "赖佳佳");
+        assertNothingStored();
+    }
+
+    @Test
+    void anAgentWhoseRegistrationEndedCannotFile() {
+        assertThat(file("house-rebuild", houseRebuild(), FictionalCards.LAI_JIAJIA, FictionalCards.OUYANG_ELDER).ticket())
+                .isEqualTo("B-001");
+        clock.advance(Duration.between(MORNING, Instant.parse("2025-06-30T16:00:00Z"))); // 1 July, 00:00 in Fuding
+        FilingException e = catchThrowableOfType(FilingException.class,
+                () -> file("house-rebuild", houseRebuild(), FictionalCards.LAI_JIAJIA, FictionalCards.OUYANG_ELDER));
+        assertThat(e.reason()).isEqualTo(Reason.AGENT_NOT_REGISTERED);
+        assertThat(e.getMessage()).contains("registration has ended");
+    }
+
+    @Test
+    void aKioskWithoutRegisteredAgentsRefusesEveryProxyFiling() {
+        FilingService none = new FilingService(catalog, queue, tokens, new FilingService.CentreInfo("sim-kiosk-01",
+                LocalizedText.of("中心", "Centre"), LocalizedText.of("工作日", "Weekdays"), "", URL_BASE), clock);
+        FilingException e = catchThrowableOfType(FilingException.class, () -> none.file(new Submission("house-rebuild",
+                houseRebuild(), FictionalCards.OUYANG_ELDER, FictionalCards.ZHAN_AGENT), Locale.SIMPLIFIED_CHINESE, null));
+        assertThat(e.reason()).isEqualTo(Reason.AGENT_NOT_REGISTERED);
+        assertThat(e.getMessage()).contains("proxy.agents-file");
+        assertNothingStored();
     }
 
     @Test

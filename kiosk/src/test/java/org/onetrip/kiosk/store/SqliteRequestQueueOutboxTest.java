@@ -211,40 +211,53 @@ class SqliteRequestQueueOutboxTest {
         assertThat(queue.countsByStatus()).hasSize(RequestStatus.values().length).allSatisfy((k, v) -> assertThat(v).isZero());
     }
 
+    /**
+     * Erasure by age in every case: delivered before the cutoff, or never delivered (pending,
+     * parked) and filed before it. A request delivered at the cutoff and one filed after it keep theirs.
+     */
     @Test
-    void erasureRemovesPersonalDataOnlyOfRequestsDeliveredBeforeTheCutoff() throws Exception {
+    void erasureRemovesPersonalDataOfEveryRequestOlderThanTheCutoff() throws Exception {
         Identity elder = FictionalCards.OUYANG_ELDER;
         Identity agent = FictionalCards.ZHAN_AGENT;
+        Instant cutoff = T0.plusSeconds(7200);
         NewRequest old = request().resident(elder).agent(agent).personal(Map.of("phone", "13905931234")).build();
         NewRequest recent = request().resident(FictionalCards.LAI_JIAJIA).build();
         NewRequest pending = request().resident(FictionalCards.HMT_PERMIT).build();
         NewRequest parked = request().resident(FictionalCards.FOREIGN_PERMANENT).build();
-        for (NewRequest r : List.of(old, recent, pending, parked)) {
+        NewRequest young = request().resident(FictionalCards.LAI_JIAJIA).filedAt(cutoff).build();
+        for (NewRequest r : List.of(old, recent, pending, parked, young)) {
             queue.file(r);
         }
-        Instant cutoff = T0.plusSeconds(7200);
         queue.markDelivered(old.requestId(), "SR-1", T0.plusSeconds(3600));
         queue.markDelivered(recent.requestId(), "SR-2", cutoff);
-        queue.park(parked.requestId(), "refused", T0.plusSeconds(60));
+        queue.park(parked.requestId(), "refused: " + FictionalCards.FOREIGN_PERMANENT.idNumber(), T0.plusSeconds(60));
         StoredRequest before = queue.find(old.requestId()).orElseThrow();
 
-        assertThat(queue.erasePersonalData(cutoff)).isEqualTo(1);
+        assertThat(queue.erasePersonalData(cutoff)).isEqualTo(3);
 
         StoredRequest after = queue.find(old.requestId()).orElseThrow();
         assertThat(after.personalDataKept()).isFalse();
         assertThat(after.maskedName()).isEqualTo("欧***");
-        assertThat(after).usingRecursiveComparison().ignoringFields("personalDataKept").isEqualTo(before);
-        for (NewRequest kept : List.of(recent, pending, parked)) {
+        assertThat(after.attributes()).containsOnlyKeys(before.attributes().keySet())
+                .allSatisfy((k, v) -> assertThat(v).isEqualTo(SqliteRequestQueue.ERASED));
+        assertThat(after).usingRecursiveComparison().ignoringFields("personalDataKept", "attributes").isEqualTo(before);
+        for (NewRequest kept : List.of(recent, young)) {
             assertThat(queue.find(kept.requestId()).orElseThrow().personalDataKept()).isTrue();
         }
-        assertThat(queue.nextToSend(T0.plusSeconds(3600), 10)).singleElement()
-                .satisfies(e -> assertThat(e.resident()).isEqualTo(FictionalCards.HMT_PERMIT));
+        for (NewRequest gone : List.of(pending, parked)) {
+            assertThat(queue.find(gone.requestId()).orElseThrow().personalDataKept()).isFalse();
+        }
+        assertThat(queue.parked()).singleElement().satisfies(p -> assertThat(p.reason())
+                .doesNotContain(FictionalCards.FOREIGN_PERMANENT.idNumber()));
+        assertThat(queue.nextToSend(cutoff.plusSeconds(3600), 10)).extracting(e -> e.requestId())
+                .containsExactly(pending.requestId(), young.requestId());
         assertThat(queue.erasePersonalData(cutoff)).isZero();
-        assertThat(TestRequests.column(db, "SELECT count(*) FROM request_personal")).containsExactly("3");
+        assertThat(TestRequests.column(db, "SELECT count(*) FROM request_personal")).containsExactly("2");
 
         // Gone from the bytes on disk too, not only from the table (secure_delete + WAL truncate).
         String onDisk = new String(TestRequests.allFileBytes(db), StandardCharsets.UTF_8);
         assertThat(onDisk).contains(FictionalCards.LAI_JIAJIA.idNumber())
-                .doesNotContain(elder.idNumber(), elder.name(), agent.idNumber(), agent.name(), "13905931234");
+                .doesNotContain(elder.idNumber(), elder.name(), agent.idNumber(), agent.name(), "13905931234",
+                        FictionalCards.HMT_PERMIT.idNumber(), FictionalCards.FOREIGN_PERMANENT.idNumber());
     }
 }

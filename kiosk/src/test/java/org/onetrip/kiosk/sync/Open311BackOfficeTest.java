@@ -202,6 +202,18 @@ class Open311BackOfficeTest {
     }
 
     @Test
+    void aLongDeviceMessageIsShortenedToOneLineForTheFleetViewsSchema() throws Exception {
+        answer = ex -> reply(ex, 202, "{}");
+        String driver = "java.io.IOException: Input/output error\n\tat com.fazecast.jSerialComm" + ".x".repeat(400);
+        office().heartbeat(new Heartbeat("sim-kiosk-01", "0.1.0", Instant.parse("2025-03-14T01:30:00Z"),
+                Map.of("printer", DeviceStatus.online(driver)), 0, 0, null));
+        String message = Open311Responses.JSON.readTree(seen.get(0).body()).path("devices").path("printer").path("message")
+                .asText();
+        assertThat(message).hasSizeLessThanOrEqualTo(200).startsWith("java.io.IOException: Input/output error at com")
+                .endsWith("…").doesNotContain("\n", "\t");
+    }
+
+    @Test
     void theHeartbeatCarriesTheCabinetDoorAlarms() throws Exception {
         answer = ex -> reply(ex, 202, "{}");
         office().heartbeat(new Heartbeat("sim-kiosk-01", "0.1.0", Instant.parse("2025-03-14T01:30:00Z"), Map.of(), 0, 0,

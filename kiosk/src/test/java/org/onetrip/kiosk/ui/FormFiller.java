@@ -16,8 +16,9 @@ final class FormFiller {
             switch (a.inputKind()) {
                 case CHOICE, MULTI_CHOICE -> t.tap("#choice-" + a.code() + "-" + a.values().get(0).key());
                 case DATE -> {
+                    // The picker suggests a date within the field's bounds; OK takes it.
                     t.tap("#field-" + a.code());
-                    t.typeOnPad("2026-11-01");
+                    t.tap("#date-ok");
                 }
                 case KEYPAD -> {
                     t.tap("#field-" + a.code());

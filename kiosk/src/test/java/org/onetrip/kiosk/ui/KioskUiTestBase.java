@@ -3,19 +3,27 @@ package org.onetrip.kiosk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.kiosk.app.Kiosk;
@@ -25,15 +33,33 @@ import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.testing.MutableClock;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Starts the real kiosk UI, wired by the product's {@link Wiring} on the simulator profile with a
  * store in a temporary folder and a clock the test moves. Headless on Monocle (see the pom).
+ *
+ * <p>Tests wait on state, never on time: {@link #await} asks a condition on the JavaFX thread until
+ * it holds (up to {@link #WAIT}); {@link #tap}, {@link #clickOn(String, MouseButton...)} and
+ * {@link #text} first wait for their node. CI is a loaded 2-core machine (scripts/stress-ui runs
+ * these tests with both cores busy).
  */
 abstract class KioskUiTestBase extends ApplicationTest {
+    /** How long a test waits for a state before it fails (-Dkiosk.test.wait-s to change it). */
+    static final Duration WAIT = Duration.ofSeconds(Long.getLong("kiosk.test.wait-s", 30));
+
+    static {
+        // TestFX's own deadlines for starting the toolkit (60 s) and the application (30 s): under
+        // stress-ng a kiosk start took longer than 30 s, so setupApplication timed out. They are
+        // waits for a state (started), so a longer deadline costs nothing when things are fast.
+        FxToolkit.toolkitContext().setLaunchTimeoutInMillis(Math.max(FxToolkit.toolkitContext().getLaunchTimeoutInMillis(),
+                WAIT.multipliedBy(4).toMillis()));
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(FxToolkit.toolkitContext().getSetupTimeoutInMillis(),
+                WAIT.multipliedBy(4).toMillis()));
+    }
+
     @TempDir
     Path data;
 
@@ -79,17 +105,36 @@ abstract class KioskUiTestBase extends ApplicationTest {
         return (SimulatedQrScanner) kiosk.scanner();
     }
 
-    /** Waits (up to 20 s, generous for a busy machine) until {@code condition} holds on the FX thread. */
+    /**
+     * Waits until {@code condition} holds, asking it on the JavaFX thread (so it never sees a
+     * screen half changed) every few milliseconds, up to {@link #WAIT}. A condition that throws
+     * (a node not there yet) counts as "not yet". On time-out it fails saying what it waited for,
+     * the screen, the condition's last error and every node id in the scene.
+     */
     void await(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                boolean[] r = new boolean[1];
-                interact(() -> r[0] = condition.getAsBoolean());
-                return r[0];
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; screen is "
-                    + (ui.flow().nav().current() == null ? "-" : ui.flow().nav().current().id()), e);
+        long end = System.nanoTime() + WAIT.toNanos();
+        Throwable last = null;
+        while (true) {
+            try {
+                if (onFx(condition::getAsBoolean, end)) {
+                    return;
+                }
+            } catch (FxThreadBusy busy) {
+                throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what
+                        + ": the JavaFX thread never got to the question", busy);
+            } catch (RuntimeException | AssertionError e) {
+                last = e;
+            }
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; screen is " + screenOrDash()
+                        + (last == null ? "" : "; the condition last threw " + last) + "\nscene:\n" + sceneDump(), last);
+            }
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
         }
     }
 
@@ -98,13 +143,54 @@ abstract class KioskUiTestBase extends ApplicationTest {
                 && lookup("#" + id).tryQuery().isPresent());
     }
 
+    /**
+     * Waits until a node matching {@code query} is in a scene, shown (it and its parents visible)
+     * and laid out with a size, so a click lands on it. CSS and layout are run on the spot, as the
+     * next frame would, instead of waiting for that frame.
+     */
+    Node awaitNode(String query) {
+        Node[] found = new Node[1];
+        await("a shown " + query, () -> {
+            for (Window w : Window.getWindows()) {
+                if (w.isShowing() && w.getScene() != null) {
+                    w.getScene().getRoot().applyCss();
+                    w.getScene().getRoot().layout();
+                }
+            }
+            Node n = lookup(query).tryQuery().orElse(null);
+            if (n == null || n.getScene() == null || !treeVisible(n)) {
+                return false;
+            }
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            found[0] = n;
+            return b.getWidth() > 0 && b.getHeight() > 0;
+        });
+        return found[0];
+    }
+
+    private static boolean treeVisible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Clicks a node once it is there and shown: a screen built after an async step may not be yet. */
+    @Override
+    public FxRobotInterface clickOn(String query, MouseButton... buttons) {
+        return clickOn(awaitNode(query), buttons);
+    }
+
+    /** The current screen's id, read on the JavaFX thread. */
     String screen() {
-        return ui.flow().nav().current().id();
+        return onFx(() -> ui.flow().nav().current().id(), System.nanoTime() + WAIT.toNanos());
     }
 
     /** Scrolls the node into view if it sits in a scroll pane, then taps it like a finger. */
     void tap(String query) {
-        Node n = lookup(query).query();
+        Node n = awaitNode(query);
         interact(() -> scrollIntoView(n));
         clickOn(n);
     }
@@ -133,8 +219,20 @@ abstract class KioskUiTestBase extends ApplicationTest {
         }
     }
 
+    /**
+     * The text of a label or field. From the test thread it first waits until the node is in the
+     * scene and reads it on the JavaFX thread; inside an {@link #await} condition it reads at once.
+     */
     String text(String query) {
-        Node n = lookup(query).query();
+        if (Platform.isFxApplicationThread()) {
+            return textOf(query, lookup(query).query());
+        }
+        Node[] found = new Node[1];
+        await(query + " in the scene", () -> (found[0] = lookup(query).tryQuery().orElse(null)) != null);
+        return onFx(() -> textOf(query, found[0]), System.nanoTime() + WAIT.toNanos());
+    }
+
+    private static String textOf(String query, Node n) {
         if (n instanceof Labeled l) {
             return l.getText();
         }
@@ -147,7 +245,10 @@ abstract class KioskUiTestBase extends ApplicationTest {
     /** Every text shown anywhere in the scene, for "nothing personal is left" checks. */
     List<String> allTexts() {
         List<String> out = new ArrayList<>();
-        interact(() -> collect(lookup("#kiosk").query(), out));
+        onFx(() -> {
+            collect(lookup("#kiosk").query(), out);
+            return null;
+        }, System.nanoTime() + WAIT.toNanos());
         return out;
     }
 
@@ -178,5 +279,91 @@ abstract class KioskUiTestBase extends ApplicationTest {
 
     void assertOnScreen(String id) {
         assertThat(screen()).isEqualTo(id);
+    }
+
+    /** Thrown when the JavaFX thread does not run a question before the deadline. */
+    private static final class FxThreadBusy extends RuntimeException {
+        FxThreadBusy() {
+            super("the JavaFX thread did not answer in time");
+        }
+    }
+
+    /** Calls {@code c} on the JavaFX thread (at once when already on it), waiting at most until {@code endNanos}. */
+    static <T> T onFx(Callable<T> c, long endNanos) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return c.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        FutureTask<T> task = new FutureTask<>(c);
+        Platform.runLater(task);
+        try {
+            return task.get(Math.max(1, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new FxThreadBusy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private String screenOrDash() {
+        try {
+            return onFx(() -> ui.flow().nav().current() == null ? "-" : ui.flow().nav().current().id(),
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        } catch (RuntimeException e) {
+            return "? (" + e + ")";
+        }
+    }
+
+    /** Every window's nodes that have an id, indented by depth, with the text of labels and fields (cut short). */
+    String sceneDump() {
+        try {
+            return onFx(() -> {
+                StringBuilder out = new StringBuilder();
+                for (Window w : Window.getWindows()) {
+                    if (w.getScene() != null) {
+                        out.append("window ").append(w.getClass().getSimpleName()).append(w.isShowing() ? "" : " (hidden)")
+                                .append('\n');
+                        dump(w.getScene().getRoot(), 1, out);
+                    }
+                }
+                return out.toString();
+            }, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        } catch (RuntimeException e) {
+            return "(no dump: " + e + ")";
+        }
+    }
+
+    private static void dump(Node n, int depth, StringBuilder out) {
+        boolean named = n.getId() != null;
+        if (named) {
+            out.append("  ".repeat(depth)).append('#').append(n.getId()).append(' ').append(n.getClass().getSimpleName());
+            if (!n.isVisible()) {
+                out.append(" (hidden)");
+            }
+            String t = n instanceof Labeled l ? l.getText() : n instanceof TextInputControl f ? f.getText() : null;
+            if (t != null && !t.isEmpty()) {
+                out.append(" \"").append(t.length() > 40 ? t.substring(0, 40) + "…" : t).append('"');
+            }
+            out.append('\n');
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                dump(c, named ? depth + 1 : depth, out);
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import org.junit.jupiter.api.Test;
 import org.onetrip.kiosk.catalog.LocalizedText;
@@ -113,14 +114,17 @@ class StatusScreenTest extends KioskUiTestBase {
         String calm = text("#status-unknown");
         assertThat(calm).contains("未能识别");
         snapshot("16-status-unknown");
-        // The rest of this visit: the scanner works on the status screen itself.
+        // The rest of this visit: the scanner works on the status screen itself. Each answer is
+        // a new screen (a new node), so waiting for one is not satisfied by the previous answer.
+        Node first = awaitNode("#status-unknown");
         scanner().scan(forged);
         await("the second answer", () -> lookup("#status-looking").tryQuery().isEmpty()
-                && lookup("#status-unknown").tryQuery().isPresent());
+                && lookup("#status-unknown").tryQuery().filter(n -> n != first).isPresent());
         assertThat(text("#status-unknown")).isEqualTo(calm);
+        Node second = awaitNode("#status-unknown");
         scanner().scan(foreign);
         await("the third answer", () -> lookup("#status-looking").tryQuery().isEmpty()
-                && lookup("#status-unknown").tryQuery().isPresent());
+                && lookup("#status-unknown").tryQuery().filter(n -> n != second).isPresent());
         assertThat(text("#status-unknown")).isEqualTo(calm);
 
         scanner().scan(f.statusUrl());
@@ -148,7 +152,10 @@ class StatusScreenTest extends KioskUiTestBase {
             assertThat(log.lines()).noneMatch(l -> l.contains("status look-up"));
         }
         clock.advance(Duration.ofSeconds(29));
-        sleep(600); // a few idle ticks
+        interact(() -> { // a few idle ticks, run here rather than waited for
+            ui.tick();
+            ui.tick();
+        });
         assertOnScreen("status");
         assertThat(lookup("#idle-overlay").query().isVisible()).isFalse();
         clock.advance(Duration.ofSeconds(2));

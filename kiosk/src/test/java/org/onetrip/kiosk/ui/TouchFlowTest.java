@@ -44,7 +44,11 @@ class TouchFlowTest extends KioskUiTestBase {
         tap("#field-spouse_id_number");
         typeOnPad(IdNumbers.withCheck("35098219900101001"));
         tap("#field-marriage_date");
-        typeOnPad("2019-10-01");
+        for (int i = 0; i < 7; i++) {
+            tap("#date-year-minus");
+        }
+        tap("#date-ok");
+        assertThat(ui.flow().session().values()).containsEntry("marriage_date", "2019-11-29");
         tap("#choice-hukou-both_local");
         tap("#field-phone");
         typeOnPad("1380013800");

@@ -1,14 +1,19 @@
 package org.onetrip.kiosk.ui.form;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -43,18 +48,33 @@ import org.onetrip.kiosk.ui.keyboard.OnScreenKeyboard;
  * The service's form: what the cards said (read-only), then each field with a touch-friendly input
  * chosen by its kind, and its validation message beside it. Values live in the session, so a
  * language switch or "edit" from the review keeps them.
+ *
+ * <p>The input follows the focus: whichever field holds it gets its keypad (beside the fields) or
+ * keyboard or date picker (docked below them), and nothing else does; when the focus leaves the
+ * fields, the input goes away. While a docked input shows, the title and the buttons make room so
+ * the field being filled stays in view with several rows of the form around it.
  */
 public final class FormScreen implements Screen {
     private final Flow flow;
     private final FormValidator validator = new FormValidator();
     private final Map<String, Label> errorLabels = new HashMap<>();
+    /** What takes the focus for each field: its text field, or its first choice. */
     private final Map<String, Node> inputs = new HashMap<>();
+    private final Map<String, Node> cards = new HashMap<>();
+    private final Map<Node, Attribute> typed = new HashMap<>();
+    private final Map<Node, Attribute> dates = new HashMap<>();
+    private VBox root;
+    private VBox heading;
+    private HBox actions;
+    private ScrollPane scroll;
     private StackPane sideArea;
     private StackPane bottomArea;
+    private Label summary;
     private Keypad keypad;
-    private Keypad datePad;
     private Keypad idPad;
     private OnScreenKeyboard keyboard;
+    /** Set once Next found something missing: the summary beside Next then counts what is left. */
+    private boolean nextTried;
 
     public FormScreen(Flow flow) {
         this.flow = flow;
@@ -71,18 +91,21 @@ public final class FormScreen implements Screen {
         ServiceDefinition s = flow.session().service();
         errorLabels.clear();
         inputs.clear();
+        cards.clear();
+        typed.clear();
+        dates.clear();
         Label title = Ui.label(t.of(s.name()), Ui.TITLE);
         Label sub = Ui.label(t.get("form.subtitle"), Ui.SUBTITLE);
+        heading = new VBox(6, title, sub);
 
         keypad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "");
-        datePad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "-");
-        datePad.setId("datepad");
         idPad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "X");
         idPad.setId("idpad");
-        keyboard = new OnScreenKeyboard(t.get("key.space"), t.get("key.backspace"));
-        // Keypads sit beside the fields so the field stays in view; the wide keyboard docks below.
-        sideArea = padArea();
-        bottomArea = padArea();
+        keyboard = new OnScreenKeyboard(t.get("key.space"), t.get("key.backspace"), t.get("key.done"), this::putAway);
+        // Keypads sit beside the fields so the field stays in view; the wide keyboard and the
+        // date picker dock below.
+        sideArea = padArea("side-input");
+        bottomArea = padArea("bottom-input");
 
         VBox fields = new VBox(18);
         fields.getStyleClass().add("form-fields");
@@ -98,25 +121,67 @@ public final class FormScreen implements Screen {
         if (s.attributes().isEmpty()) {
             fields.getChildren().add(Ui.label(t.get("form.no-fields"), Ui.BODY));
         }
-        ScrollPane scroll = new ScrollPane(fields);
+        scroll = new ScrollPane(fields);
+        scroll.setId("form-scroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.backToServices());
         Button next = Ui.button("next", t.get("action.next"), Ui.PRIMARY, null);
         next.setDefaultButton(false);
         next.setOnAction(e -> next());
-        HBox actions = Ui.actions(back, Ui.spacer(), next);
+        summary = Ui.label("", Ui.ERROR);
+        summary.setId("form-summary");
+        summary.setMaxWidth(520);
+        actions = Ui.actions(back, Ui.spacer(), summary, next);
         HBox main = new HBox(20, scroll, sideArea);
         HBox.setHgrow(scroll, Priority.ALWAYS);
         VBox.setVgrow(main, Priority.ALWAYS);
-        return new VBox(16, new VBox(6, title, sub), main, bottomArea, actions);
+        root = new VBox(16, heading, main, bottomArea, actions);
+        // Errors shown before a rebuild (language switch) are shown again, in the new language.
+        for (Attribute a : s.attributes()) {
+            if (nextTried) {
+                check(a);
+            }
+        }
+        updateSummary();
+        followFocus(root);
+        return root;
     }
 
-    private static StackPane padArea() {
+    /** Shows the input of whichever field holds the focus, for as long as this view is in a scene. */
+    private void followFocus(Parent view) {
+        ChangeListener<Node> onFocus = (o, was, now) -> focusMoved(now);
+        view.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(onFocus);
+            }
+            if (now != null) {
+                now.focusOwnerProperty().addListener(onFocus);
+                focusMoved(now.getFocusOwner());
+            }
+        });
+    }
+
+    private void focusMoved(Node now) {
+        Attribute a = typed.get(now);
+        if (a != null) {
+            boolean idNumber = a.validation().kind().equals("id_number");
+            showInput(idNumber ? idPad : a.inputKind() == InputKind.KEYPAD ? keypad : keyboard, (TextInputControl) now);
+            return;
+        }
+        Attribute d = dates.get(now);
+        if (d != null) {
+            showDatePicker(d, (TextField) now);
+            return;
+        }
+        hideInputs();
+    }
+
+    private static StackPane padArea(String id) {
         StackPane area = new StackPane();
+        area.setId(id);
         area.getStyleClass().add("input-area");
         area.setManaged(false);
         area.setVisible(false);
@@ -128,14 +193,17 @@ public final class FormScreen implements Screen {
         Label hint = Ui.label(t.of(a.datatypeDescription()), Ui.HINT);
         Label error = Ui.label("", Ui.ERROR);
         error.setId("error-" + a.code());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
         errorLabels.put(a.code(), error);
         Node input = input(a, t);
-        inputs.put(a.code(), input);
         VBox box = new VBox(6, label, input, error);
-        if (!hint.getText().isEmpty()) {
-            box.getChildren().add(2, hint);
+        if (!hint.getText().isEmpty() && a.inputKind() != InputKind.DATE) {
+            box.getChildren().add(2, hint); // a date's hint is about typing it, which nobody does now
         }
+        box.setId("card-" + a.code());
         box.getStyleClass().addAll(Ui.CARD, "field");
+        cards.put(a.code(), box);
         return box;
     }
 
@@ -164,6 +232,7 @@ public final class FormScreen implements Screen {
                     }
                     check(a);
                 });
+                inputs.put(a.code(), pane.getChildren().isEmpty() ? pane : pane.getChildren().get(0));
                 return pane;
             }
             case MULTI_CHOICE -> {
@@ -173,13 +242,14 @@ public final class FormScreen implements Screen {
                     ToggleButton b = new ToggleButton(t.of(v.name()));
                     b.setId("choice-" + a.code() + "-" + v.key());
                     b.getStyleClass().add("choice");
+                    b.setUserData(v.key());
                     b.setSelected(chosen.contains(v.key()));
                     b.selectedProperty().addListener((o, was, now) -> {
                         List<String> keys = new ArrayList<>();
                         for (Node n : pane.getChildren()) {
                             ToggleButton tb = (ToggleButton) n;
                             if (tb.isSelected()) {
-                                keys.add(((String) tb.getId()).substring(("choice-" + a.code() + "-").length()));
+                                keys.add((String) tb.getUserData());
                             }
                         }
                         if (keys.isEmpty()) {
@@ -191,79 +261,126 @@ public final class FormScreen implements Screen {
                     });
                     pane.getChildren().add(b);
                 }
+                inputs.put(a.code(), pane.getChildren().isEmpty() ? pane : pane.getChildren().get(0));
                 return pane;
             }
+            case DATE -> {
+                // Not typed: the field shows the date written out and opens the picker.
+                TextField field = new TextField(current.isEmpty() ? "" : display(t, current));
+                field.setId("field-" + a.code());
+                field.getStyleClass().addAll("field-input", "date-field");
+                field.setEditable(false);
+                field.setPromptText(t.get("date.prompt"));
+                dates.put(field, a);
+                inputs.put(a.code(), field);
+                return field;
+            }
             default -> {
-                TextInputControl text = a.datatype() == org.onetrip.kiosk.catalog.Datatype.TEXT ? new TextArea() : new TextField();
-                text.setId("field-" + a.code());
-                text.getStyleClass().add("field-input");
-                if (text instanceof TextArea area) {
-                    area.setWrapText(true);
-                    area.setPrefRowCount(3);
-                }
-                int max = a.validation().maxLength();
-                boolean idNumber = a.validation().kind().equals("id_number");
-                String allowed = idNumber ? "[0-9X]*" : kind == InputKind.KEYPAD ? "-?[0-9]*" : kind == InputKind.DATE ? "[0-9-]*" : null;
-                text.setTextFormatter(new TextFormatter<String>(change -> {
-                    if (idNumber) {
-                        change.setText(change.getText().toUpperCase(java.util.Locale.ROOT));
-                    }
-                    String next = change.getControlNewText();
-                    if (next.codePointCount(0, next.length()) > max || (allowed != null && !next.matches(allowed))) {
-                        return null;
-                    }
-                    return change;
-                }));
-                text.setText(current);
-                text.textProperty().addListener((o, was, now) -> {
-                    if (now.isBlank()) {
-                        values.remove(a.code());
-                    } else {
-                        values.put(a.code(), now);
-                    }
-                });
-                text.focusedProperty().addListener((o, was, focused) -> {
-                    if (focused) {
-                        showInput(idNumber ? null : kind, text);
-                    } else {
-                        check(a);
-                    }
-                });
-                if (a.phrases().isEmpty()) {
-                    return text;
-                }
-                FlowPane chips = new FlowPane(10, 10);
-                int i = 0;
-                for (LocalizedText p : a.phrases()) {
-                    Button chip = new Button(t.of(p));
-                    chip.setId("phrase-" + a.code() + "-" + i++);
-                    chip.getStyleClass().add("phrase");
-                    chip.setOnAction(e -> {
-                        String phrase = t.of(p);
-                        String now = text.getText();
-                        text.setText(now.isBlank() ? phrase : now + (t.isChinese() ? "，" : ", ") + phrase);
-                        check(a);
-                    });
-                    chips.getChildren().add(chip);
-                }
-                Label chipHint = Ui.label(t.get("form.phrases"), Ui.HINT);
-                return new VBox(8, text, chipHint, chips);
+                return textInput(a, t, kind, current);
             }
         }
     }
 
-    private void showInput(InputKind kind, TextInputControl target) {
+    private Node textInput(Attribute a, Texts t, InputKind kind, String current) {
+        Map<String, String> values = flow.session().values();
+        TextInputControl text = a.datatype() == org.onetrip.kiosk.catalog.Datatype.TEXT ? new TextArea() : new TextField();
+        text.setId("field-" + a.code());
+        text.getStyleClass().add("field-input");
+        if (text instanceof TextArea area) {
+            area.setWrapText(true);
+            area.setPrefRowCount(3);
+        }
+        int max = a.validation().maxLength();
+        boolean idNumber = a.validation().kind().equals("id_number");
+        String allowed = idNumber ? "[0-9X]*" : kind == InputKind.KEYPAD ? "-?[0-9]*" : null;
+        text.setTextFormatter(new TextFormatter<String>(change -> {
+            if (idNumber) {
+                change.setText(change.getText().toUpperCase(java.util.Locale.ROOT));
+            }
+            String next = change.getControlNewText();
+            if (next.codePointCount(0, next.length()) > max || (allowed != null && !next.matches(allowed))) {
+                return null;
+            }
+            return change;
+        }));
+        text.setText(current);
+        text.textProperty().addListener((o, was, now) -> {
+            if (now.isBlank()) {
+                values.remove(a.code());
+            } else {
+                values.put(a.code(), now);
+            }
+            changed(a);
+        });
+        text.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused && text.getScene() != null) {
+                check(a); // left the field: now say what is wrong with it
+            }
+        });
+        typed.put(text, a);
+        inputs.put(a.code(), text);
+        if (a.phrases().isEmpty()) {
+            return text;
+        }
+        FlowPane chips = new FlowPane(10, 10);
+        int i = 0;
+        for (LocalizedText p : a.phrases()) {
+            Button chip = new Button(t.of(p));
+            chip.setId("phrase-" + a.code() + "-" + i++);
+            chip.getStyleClass().add("phrase");
+            chip.setOnAction(e -> {
+                String phrase = t.of(p);
+                String now = text.getText();
+                text.setText(now.isBlank() ? phrase : now + (t.isChinese() ? "，" : ", ") + phrase);
+                check(a);
+            });
+            chips.getChildren().add(chip);
+        }
+        Label chipHint = Ui.label(t.get("form.phrases"), Ui.HINT);
+        return new VBox(8, text, chipHint, chips);
+    }
+
+    /** The stored ISO date written out for a person; a value that is not a date is shown as it is. */
+    public static String display(Texts t, String iso) {
+        try {
+            return DateStepper.format(t, LocalDate.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    private void showInput(Node pad, TextInputControl target) {
+        keypad.targetProperty().set(pad == keypad ? target : null);
+        idPad.targetProperty().set(pad == idPad ? target : null);
+        keyboard.targetProperty().set(pad == keyboard ? target : null);
+        dock(pad, pad == keyboard, target);
+    }
+
+    private void showDatePicker(Attribute a, TextField field) {
         keypad.targetProperty().set(null);
-        datePad.targetProperty().set(null);
         idPad.targetProperty().set(null);
         keyboard.targetProperty().set(null);
-        Node pad = kind == null ? idPad : switch (kind) {
-            case KEYPAD -> keypad;
-            case DATE -> datePad;
-            default -> keyboard;
-        };
-        ((Keypad.class.isInstance(pad)) ? ((Keypad) pad).targetProperty() : keyboard.targetProperty()).set(target);
-        boolean wide = pad == keyboard;
+        LocalDate today = LocalDate.now(flow.clock());
+        LocalDate current = null;
+        String v = flow.session().values().get(a.code());
+        if (v != null) {
+            try {
+                current = LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                current = null;
+            }
+        }
+        Texts t = flow.texts();
+        DateStepper picker = new DateStepper(t, DateBounds.of(a, today), today, current, d -> {
+            flow.session().values().put(a.code(), d.toString());
+            field.setText(DateStepper.format(t, d));
+            changed(a);
+        }, this::putAway);
+        dock(picker, true, field);
+    }
+
+    /** Shows {@code pad} beside the fields, or docked below them, and keeps {@code target} in view. */
+    private void dock(Node pad, boolean wide, Node target) {
         StackPane show = wide ? bottomArea : sideArea;
         StackPane hide = wide ? sideArea : bottomArea;
         hide.getChildren().clear();
@@ -274,60 +391,162 @@ public final class FormScreen implements Screen {
         show.getChildren().setAll(centred);
         show.setManaged(true);
         show.setVisible(true);
-        javafx.application.Platform.runLater(() -> revealInScroll(target));
+        // A docked input takes the height of the title and of the buttons: it offers "done".
+        heading.setManaged(!wide);
+        heading.setVisible(!wide);
+        actions.setManaged(!wide);
+        actions.setVisible(!wide);
+        reveal(target);
     }
 
-    /** Scrolls the fields so the one being filled is visible above the keyboard. */
-    private static void revealInScroll(Node n) {
-        javafx.scene.Parent p = n.getParent();
-        while (p != null && !(p instanceof ScrollPane)) {
-            p = p.getParent();
+    private void hideInputs() {
+        keypad.targetProperty().set(null);
+        idPad.targetProperty().set(null);
+        keyboard.targetProperty().set(null);
+        for (StackPane area : new StackPane[] {sideArea, bottomArea}) {
+            area.getChildren().clear();
+            area.setManaged(false);
+            area.setVisible(false);
         }
-        if (p instanceof ScrollPane sp) {
-            sp.layout();
-            Node content = sp.getContent();
-            javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-            double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-            if (range <= 0) {
-                return;
+        heading.setManaged(true);
+        heading.setVisible(true);
+        actions.setManaged(true);
+        actions.setVisible(true);
+    }
+
+    /** "Done" on the keyboard or the date picker: the field lets go of the focus, the input goes. */
+    private void putAway() {
+        root.requestFocus();
+    }
+
+    /**
+     * Scrolls the fields so {@code n} (with its label and error, when they fit) is in view. Lays
+     * the screen out first: the input that just appeared has changed the viewport's height.
+     */
+    private void reveal(Node n) {
+        if (root.getScene() == null) {
+            return;
+        }
+        root.applyCss();
+        root.layout();
+        Node content = scroll.getContent();
+        double viewport = scroll.getViewportBounds().getHeight();
+        double range = content.getBoundsInLocal().getHeight() - viewport;
+        if (range <= 0) {
+            return;
+        }
+        Bounds field = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        Node card = cardOf(n);
+        Bounds whole = card == null ? field : content.sceneToLocal(card.localToScene(card.getBoundsInLocal()));
+        // The whole card (label, input, error) if it fits; else its label with the input; else the input.
+        double minY = whole.getMinY();
+        double maxY = whole.getMaxY();
+        if (maxY - minY > viewport) {
+            maxY = field.getMaxY();
+        }
+        if (maxY - minY > viewport) {
+            minY = field.getMinY();
+        }
+        double top = scroll.getVvalue() * range;
+        double bottom = top + viewport;
+        double y = top;
+        if (minY < top) {
+            y = minY - 12;
+        } else if (maxY > bottom) {
+            y = Math.min(minY - 12, maxY - viewport + 12);
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, y / range)));
+        scroll.layout();
+    }
+
+    private Node cardOf(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("field")) {
+                return p;
             }
-            double top = sp.getVvalue() * range;
-            double bottom = top + sp.getViewportBounds().getHeight();
-            if (b.getMinY() < top || b.getMaxY() > bottom) {
-                sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 60) / range)));
-            }
+        }
+        return null;
+    }
+
+    /** The value changed: an error shown for it goes as the resident types, to come back on leaving. */
+    private void changed(Attribute a) {
+        Label l = errorLabels.get(a.code());
+        if (l == null || l.getText().isEmpty()) {
+            return;
+        }
+        FieldError e = validator.validate(a, flow.session().values().get(a.code()));
+        Node input = inputs.get(a.code());
+        boolean beingTyped = input != null && input.isFocused() && typed.containsKey(input);
+        if (e == null || beingTyped) {
+            show(a, null);
+        } else {
+            show(a, e);
         }
     }
 
     /** Shows the field's error (or clears it); returns true when the value is acceptable. */
     private boolean check(Attribute a) {
         FieldError e = validator.validate(a, flow.session().values().get(a.code()));
+        show(a, e);
+        return e == null;
+    }
+
+    private void show(Attribute a, FieldError e) {
         Label l = errorLabels.get(a.code());
         if (l != null) {
             l.setText(e == null ? "" : describe(e));
         }
-        return e == null;
+        Node card = cards.get(a.code());
+        if (card != null) {
+            card.getStyleClass().remove("field-invalid");
+            if (e != null) {
+                card.getStyleClass().add("field-invalid");
+            }
+        }
+        updateSummary();
+    }
+
+    private void updateSummary() {
+        if (summary == null) {
+            return;
+        }
+        long shown = errorLabels.values().stream().filter(l -> !l.getText().isEmpty()).count();
+        summary.setText(nextTried && shown > 0 ? flow.texts().get("form.summary", shown) : "");
     }
 
     private String describe(FieldError e) {
         Texts t = flow.texts();
         String key = "field.error." + e.kind().name().toLowerCase(java.util.Locale.ROOT);
         return e.kind() == FieldError.Kind.OUT_OF_RANGE || e.kind() == FieldError.Kind.TOO_LONG
-                ? t.get(key, e.min() == null ? "" : e.min(), e.max() == null ? "" : e.max()) : t.get(key);
+                || e.kind() == FieldError.Kind.DATE_TOO_EARLY || e.kind() == FieldError.Kind.DATE_TOO_LATE
+                ? t.get(key, e.messageArgs()) : t.get(key);
     }
 
+    /** Next: every field is checked; the first one that is not right is brought into view and focused. */
     private void next() {
         ServiceDefinition s = flow.session().service();
-        Node firstBad = null;
+        Attribute firstBad = null;
         for (Attribute a : s.attributes()) {
             if (!check(a) && firstBad == null) {
-                firstBad = inputs.get(a.code());
+                firstBad = a;
             }
         }
-        if (firstBad != null) {
-            firstBad.requestFocus();
+        if (firstBad == null) {
+            flow.review();
             return;
         }
-        flow.review();
+        nextTried = true;
+        updateSummary();
+        Node input = inputs.get(firstBad.code());
+        Node card = cards.get(firstBad.code());
+        if (input != null) {
+            input.requestFocus(); // a text or date field also brings its input up
+        }
+        reveal(card != null ? card : input);
+    }
+
+    /** For tests: the scene this screen's view is in, or null. */
+    Scene scene() {
+        return root == null ? null : root.getScene();
     }
 }

@@ -7,8 +7,10 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 
 /**
- * A big numeric keypad for phone numbers, counts and dates. Its keys never take focus, so the
- * field being filled keeps it. {@code extraKey} is "-" for dates, empty otherwise.
+ * A big numeric keypad for phone numbers, counts and ID numbers. Its keys never take focus, so the
+ * field being filled keeps it, and they never type into a field that has lost the focus; digits go at its end (a
+ * tap that put the caret before "139" made "7139"). {@code extraKey} is "X" for ID numbers, empty
+ * otherwise (then the key is Clear).
  */
 public final class Keypad extends GridPane {
     private final ObjectProperty<TextInputControl> target = new SimpleObjectProperty<>();
@@ -23,21 +25,17 @@ public final class Keypad extends GridPane {
             add(key(keys[i]), i % 3, i / 3);
         }
         Button clear = control("key-clear", clearText);
-        clear.setOnAction(e -> {
-            if (target.get() != null && target.get().isEditable()) {
-                target.get().clear();
-            }
-        });
+        clear.setOnAction(e -> KeyTarget.clear(target.get()));
         add(extraKey.isEmpty() ? clear : key(extraKey), 0, 3);
         add(key("0"), 1, 3);
         Button back = control("key-backspace", backspaceText);
-        back.setOnAction(e -> KeyTarget.backspace(target.get()));
+        back.setOnAction(e -> KeyTarget.backspaceAtEnd(target.get()));
         add(back, 2, 3);
     }
 
     private Button key(String k) {
         Button b = control("key-" + k, k);
-        b.setOnAction(e -> KeyTarget.type(target.get(), k));
+        b.setOnAction(e -> KeyTarget.append(target.get(), k));
         return b;
     }
 
@@ -45,6 +43,7 @@ public final class Keypad extends GridPane {
         return KeyTarget.key(id, text);
     }
 
+    /** The field the keys type into; never while another field holds the focus. */
     public ObjectProperty<TextInputControl> targetProperty() {
         return target;
     }

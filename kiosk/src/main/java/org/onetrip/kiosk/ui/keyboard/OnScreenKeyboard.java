@@ -13,15 +13,24 @@ import javafx.scene.layout.VBox;
 
 /**
  * A simple on-screen keyboard: digits, Latin letters with shift, common punctuation of both
- * languages, space and backspace. Chinese text is mostly entered by tapping the field's common
- * phrases; a pinyin input method is beyond a lobby kiosk's needs. Keys never take focus.
+ * languages, space, backspace and "done" (which puts the keyboard away). Chinese text is mostly
+ * entered by tapping the field's common phrases; a pinyin input method is beyond a lobby kiosk's
+ * needs. Keys never take focus and never type into a field that has lost it.
+ *
+ * <p>Four rows, not five: docked under the form on a 1280x800 panel, every row taken from the
+ * keyboard is a row of the form the resident can still see while typing.
  */
 public final class OnScreenKeyboard extends VBox {
-    private static final String[] ROWS = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+    private static final String[][] ROWS = {
+        {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "#"},
+        {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "号", "楼"},
+        {"a", "s", "d", "f", "g", "h", "j", "k", "l", "室", ",", "."},
+        {"z", "x", "c", "v", "b", "n", "m", "，", "。"},
+    };
     private final ObjectProperty<TextInputControl> target = new SimpleObjectProperty<>();
     private final ToggleButton shift = new ToggleButton("⇧");
 
-    public OnScreenKeyboard(String spaceText, String backspaceText) {
+    public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
         setId("keyboard");
         getStyleClass().add("keyboard");
         setSpacing(8);
@@ -35,27 +44,27 @@ public final class OnScreenKeyboard extends VBox {
             if (r == 3) {
                 row.getChildren().add(shift);
             }
-            for (char c : ROWS[r].toCharArray()) {
-                row.getChildren().add(letter(String.valueOf(c)));
+            for (String k : ROWS[r]) {
+                row.getChildren().add(letter(k));
             }
-            if (r == 3) {
+            if (r == 2) {
                 Button back = control("key-backspace", backspaceText);
+                back.getStyleClass().add("key-wide");
                 back.setOnAction(e -> KeyTarget.backspace(target.get()));
                 row.getChildren().add(back);
             }
+            if (r == 3) {
+                Button space = control("key-space", spaceText);
+                space.setOnAction(e -> KeyTarget.type(target.get(), " "));
+                HBox.setHgrow(space, Priority.ALWAYS);
+                space.setMaxWidth(Double.MAX_VALUE);
+                Button done = control("key-done", doneText);
+                done.getStyleClass().addAll("key-wide", "key-done");
+                done.setOnAction(e -> onDone.run());
+                row.getChildren().addAll(space, done);
+            }
             getChildren().add(row);
         }
-        HBox last = new HBox(8);
-        last.setAlignment(Pos.CENTER);
-        for (String p : new String[] {"，", "。", ",", ".", "-", "#", "号", "楼", "室"}) {
-            last.getChildren().add(letter(p));
-        }
-        Button space = control("key-space", spaceText);
-        space.setOnAction(e -> KeyTarget.type(target.get(), " "));
-        HBox.setHgrow(space, Priority.ALWAYS);
-        space.setMaxWidth(Double.MAX_VALUE);
-        last.getChildren().add(space);
-        getChildren().add(last);
     }
 
     private Button letter(String k) {
@@ -73,6 +82,7 @@ public final class OnScreenKeyboard extends VBox {
         return KeyTarget.key(id, text);
     }
 
+    /** The field the keys type into; never while another field holds the focus. */
     public ObjectProperty<TextInputControl> targetProperty() {
         return target;
     }

@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class ReviewScreen implements Screen {
     private static final Logger log = LoggerFactory.getLogger(ReviewScreen.class);
     private final Flow flow;
+    /** Survive a rebuild (language switch): a rebuilt screen must not offer Submit twice. */
+    private boolean submitting;
+    private String errorKey;
+    private Button submit;
+    private Button edit;
+    private Label error;
 
     public ReviewScreen(Flow flow) {
         this.flow = flow;
@@ -87,14 +93,23 @@ public final class ReviewScreen implements Screen {
         scroll.getStyleClass().add("plain-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        Label error = Ui.label("", Ui.ERROR);
+        error = Ui.label("", Ui.ERROR);
         error.setId("submit-error");
-        Button edit = Ui.button("edit", t.get("action.edit"), Ui.SECONDARY, Icons.BACK);
+        edit = Ui.button("edit", t.get("action.edit"), Ui.SECONDARY, Icons.BACK);
         edit.setOnAction(e -> flow.editForm());
-        Button submit = Ui.button("submit", t.get("action.submit"), Ui.PRIMARY, Icons.CHECK);
-        submit.setOnAction(e -> submit(submit, edit, error));
+        submit = Ui.button("submit", t.get("action.submit"), Ui.PRIMARY, Icons.CHECK);
+        submit.setOnAction(e -> submit());
+        showState();
         HBox actions = Ui.actions(edit, Ui.spacer(), error, submit);
         return new VBox(16, new VBox(6, title, service), scroll, actions);
+    }
+
+    private void showState() {
+        Texts t = flow.texts();
+        submit.setDisable(submitting);
+        edit.setDisable(submitting);
+        submit.setText(t.get(submitting ? "review.submitting" : "action.submit"));
+        error.setText(errorKey == null ? "" : t.get(errorKey));
     }
 
     static String display(Attribute a, String v, Texts t) {
@@ -114,23 +129,34 @@ public final class ReviewScreen implements Screen {
                 }
                 yield sb.toString();
             }
+            case DATETIME -> org.onetrip.kiosk.ui.form.FormScreen.display(t, v);
             default -> v;
         };
     }
 
-    private void submit(Button submit, Button edit, Label error) {
+    private void submit() {
+        if (submitting) {
+            return;
+        }
         Texts t = flow.texts();
-        submit.setDisable(true);
-        edit.setDisable(true);
-        submit.setText(t.get("review.submitting"));
+        submitting = true;
+        errorKey = null;
+        showState();
         Submission sub = new Submission(flow.session().service().code(), flow.session().values(),
                 flow.session().resident(), flow.session().agent());
         java.util.Locale locale = t.locale();
         java.util.Locale second = flow.kiosk().config().receiptSecondLanguage() ? t.otherLocale() : null;
+        long visit = flow.session().visit();
         flow.background().execute(() -> {
             try {
                 Filing f = flow.kiosk().filing().file(sub, locale, second);
                 flow.fx().execute(() -> {
+                    if (!stillHere(visit)) {
+                        // The resident left (Home, the idle timeout) while the store committed:
+                        // the request is filed, but its ticket must not appear to the next person.
+                        log.info("request {} filed after its visit ended; ticket not shown", f.ticket());
+                        return;
+                    }
                     flow.session().setFiling(f);
                     flow.done();
                 });
@@ -141,12 +167,19 @@ public final class ReviewScreen implements Screen {
                         flow.outOfService("store");
                         return;
                     }
-                    error.setText(t.get("review.error." + ex.reason().name().toLowerCase(java.util.Locale.ROOT)));
-                    submit.setDisable(false);
-                    edit.setDisable(false);
-                    submit.setText(t.get("action.submit"));
+                    if (!stillHere(visit)) {
+                        return;
+                    }
+                    submitting = false;
+                    errorKey = "review.error." + ex.reason().name().toLowerCase(java.util.Locale.ROOT);
+                    showState();
                 });
             }
         });
+    }
+
+    /** True while this screen still shows the visit that submitted. */
+    private boolean stillHere(long visit) {
+        return flow.nav().current() == this && flow.session().visit() == visit;
     }
 }

@@ -3,22 +3,31 @@ package org.onetrip.kiosk.ui.services;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.onetrip.kiosk.catalog.IdentityRequirement;
 import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.catalog.ServiceWindow;
 import org.onetrip.kiosk.ui.Flow;
 import org.onetrip.kiosk.ui.Icons;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
+import org.onetrip.kiosk.ui.TouchScroll;
 import org.onetrip.kiosk.ui.Ui;
 
-/** The services of one window as big buttons, each saying what it needs (card, agent, none). */
+/**
+ * The services of one window as cards in two columns, each saying what it needs (card, agent,
+ * none). The list scrolls under a finger anywhere ({@link TouchScroll}: a drag scrolls and opens
+ * nothing, a tap opens), by wheel, and by big page buttons shown when it is longer than the screen.
+ */
 public final class ServiceListScreen implements Screen {
+    private static final double GAP = 20;
     private final Flow flow;
     private final ServiceWindow window;
 
@@ -38,41 +47,81 @@ public final class ServiceListScreen implements Screen {
         Label title = Ui.label(t.of(window.name()), Ui.TITLE);
         Label sub = Ui.label(t.get("services.subtitle"), Ui.SUBTITLE);
 
-        FlowPane list = new FlowPane(20, 20);
+        GridPane list = new GridPane();
+        list.setId("service-list");
         list.getStyleClass().add("service-list");
+        list.setHgap(GAP);
+        list.setVgap(GAP);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            cc.setFillWidth(true);
+            list.getColumnConstraints().add(cc);
+        }
         boolean readerUp = flow.usable("idcard");
+        int i = 0;
         for (ServiceDefinition s : flow.kiosk().catalog().servicesOf(window.code())) {
-            Button b = new Button();
-            b.setId("service-" + s.code());
-            b.getStyleClass().addAll("service", "service-" + window.code());
-            Label name = Ui.label(t.of(s.name()), "service-name");
-            Label desc = Ui.label(t.of(s.description()), "service-desc");
-            String needKey = switch (s.identity()) {
-                case NONE -> "services.need.none";
-                case RESIDENT -> "services.need.card";
-                case PROXY -> "services.need.proxy";
-            };
-            Label need = Ui.label(t.get(needKey), "service-need");
-            HBox needRow = new HBox(8, Icons.icon(s.identity() == org.onetrip.kiosk.catalog.IdentityRequirement.NONE
-                    ? Icons.CHECK : Icons.ID_CARD, 20), need);
-            needRow.setAlignment(Pos.CENTER_LEFT);
-            VBox box = new VBox(6, name, desc, needRow);
-            if (!readerUp && s.identity() != org.onetrip.kiosk.catalog.IdentityRequirement.NONE) {
-                box.getChildren().add(Ui.label(t.get("services.reader-down"), "service-warning"));
-            }
-            b.setGraphic(box);
-            b.prefWidthProperty().bind(list.widthProperty().subtract(20).divide(2));
-            b.setOnAction(e -> flow.startService(s));
-            list.getChildren().add(b);
+            list.add(card(s, t, readerUp), i % 2, i / 2);
+            i++;
         }
         ScrollPane scroll = new ScrollPane(list);
+        scroll.setId("service-scroll");
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        TouchScroll touch = TouchScroll.install(scroll);
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.home());
-        HBox actions = Ui.actions(back, Ui.spacer());
+        Button up = Ui.button("page-up", t.get("action.page-up"), Ui.SECONDARY, Icons.ARROW_UP);
+        up.setFocusTraversable(false);
+        up.setOnAction(e -> touch.pageUp());
+        up.disableProperty().bind(touch.atTop());
+        Button down = Ui.button("page-down", t.get("action.page-down"), Ui.SECONDARY, Icons.ARROW_DOWN);
+        down.setFocusTraversable(false);
+        down.setOnAction(e -> touch.pageDown());
+        down.disableProperty().bind(touch.atBottom());
+        // Shown only when the list is longer than the screen: both at an end means it all fits.
+        for (Button b : new Button[] {up, down}) {
+            b.visibleProperty().bind(touch.atTop().and(touch.atBottom()).not());
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        HBox actions = Ui.actions(back, Ui.spacer(), up, down);
         return new VBox(20, new VBox(6, title, sub), scroll, actions);
+    }
+
+    /**
+     * One service as a button whose only content is its graphic: with the default content display
+     * (LEFT), a labeled subtracts its graphic's one-line width from the width it wraps the graphic
+     * in, so the texts wrapped at a few pixels and each card grew to 1,300 px (issue 10).
+     */
+    private Button card(ServiceDefinition s, Texts t, boolean readerUp) {
+        Button b = new Button();
+        b.setId("service-" + s.code());
+        b.getStyleClass().addAll("service", "service-" + window.code());
+        b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        b.setWrapText(true); // a horizontal content bias: the grid asks the height for the column's width
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setMaxHeight(Double.MAX_VALUE);
+        Label name = Ui.label(t.of(s.name()), "service-name");
+        Label desc = Ui.label(t.of(s.description()), "service-desc");
+        String needKey = switch (s.identity()) {
+            case NONE -> "services.need.none";
+            case RESIDENT -> "services.need.card";
+            case PROXY -> "services.need.proxy";
+        };
+        Label need = Ui.label(t.get(needKey), "service-need");
+        HBox needRow = new HBox(8, Icons.icon(s.identity() == IdentityRequirement.NONE ? Icons.CHECK : Icons.ID_CARD, 20), need);
+        needRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, name, desc, needRow);
+        box.setFillWidth(true);
+        if (!readerUp && s.identity() != IdentityRequirement.NONE) {
+            box.getChildren().add(Ui.label(t.get("services.reader-down"), "service-warning"));
+        }
+        b.setGraphic(box);
+        b.setOnAction(e -> flow.startService(s));
+        return b;
     }
 }

@@ -1,0 +1,158 @@
+package org.onetrip.kiosk.privacy;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps {@code data.dir} private to the kiosk's user on every platform, not only under systemd:
+ * the store and its WAL hold names and ID numbers, the logs and receipt pictures tickets, the
+ * secrets the PIN hash and the receipt key.
+ *
+ * <p>Two halves. {@link #restrictUmask} sets the process's umask to 077 before anything is created
+ * (Java has no API for it, so libc's {@code umask(2)} through JNA), so every file made from then on
+ * — by SQLite (which gives {@code -wal} and {@code -shm} the database file's own mode), by logback
+ * (its file and each rotated {@code .gz}), by the printer simulator — is 0600 and every folder
+ * 0700, whoever creates it. {@link #secure} then repairs what an older kiosk, a copy or a restore
+ * left readable: the folder becomes 0700, every folder in it 0700 and every file 0600. Symbolic
+ * links are neither followed nor changed.
+ *
+ * <p>This class logs nothing: it runs before logging is set up (the log folder is inside
+ * {@code data.dir}), so its callers say what it repaired once logging works.
+ */
+public final class DataFolder {
+    public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    /** What {@code umask(2)} takes away: everything from group and others. */
+    static final int UMASK = 0077;
+
+    private static final AtomicBoolean umaskSet = new AtomicBoolean();
+
+    private DataFolder() {
+    }
+
+    /** libc's umask(2); {@code mode_t} is an unsigned int on Linux and macOS. */
+    private interface CLib extends Library {
+        int umask(int mask);
+    }
+
+    /**
+     * Sets the process umask to 077; returns a reason when it could not (no POSIX libc), else
+     * null. Idempotent and cheap after the first call.
+     */
+    public static String restrictUmask() {
+        if (umaskSet.get()) {
+            return null;
+        }
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return "no umask on Windows: data.dir is private only through its folder's access list";
+        }
+        try {
+            CLib c = Native.load("c", CLib.class);
+            c.umask(UMASK);
+            umaskSet.set(true);
+            return null;
+        } catch (LinkageError | RuntimeException e) {
+            return "cannot set the umask through libc (" + e + "): new files get the default mode until the "
+                    + "next start repairs them";
+        }
+    }
+
+    /** What {@link #secure} did: how many modes it changed, or why it could not. */
+    public record Repair(int folders, int files, String unsupported) {
+        public int total() {
+            return folders + files;
+        }
+    }
+
+    /**
+     * Creates {@code dir} (and its parents) when missing, then makes it and every folder in it
+     * 0700 and every file in it 0600. On a file system without POSIX permissions (FAT) it changes
+     * nothing and says so in {@link Repair#unsupported}.
+     */
+    public static Repair secure(Path dir) {
+        restrictUmask();
+        try {
+            Files.createDirectories(dir);
+            if (!Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                return new Repair(0, 0, "the file system of " + dir + " has no POSIX permissions");
+            }
+            int[] changed = new int[2];
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                    changed[0] += set(d, FOLDER) ? 1 : 0;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                    if (attrs.isRegularFile()) {
+                        changed[1] += set(f, FILE) ? 1 : 0;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // gone meanwhile (a WAL checkpointed away)
+                    }
+                    throw e;
+                }
+            });
+            return new Repair(changed[0], changed[1], null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the data folder " + dir.toAbsolutePath()
+                    + " private to the kiosk's user (mode 0700, files 0600): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates {@code file} empty with mode 0600 when it does not exist yet, whatever the umask;
+     * an existing file is left alone. For files whose later companions copy their mode (SQLite's
+     * {@code -wal} and {@code -shm} copy the database file's).
+     */
+    public static void createPrivateFile(Path file) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+                Files.setPosixFilePermissions(file, FILE); // the umask can only take bits away
+            } else {
+                Files.createFile(file);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // another process made it first: theirs is as good
+        }
+    }
+
+    /** Sets {@code mode} when it differs; true when it changed. */
+    private static boolean set(Path p, Set<PosixFilePermission> mode) throws IOException {
+        try {
+            if (Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(mode)) {
+                return false;
+            }
+            Files.setPosixFilePermissions(p, mode);
+            return true;
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+    }
+}

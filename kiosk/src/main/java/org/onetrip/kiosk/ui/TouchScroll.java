@@ -1,0 +1,211 @@
+package org.onetrip.kiosk.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.event.EventTarget;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+
+/**
+ * Makes a vertical {@link ScrollPane} work under a finger, the way a phone list does:
+ * <ul>
+ * <li>a drag anywhere in it (on a card, a button or a gap) scrolls once the finger has moved more
+ * than {@link #SLOP} pixels, and that press then opens nothing;</li>
+ * <li>a press that moves less than the slop is a tap, so a wobbling finger still opens a card;</li>
+ * <li>a mouse wheel notch moves {@link #WHEEL_STEP} pixels, not a fraction of the content;</li>
+ * <li>{@link #pageUp()} / {@link #pageDown()} for big page buttons, and {@link #atTop()} /
+ * {@link #atBottom()} to disable them at the ends;</li>
+ * <li>the focused node (Tab, arrow keys) is scrolled into view.</li>
+ * </ul>
+ * A touch screen delivers both synthesized mouse events and direct scroll gestures; the direct
+ * gestures are swallowed so a swipe does not scroll twice.
+ */
+public final class TouchScroll {
+    /** Movement, in pixels, past which a press becomes a drag (about 2.5 mm on a 10" panel). */
+    public static final double SLOP = 16;
+    /** Pixels one wheel notch moves: about a line of cards' text, as browsers do. */
+    public static final double WHEEL_STEP = 120;
+    /** Share of the viewport one page moves; the rest stays in view so the eye keeps its place. */
+    static final double PAGE = 0.8;
+
+    private final ScrollPane pane;
+    private double pressY;
+    private double pressOffset;
+    private boolean pressed;
+    private boolean dragging;
+    private ButtonBase pressedButton;
+    private final BooleanBinding atTop;
+    private final BooleanBinding atBottom;
+
+    private TouchScroll(ScrollPane pane) {
+        this.pane = pane;
+        pane.addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
+        pane.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        pane.addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
+        pane.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (dragging) {
+                e.consume();
+            }
+        });
+        pane.addEventFilter(ScrollEvent.SCROLL, this::scrolled);
+        pane.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o2, a, focus) -> {
+                    if (focus != null && pane.getScene() == scene && isInside(focus)) {
+                        ensureVisible(focus);
+                    }
+                });
+            }
+        });
+        atTop = Bindings.createBooleanBinding(() -> range() <= 0.5 || pane.getVvalue() <= pane.getVmin() + 1e-6,
+                pane.vvalueProperty(), pane.viewportBoundsProperty(), pane.contentProperty());
+        atBottom = Bindings.createBooleanBinding(() -> range() <= 0.5 || pane.getVvalue() >= pane.getVmax() - 1e-6,
+                pane.vvalueProperty(), pane.viewportBoundsProperty(), pane.contentProperty());
+        if (pane.getContent() instanceof javafx.scene.layout.Region r) {
+            r.heightProperty().addListener((o, a, b) -> {
+                atTop.invalidate();
+                atBottom.invalidate();
+            });
+        }
+    }
+
+    /** Installs touch scrolling on {@code pane} and returns the handle for page buttons. */
+    public static TouchScroll install(ScrollPane pane) {
+        return new TouchScroll(pane);
+    }
+
+    public BooleanBinding atTop() {
+        return atTop;
+    }
+
+    public BooleanBinding atBottom() {
+        return atBottom;
+    }
+
+    public void pageUp() {
+        scrollBy(-PAGE * viewportHeight());
+    }
+
+    public void pageDown() {
+        scrollBy(PAGE * viewportHeight());
+    }
+
+    /** Scrolls so that {@code node} (inside the pane's content) is wholly in view, moving as little as needed. */
+    public void ensureVisible(Node node) {
+        Node content = pane.getContent();
+        if (content == null) {
+            return;
+        }
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double top = offset();
+        double view = viewportHeight();
+        if (b.getMinY() < top) {
+            setOffset(b.getMinY());
+        } else if (b.getMaxY() > top + view) {
+            setOffset(Math.min(b.getMinY(), b.getMaxY() - view));
+        }
+    }
+
+    /** Content pixels above the viewport's top edge. */
+    public double offset() {
+        double span = pane.getVmax() - pane.getVmin();
+        return span <= 0 ? 0 : (pane.getVvalue() - pane.getVmin()) / span * range();
+    }
+
+    public void scrollBy(double pixels) {
+        setOffset(offset() + pixels);
+    }
+
+    private void setOffset(double pixels) {
+        double range = range();
+        if (range <= 0) {
+            return;
+        }
+        double clamped = Math.max(0, Math.min(range, pixels));
+        pane.setVvalue(pane.getVmin() + clamped / range * (pane.getVmax() - pane.getVmin()));
+    }
+
+    private double range() {
+        Node content = pane.getContent();
+        return content == null ? 0 : content.getLayoutBounds().getHeight() - viewportHeight();
+    }
+
+    private double viewportHeight() {
+        Bounds vp = pane.getViewportBounds();
+        return vp == null ? 0 : vp.getHeight();
+    }
+
+    private void pressed(MouseEvent e) {
+        pressed = true;
+        dragging = false;
+        pressY = e.getScreenY();
+        pressOffset = offset();
+        pressedButton = buttonOf(e.getTarget());
+    }
+
+    private void dragged(MouseEvent e) {
+        if (!pressed) {
+            return;
+        }
+        double dy = e.getScreenY() - pressY;
+        if (!dragging && Math.abs(dy) > SLOP) {
+            dragging = true;
+            if (pressedButton != null) {
+                pressedButton.disarm(); // it is a scroll now, not a press of this button
+            }
+        }
+        if (dragging) {
+            setOffset(pressOffset - dy);
+            e.consume();
+        }
+    }
+
+    private void released(MouseEvent e) {
+        pressed = false;
+        if (dragging) {
+            // The button under the finger never sees this release, so it does not fire.
+            e.consume();
+            if (pressedButton != null) {
+                pressedButton.disarm();
+            }
+        }
+        pressedButton = null;
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.isDirect() || e.isInertia()) {
+            e.consume(); // a finger's swipe: the drag handling above already moves the list
+            return;
+        }
+        double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
+        if (notches != 0) {
+            scrollBy(-notches * WHEEL_STEP);
+        }
+        e.consume();
+    }
+
+    private boolean isInside(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == pane.getContent()) {
+                return true;
+            }
+            if (p == pane) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static ButtonBase buttonOf(EventTarget target) {
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof ButtonBase b) {
+                return b;
+            }
+        }
+        return null;
+    }
+}

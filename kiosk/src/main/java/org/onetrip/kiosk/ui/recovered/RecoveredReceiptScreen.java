@@ -1,0 +1,173 @@
+package org.onetrip.kiosk.ui.recovered;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.onetrip.kiosk.printer.PrintOutcome;
+import org.onetrip.kiosk.recovery.ReceiptRecovery;
+import org.onetrip.kiosk.recovery.RecoveredReceipt;
+import org.onetrip.kiosk.ui.Flow;
+import org.onetrip.kiosk.ui.FxImages;
+import org.onetrip.kiosk.ui.Icons;
+import org.onetrip.kiosk.ui.Screen;
+import org.onetrip.kiosk.ui.Texts;
+import org.onetrip.kiosk.ui.Ui;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Your last request was filed as D-017": the ticket of a filing whose done screen never
+ * appeared (the kiosk stopped right after the commit), with its status QR code and a button to
+ * print the receipt, so the resident who is still waiting does not file twice. Shown instead of
+ * home until dismissed, printed, or its window passes.
+ */
+public final class RecoveredReceiptScreen implements Screen {
+    private static final Logger log = LoggerFactory.getLogger(RecoveredReceiptScreen.class);
+
+    private final Flow flow;
+    private final RecoveredReceipts receipts;
+    private final RecoveredReceipt r;
+    private PauseTransition expiry;
+    private Label printStatus;
+    /** Null before a print was asked for; survives a language switch (the screen is rebuilt). */
+    private PrintOutcome outcome;
+    private boolean printing;
+
+    RecoveredReceiptScreen(Flow flow, RecoveredReceipts receipts, RecoveredReceipt r) {
+        this.flow = flow;
+        this.receipts = receipts;
+        this.r = r;
+    }
+
+    @Override
+    public String id() {
+        return "recovered";
+    }
+
+    /** Like home: nobody's session is open, a scanned receipt opens its status, attract may follow. */
+    @Override
+    public boolean isRest() {
+        return true;
+    }
+
+    @Override
+    public Parent build() {
+        Texts t = flow.texts();
+        Label title = Ui.label(t.get("recovered.title"), Ui.TITLE);
+        title.setId("recovered-title");
+        Label why = Ui.label(t.get("recovered.why"), Ui.SUBTITLE);
+        Label ticketCaption = Ui.label(t.get("done.ticket"), Ui.BODY);
+        Label ticket = Ui.label(r.ticket(), "ticket");
+        ticket.setId("recovered-ticket");
+        Label service = Ui.label(t.of(r.serviceName()), Ui.BODY);
+        service.setId("recovered-service");
+        VBox left = new VBox(10, title, why, ticketCaption, ticket, service);
+        if (r.windowName() != null) {
+            left.getChildren().add(Ui.label(t.get("done.window", t.of(r.windowName())), Ui.BODY));
+        }
+        left.getChildren().add(Ui.label(t.get("recovered.filed-at", ZonedDateTime.ofInstant(r.filedAt(),
+                flow.clock().getZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))), Ui.HINT));
+        left.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        ImageView qr = new ImageView(FxImages.qr(r.statusUrl(), 6));
+        qr.setId("recovered-qr");
+        qr.setPreserveRatio(true);
+        qr.setFitWidth(240);
+        Label qrHint = Ui.label(t.get("done.qr"), Ui.HINT);
+        qrHint.setMaxWidth(280);
+        VBox right = new VBox(10, qr, qrHint);
+        right.setAlignment(Pos.CENTER);
+        right.getStyleClass().add(Ui.CARD);
+
+        HBox main = new HBox(40, left, right);
+        main.setAlignment(Pos.CENTER);
+        VBox.setVgrow(main, Priority.ALWAYS);
+
+        printStatus = Ui.label("", "print-status");
+        printStatus.setId("recovered-print-status");
+        Button print = Ui.button("recovered-print", t.get("recovered.print"), Ui.SECONDARY, Icons.PRINT);
+        print.setOnAction(e -> print(print));
+        print.setDisable(printing);
+        Button done = Ui.button("recovered-dismiss", t.get("recovered.dismiss"), Ui.PRIMARY, Icons.CHECK);
+        done.setOnAction(e -> {
+            receipts.acknowledge(r, ReceiptRecovery.RECOVERED);
+            flow.home();
+        });
+        showPrintState();
+        HBox actions = Ui.actions(print, printStatus, Ui.spacer(), done);
+        startExpiry();
+        return new VBox(16, main, actions);
+    }
+
+    /** Goes home by itself when the window passes, touched or not: the next stranger must not see it. */
+    private void startExpiry() {
+        if (expiry != null) {
+            return;
+        }
+        Duration left = Duration.between(flow.clock().instant(), r.offeredUntil());
+        expiry = new PauseTransition(javafx.util.Duration.millis(Math.max(1, left.toMillis())));
+        expiry.setOnFinished(e -> flow.home());
+        expiry.play();
+    }
+
+    private void print(Button print) {
+        printing = true;
+        print.setDisable(true);
+        outcome = null;
+        printStatus.setText(flow.texts().get("done.printing"));
+        var receipt = receipts.recovery().receipt(r, flow.texts().locale(),
+                flow.kiosk().config().receiptSecondLanguage() ? flow.texts().otherLocale() : null);
+        flow.background().execute(() -> {
+            PrintOutcome o;
+            try {
+                o = flow.kiosk().printer().print(receipt);
+            } catch (RuntimeException ex) {
+                log.error("printer failed unexpectedly on recovered ticket {}", r.ticket(), ex);
+                o = PrintOutcome.failed(flow.kiosk().printer().status());
+            }
+            PrintOutcome result = o;
+            flow.fx().execute(() -> {
+                printing = false;
+                outcome = result;
+                if (result.printed()) {
+                    receipts.acknowledge(r, ReceiptRecovery.PRINTED);
+                }
+                print.setDisable(false);
+                showPrintState();
+            });
+        });
+    }
+
+    private void showPrintState() {
+        Texts t = flow.texts();
+        if (printing) {
+            printStatus.setText(t.get("done.printing"));
+            printStatus.getStyleClass().setAll("print-status");
+        } else if (outcome == null) {
+            printStatus.setText("");
+        } else if (outcome.printed()) {
+            printStatus.setText(t.get("done.printed"));
+            printStatus.getStyleClass().setAll("print-status", "ok");
+        } else {
+            printStatus.setText(t.get("recovered.print-failed"));
+            printStatus.getStyleClass().setAll("print-status", "error");
+        }
+    }
+
+    @Override
+    public void dispose() {
+        if (expiry != null) {
+            expiry.stop();
+        }
+    }
+}

@@ -1,0 +1,588 @@
+package org.onetrip.kiosk.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.AppenderBase;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.stage.Stage;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.app.Wiring;
+import org.onetrip.kiosk.catalog.Attribute;
+import org.onetrip.kiosk.catalog.FormValidator;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
+import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.device.StatusDetail;
+import org.onetrip.kiosk.idcard.FictionalCards;
+import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
+import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
+import org.onetrip.kiosk.scanner.SimulatedQrScanner;
+import org.onetrip.kiosk.testing.MutableClock;
+import org.onetrip.kiosk.ui.KioskUi;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A soak: thousands of whole sessions through the real UI (headless, Monocle, simulated devices),
+ * driven the way a resident drives it (buttons fired on the JavaFX thread, cards placed on the
+ * simulated reader, receipts scanned on the simulated scanner), with time on a clock the driver
+ * moves, so idle timeouts and the attract screen need no waiting.
+ *
+ * <p>Sessions cycle through four flows, each in Chinese and in English: a resident's card
+ * (residence certificate), a proxy agent's and a resident's card (house rebuild), an anonymous
+ * hazard report with the printer out of paper (paper comes back after the done screen), and a
+ * resident's filing whose receipt is then scanned to its status. Every {@code --idle-every}th
+ * session is left on its form until the idle warning and the timeout wipe it. Between sessions
+ * three minutes pass: the attract screen comes and a touch wakes it.
+ *
+ * <p>It counts every ERROR or WARN logged with an exception (a counting appender on the root
+ * logger; uncaught exceptions of any thread are logged too), out-of-service screens and stuck
+ * steps (a step not reached within {@code --step-timeout-s}), and records resident set size
+ * (VmRSS) and heap after GC every {@code --every} sessions. It fails (exit 1) on any exception,
+ * out-of-service screen or stuck step, or RSS growing more than {@code --max-rss-growth} percent
+ * from session {@code --baseline} (default 1,000, or a tenth of a shorter run) to the last.
+ *
+ * <pre>./scripts/bench soak  (BENCH_SOAK_SESSIONS=300 for a short run)</pre>
+ */
+public final class SoakBench {
+    private enum Kind { RESIDENT, PROXY, HAZARD_PAPER_OUT, RESIDENT_SCAN }
+
+    private final int sessions;
+    private final int every;
+    private final int idleEvery;
+    private final int baseline;
+    private final Duration stepTimeout;
+    private final double maxRssGrowth;
+    /** Top classes of the heap to print at the end (0: none), to find what a leak keeps. */
+    private final int histogram;
+    /** Stop after this many minutes, whatever the session count (0: no limit); the summary says how many ran. */
+    private final double minutes;
+    private int ran;
+
+    private final MutableClock clock = MutableClock.at("2026-11-28T00:05:00Z");
+    private Kiosk kiosk;
+    private KioskUi ui;
+    private Stage stage;
+    private SimulatedIdCardReader reader;
+    private SimulatedReceiptPrinter printer;
+    private SimulatedQrScanner scanner;
+    private final AtomicInteger printed = new AtomicInteger();
+
+    private final ErrorCounter errors = new ErrorCounter();
+    private final Map<String, Integer> outOfService = new LinkedHashMap<>();
+    private final List<String> stuck = new ArrayList<>();
+    private final List<String> outOfServiceFirst = new ArrayList<>();
+    private final Map<String, Integer> flowsRun = new LinkedHashMap<>();
+    private int english;
+    private final Map<String, Integer> shownOutOfService = new LinkedHashMap<>();
+    private volatile int outOfServiceShown;
+    private int idleTimeouts;
+    private int currentSession;
+    private final List<double[]> samples = new ArrayList<>(); // session, seconds, rss, heap, threads, exceptions, oos, stuck
+
+    private SoakBench(Map<String, String> o) {
+        sessions = Integer.parseInt(o.getOrDefault("sessions", "10000"));
+        every = Integer.parseInt(o.getOrDefault("every", String.valueOf(Math.max(1, sessions / 20))));
+        idleEvery = Integer.parseInt(o.getOrDefault("idle-every", "7"));
+        baseline = Integer.parseInt(o.getOrDefault("baseline", String.valueOf(Math.min(1000, Math.max(1, sessions / 10)))));
+        stepTimeout = Duration.ofSeconds(Long.parseLong(o.getOrDefault("step-timeout-s", "30")));
+        maxRssGrowth = Double.parseDouble(o.getOrDefault("max-rss-growth", "5"));
+        histogram = Integer.parseInt(o.getOrDefault("histogram", "0"));
+        minutes = Double.parseDouble(o.getOrDefault("minutes", "0"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.out.println("usage: SoakBench [--sessions N] [--every K] [--idle-every M] [--baseline B]"
+                        + " [--step-timeout-s S] [--max-rss-growth PERCENT] [--minutes M] [--histogram TOP]");
+                System.exit(2);
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        int status;
+        try {
+            status = new SoakBench(o).run();
+        } catch (Throwable t) {
+            System.out.println("SOAK ABORTED: " + t);
+            t.printStackTrace(System.out);
+            status = 1;
+        }
+        System.out.flush();
+        Runtime.getRuntime().halt(status); // the kiosk's non-daemon threads must not keep the JVM
+    }
+
+    private int run() throws Exception {
+        errors.attach();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+                LoggerFactory.getLogger(SoakBench.class).error("uncaught on thread {}", t.getName(), e));
+        Path dir = Files.createTempDirectory("onetrip-soak");
+        kiosk = Wiring.wire(KioskConfig.simulator("data.dir=" + dir, "ui.simulator-panel=false",
+                "session.idle-timeout-s=60", "session.idle-warning-s=20", "ui.attract-after-s=120"), clock);
+        kiosk.startDevices();
+        reader = (SimulatedIdCardReader) kiosk.idCardReader();
+        printer = (SimulatedReceiptPrinter) kiosk.printer();
+        scanner = (SimulatedQrScanner) kiosk.scanner();
+        printer.addPrintListener(p -> printed.incrementAndGet());
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kiosk-background");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletableFuture<KioskUi> started = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                stage = new Stage();
+                KioskUi u = new KioskUi(kiosk, stage, clock, background);
+                u.start();
+                stage.show();
+                started.complete(u);
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+            }
+        });
+        ui = started.get(60, TimeUnit.SECONDS);
+        checkValues();
+        // Every out-of-service screen counts, even one that a step after it hides at once.
+        fx(() -> {
+            ui.flow().nav().currentProperty().addListener((o, was, now) -> {
+                if (now != null && "out-of-service".equals(now.id())) {
+                    shownOutOfService.merge("session " + currentSession + " from " + (was == null ? "-" : was.id()), 1,
+                            Integer::sum);
+                    outOfServiceShown++;
+                }
+            });
+            return null;
+        });
+
+        System.out.printf(Locale.ROOT, "soak: %d sessions, a sample every %d, idle timeout every %dth, RSS baseline at session %d,"
+                + " a step stuck after %d s; JVM: %s%n", sessions, every, idleEvery, baseline, stepTimeout.toSeconds(),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList()));
+        System.out.println(" sessions  elapsed s  sessions/s  RSS MiB  heap after GC MiB  threads  exceptions  out-of-service  stuck");
+        long t0 = System.nanoTime();
+        sample(0, t0);
+        for (int i = 1; i <= sessions; i++) {
+            if (minutes > 0 && (System.nanoTime() - t0) / 60e9 > minutes) {
+                System.out.printf(Locale.ROOT, "stopped after %.0f minutes (--minutes), %d of %d sessions run%n", minutes, i - 1,
+                        sessions);
+                sample(i - 1, t0);
+                break;
+            }
+            currentSession = i;
+            ran = i;
+            try {
+                session(i);
+            } catch (StepFailed f) {
+                recover(f);
+            }
+            if (i % every == 0 || i == sessions || i == baseline) {
+                sample(i, t0);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return summary(seconds);
+    }
+
+    // ---- one session ----------------------------------------------------------------------
+
+    private static final Map<String, String> RESIDENCE = Map.of("purpose", "school", "address", "桐城街道资国寺路88号",
+            "since", "2020-09-01", "housing", "owned", "copies", "1", "phone", "13800138000");
+    private static final Map<String, String> HOUSE = Map.of("reason", "dilapidated", "old_structure", "earth_wood",
+            "old_area", "80", "new_area", "120", "floors", "3", "household_size", "5", "land_certificate", "land",
+            "site_location", "桐城街道柯岭村12号", "phone", "13912345678");
+    private static final Map<String, String> HAZARD = Map.of("category", "road_traffic", "location", "资国寺路",
+            "description", "红绿灯不亮", "since", "today", "danger", "no");
+
+    /** The driver's values must pass the kiosk's own validation, or every session would stop at the form. */
+    private void checkValues() {
+        FormValidator v = new FormValidator();
+        for (var e : Map.of("residence-certificate", RESIDENCE, "house-rebuild", HOUSE, "hazard-report", HAZARD).entrySet()) {
+            ServiceDefinition s = kiosk.catalog().service(e.getKey()).orElseThrow();
+            for (Attribute a : s.attributes()) {
+                if (v.validate(a, e.getValue().get(a.code())) != null) {
+                    throw new IllegalStateException("the soak's value for " + e.getKey() + "." + a.code() + " is refused: "
+                            + v.validate(a, e.getValue().get(a.code())));
+                }
+            }
+        }
+    }
+
+    private void session(int i) throws Exception {
+        Kind kind = Kind.values()[(i - 1) % Kind.values().length];
+        boolean en = ((i - 1) / Kind.values().length) % 2 == 1;
+        boolean idle = idleEvery > 0 && i % idleEvery == 0;
+        flowsRun.merge(kind + (en ? " en" : " zh") + (idle ? " idle" : ""), 1, Integer::sum);
+
+        // Three minutes since the last visit: the attract screen, then somebody touches it.
+        clock.advance(Duration.ofMinutes(3));
+        fx(() -> {
+            ui.tick();
+            return null;
+        });
+        step("the attract screen", () -> screenIs("attract"));
+        fx(() -> {
+            ui.idle().activity();
+            ui.flow().home(); // what a touch on the attract screen does
+            return null;
+        });
+        step("home", () -> screenIs("home"));
+        if (en) {
+            english++;
+            press("language");
+            step("English", () -> !ui.flow().texts().isChinese());
+        }
+        switch (kind) {
+            case RESIDENT, RESIDENT_SCAN -> {
+                press("tile-livelihood");
+                step("the service list", () -> screenIs("services"));
+                press("service-residence-certificate");
+                step("identify", () -> screenIs("identify"));
+                reader.place(i % 2 == 0 ? FictionalCards.LAI_JIAJIA : FictionalCards.OUYANG_ELDER);
+                step("the form after the card", () -> screenIs("form"));
+            }
+            case PROXY -> {
+                press("tile-economy");
+                step("the service list", () -> screenIs("services"));
+                press("service-house-rebuild");
+                step("identify", () -> screenIs("identify"));
+                reader.place(FictionalCards.ZHAN_AGENT);
+                step("the agent's card accepted", () -> ui.flow().session().agent() != null);
+                reader.place(FictionalCards.OUYANG_ELDER);
+                step("the form after both cards", () -> screenIs("form"));
+            }
+            case HAZARD_PAPER_OUT -> {
+                printer.setCondition(SimulatedReceiptPrinter.Condition.PAPER_OUT);
+                step("the printer out of paper", () -> ui.flow().bridge().status("printer").detail() == StatusDetail.PAPER_OUT);
+                press("tile-opinion");
+                step("the service list", () -> screenIs("services"));
+                press("service-hazard-report");
+                step("the form", () -> screenIs("form"));
+            }
+        }
+        if (idle) {
+            idleTimeouts++;
+            clock.advance(Duration.ofSeconds(41)); // timeout 60 s, warning 20 s
+            fx(() -> {
+                ui.tick();
+                return null;
+            });
+            step("the idle warning", () -> stage.getScene().lookup("#idle-overlay") != null
+                    && stage.getScene().lookup("#idle-overlay").isVisible());
+            clock.advance(Duration.ofSeconds(20));
+            fx(() -> {
+                ui.tick();
+                return null;
+            });
+            step("home after the idle timeout", () -> screenIs("home") && ui.flow().session().isEmpty()
+                    && ui.flow().session().resident() == null);
+            endOfSession(kind);
+            return;
+        }
+        Map<String, String> values = kind == Kind.PROXY ? HOUSE : kind == Kind.HAZARD_PAPER_OUT ? HAZARD : RESIDENCE;
+        fx(() -> {
+            ui.flow().session().values().putAll(values);
+            return null;
+        });
+        press("next");
+        step("review", () -> screenIs("review"));
+        int before = printed.get();
+        press("submit");
+        step("done", () -> screenIs("done"));
+        if (kind == Kind.HAZARD_PAPER_OUT) {
+            step("the print failure on the done screen", () -> printStatusIs("error"));
+            printer.setCondition(SimulatedReceiptPrinter.Condition.READY);
+            step("the paper back", () -> ui.flow().bridge().status("printer").isOnline()
+                    && ui.flow().bridge().status("printer").detail() != StatusDetail.PAPER_OUT);
+        } else {
+            step("the receipt printed", () -> printStatusIs("ok") && printed.get() > before);
+        }
+        if (kind == Kind.RESIDENT_SCAN) {
+            String url = fx(() -> ui.flow().session().filing().statusUrl());
+            scanner.scan(url);
+            step("the status of the scanned receipt", () -> screenIs("status") && stage.getScene().lookup("#status-ticket") != null);
+        }
+        press("finish");
+        step("home after finishing", () -> screenIs("home"));
+        endOfSession(kind);
+    }
+
+    private void endOfSession(Kind kind) {
+        if (kind == Kind.HAZARD_PAPER_OUT) {
+            printer.setCondition(SimulatedReceiptPrinter.Condition.READY);
+        } else {
+            reader.remove();
+        }
+    }
+
+    private boolean screenIs(String id) {
+        return ui.flow().nav().current() != null && id.equals(ui.flow().nav().current().id());
+    }
+
+    private boolean printStatusIs(String styleClass) {
+        Node n = stage.getScene().lookup("#print-status");
+        return n != null && n.getStyleClass().contains(styleClass);
+    }
+
+    /** A resident's touch on the button with this id: fired once it is there and enabled. */
+    private void press(String id) throws Exception {
+        step("#" + id + " to press", () -> {
+            Node n = stage.getScene().lookup("#" + id);
+            if (n == null) {
+                stage.getScene().getRoot().applyCss();
+                n = stage.getScene().lookup("#" + id);
+            }
+            if (n instanceof ButtonBase b && !b.isDisabled() && b.isVisible()) {
+                ui.idle().activity();
+                b.fire();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    // ---- waiting on state ---------------------------------------------------------------
+
+    /** A step of the flow that was not reached: stuck, or the kiosk went out of service on the way. */
+    private static final class StepFailed extends Exception {
+        final String step;
+        final String screen;
+        final boolean outOfService;
+
+        StepFailed(String step, String screen, boolean outOfService) {
+            super((outOfService ? "out of service" : "stuck") + " waiting for " + step + " on screen " + screen);
+            this.step = step;
+            this.screen = screen;
+            this.outOfService = outOfService;
+        }
+    }
+
+    /** Polls {@code c} on the JavaFX thread until it holds; fails at once on the out-of-service screen. */
+    private void step(String what, BooleanSupplier c) throws Exception {
+        long end = System.nanoTime() + stepTimeout.toNanos();
+        while (true) {
+            String[] screen = new String[1];
+            boolean ok = fx(() -> {
+                screen[0] = ui.flow().nav().current() == null ? "-" : ui.flow().nav().current().id();
+                return c.getAsBoolean();
+            });
+            if (ok) {
+                return;
+            }
+            if ("out-of-service".equals(screen[0])) {
+                throw new StepFailed(what, screen[0], true);
+            }
+            if (System.nanoTime() - end > 0) {
+                throw new StepFailed(what, screen[0], false);
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    private void recover(StepFailed f) throws Exception {
+        String where = "session " + currentSession + ": " + f.getMessage();
+        if (f.outOfService) {
+            if (outOfService.merge(f.step, 1, Integer::sum) == 1) {
+                outOfServiceFirst.add(where);
+            }
+        } else {
+            stuck.add(where);
+            System.out.println("STUCK " + where);
+        }
+        printer.setCondition(SimulatedReceiptPrinter.Condition.READY);
+        reader.remove();
+        fx(() -> {
+            ui.idle().activity();
+            ui.flow().home();
+            return null;
+        });
+        try {
+            step("home, to recover", () -> screenIs("home"));
+        } catch (StepFailed again) {
+            throw new IllegalStateException("the kiosk cannot get home any more: " + again.getMessage());
+        }
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(stepTimeout.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StepFailed("the JavaFX thread to answer", "?", false);
+        }
+    }
+
+    // ---- figures ---------------------------------------------------------------------------
+
+    private void sample(int session, long t0) throws Exception {
+        for (int k = 0; k < 2; k++) {
+            System.gc();
+        }
+        double rss = rssMiB();
+        double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int threads = Thread.activeCount();
+        samples.add(new double[] {session, seconds, rss, heap, threads, errors.withException(), oosCount(), stuck.size()});
+        System.out.printf(Locale.ROOT, " %8d  %9.1f  %10.2f  %7.1f  %17.1f  %7d  %10d  %14d  %5d%n", session, seconds,
+                session == 0 ? 0.0 : session / seconds, rss, heap, threads, errors.withException(), oosCount(), stuck.size());
+    }
+
+    /** Out-of-service screens shown, whether a step was waiting on them or they were left at once. */
+    private int oosCount() {
+        return outOfServiceShown;
+    }
+
+    private int summary(double seconds) {
+        System.out.printf(Locale.ROOT, "%n== soak: %d sessions in %.0f s (%.2f sessions/s); %d in English, %d ended by the idle timeout%n",
+                ran, seconds, ran / seconds, english, idleTimeouts);
+        System.out.println("flows run: " + flowsRun);
+        System.out.printf("exceptions logged (ERROR/WARN with a throwable): %d%n", errors.withException());
+        errors.groups.entrySet().stream().sorted((a, b) -> b.getValue().count.intValue() - a.getValue().count.intValue())
+                .forEach(e -> System.out.printf("  %6d  first in session %d: %s%n", e.getValue().count.intValue(),
+                        e.getValue().firstSession, e.getKey()));
+        System.out.printf("ERROR/WARN lines without a throwable: %d%n", errors.plain.values().stream().mapToInt(LongAdder::intValue).sum());
+        errors.plain.entrySet().stream().sorted((a, b) -> b.getValue().intValue() - a.getValue().intValue()).limit(8)
+                .forEach(e -> System.out.printf("  %6d  %s%n", e.getValue().intValue(), e.getKey()));
+        System.out.printf("out-of-service screens shown: %d; steps that ended on one: %s%n", oosCount(), outOfService);
+        shownOutOfService.entrySet().stream().limit(5).forEach(e -> System.out.println("  " + e.getKey()));
+        outOfServiceFirst.stream().limit(5).forEach(s -> System.out.println("  first step: " + s));
+        System.out.printf("stuck steps: %d%n", stuck.size());
+        stuck.stream().limit(10).forEach(s -> System.out.println("  " + s));
+
+        double[] base = samples.stream().filter(x -> x[0] == baseline).findFirst().orElse(null);
+        double[] last = samples.get(samples.size() - 1);
+        double growth = base == null || last[0] <= baseline ? Double.NaN : (last[2] / base[2] - 1) * 100;
+        if (Double.isNaN(growth)) {
+            System.out.printf("RSS growth not measured: the run did not go past its baseline session %d%n", baseline);
+        } else {
+            System.out.printf(Locale.ROOT, "RSS from session %d to %d: %.1f -> %.1f MiB (%+.1f%%, limit +%.0f%%);"
+                    + " heap after GC %.1f -> %.1f MiB; threads %d -> %d%n", (int) base[0], (int) last[0], base[2], last[2],
+                    growth, maxRssGrowth, base[3], last[3], (int) base[4], (int) last[4]);
+        }
+        List<String> failed = new ArrayList<>();
+        if (errors.withException() > 0) {
+            failed.add(errors.withException() + " exceptions logged");
+        }
+        if (oosCount() > 0) {
+            failed.add(oosCount() + " out-of-service screens");
+        }
+        if (!stuck.isEmpty()) {
+            failed.add(stuck.size() + " stuck steps");
+        }
+        if (Double.isNaN(growth)) {
+            failed.add("RSS growth not measured");
+        } else if (growth > maxRssGrowth) {
+            failed.add(String.format(Locale.ROOT, "RSS grew %.1f%%", growth));
+        }
+        if (histogram > 0) {
+            printHistogram();
+        }
+        System.out.println(failed.isEmpty() ? "SOAK PASSED" : "SOAK FAILED: " + String.join(", ", failed));
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    private void printHistogram() {
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            String[] lines = String.valueOf(out).split("\n");
+            System.out.println("heap histogram, top " + histogram + ":");
+            for (int k = 0; k < Math.min(lines.length, histogram + 2); k++) {
+                System.out.println("  " + lines[k]);
+            }
+        } catch (Exception e) {
+            System.out.println("no heap histogram: " + e);
+        }
+    }
+
+    static double rssMiB() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
+    /** Counts ERROR and WARN events of every logger: those with an exception by kind and place, the others by message. */
+    private final class ErrorCounter extends AppenderBase<ILoggingEvent> {
+        static final class Group {
+            final LongAdder count = new LongAdder();
+            final int firstSession;
+
+            Group(int firstSession) {
+                this.firstSession = firstSession;
+            }
+        }
+
+        final Map<String, Group> groups = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> plain = new ConcurrentHashMap<>();
+        final LongAdder withException = new LongAdder();
+
+        void attach() {
+            LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+            setContext(ctx);
+            setName("soak-counter");
+            start();
+            ctx.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
+        }
+
+        int withException() {
+            return withException.intValue();
+        }
+
+        @Override
+        protected void append(ILoggingEvent e) {
+            if (!e.getLevel().isGreaterOrEqual(Level.WARN)) {
+                return;
+            }
+            IThrowableProxy t = e.getThrowableProxy();
+            if (t == null) {
+                String logger = e.getLoggerName().substring(e.getLoggerName().lastIndexOf('.') + 1);
+                String msg = e.getMessage(); // the pattern, not the formatted line: groups alike lines
+                plain.computeIfAbsent(e.getLevel() + " " + logger + ": " + msg, k -> new LongAdder()).increment();
+                return;
+            }
+            withException.increment();
+            IThrowableProxy root = t;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            StackTraceElementProxy[] frames = root.getStackTraceElementProxyArray();
+            String at = frames == null || frames.length == 0 ? "" : " at " + frames[0].getStackTraceElement();
+            String key = e.getLevel() + " " + e.getLoggerName() + " \"" + e.getMessage() + "\": " + root.getClassName() + at;
+            groups.computeIfAbsent(key, k -> new Group(currentSession)).count.increment();
+        }
+    }
+}

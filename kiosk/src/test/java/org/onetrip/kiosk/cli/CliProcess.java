@@ -1,0 +1,49 @@
+package org.onetrip.kiosk.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of the command line in a JVM of its own, as {@code scripts/kiosk} runs it: for what an
+ * in-process run cannot show, because it happens once per process (logback's set-up, the umask).
+ * Standard output and error are kept apart, as a shell pipe keeps them.
+ */
+final class CliProcess {
+    private CliProcess() {
+    }
+
+    static CliRun run(Path work, String... args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The product's logging set-up, not the tests' logback-test.xml (also on this class path).
+        java.net.URL logback = CliProcess.class.getResource("/logback.xml");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8",
+                "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"),
+                "org.onetrip.kiosk.app.Main"));
+        cmd.addAll(List.of(args));
+        Files.createDirectories(work);
+        Path out = Files.createTempFile(work, "stdout", ".txt");
+        Path err = Files.createTempFile(work, "stderr", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("kiosk " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        try {
+            return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

@@ -1,0 +1,114 @@
+package org.onetrip.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.app.Wiring;
+import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.filing.Filing;
+import org.onetrip.kiosk.filing.Submission;
+import org.onetrip.kiosk.idcard.FictionalCards;
+
+/**
+ * The kiosk stopped between a commit and its done screen: at the next start the first screen gives
+ * the ticket back (ticket, service, QR code, print), until dismissed or its window passes.
+ */
+class RecoveredReceiptTest extends KioskUiTestBase {
+    Filing lost;
+
+    private Filing file(Kiosk k) {
+        return k.filing().file(new Submission("residence-certificate", Map.of("purpose", "school",
+                "address", "桐城街道1号", "since", "2020-01-01", "housing", "owned", "copies", "1",
+                "phone", "13800138000"), FictionalCards.LAI_JIAJIA, null), Locale.SIMPLIFIED_CHINESE, null);
+    }
+
+    /** Before the kiosk under test starts: a run that committed a filing and died before showing it. */
+    @Override
+    public void start(Stage stage) {
+        try (Kiosk before = Wiring.wire(KioskConfig.simulator("data.dir=" + data), clock)) {
+            lost = file(before);
+        }
+        clock.advance(Duration.ofSeconds(20)); // the restart
+        super.start(stage);
+    }
+
+    private boolean acknowledged(java.util.UUID id) {
+        return kiosk.queue().newestUnacknowledged(Instant.EPOCH, clock.instant().plusSeconds(1))
+                .filter(r -> r.requestId().equals(id)).isEmpty();
+    }
+
+    @Test
+    void theLostTicketIsGivenBackPrintedOnRequestAndDismissed() {
+        awaitScreen("recovered");
+        assertThat(text("#recovered-ticket")).isEqualTo(lost.ticket());
+        assertThat(text("#recovered-service")).isEqualTo("居住证明");
+        assertThat(text("#recovered-title")).isEqualTo("您刚才的申请已提交");
+        assertThat(lookup("#recovered-qr").tryQuery()).isPresent();
+        snapshot("recovered-zh");
+        clickOn("#language");
+        await("English", () -> text("#recovered-title").equals("Your last request was filed"));
+        snapshot("recovered-en");
+
+        tap("#recovered-print");
+        await("printed", () -> !printer().printed().isEmpty() && text("#recovered-print-status").contains("printed"));
+        assertThat(printer().printed()).hasSize(1);
+        assertThat(printer().printed().get(0).receipt().ticket()).isEqualTo(lost.ticket());
+        assertThat(printer().printed().get(0).receipt().statusUrl()).isEqualTo(lost.statusUrl());
+        await("acknowledged by printing", () -> acknowledged(lost.filed().requestId()));
+
+        tap("#recovered-dismiss");
+        awaitScreen("home");
+        // Home stays home: it is not offered twice.
+        interact(() -> ui.flow().home());
+        awaitScreen("home");
+    }
+
+    @Test
+    void untouchedItGoesAwayWhenItsWindowPassesAndStaysUnacknowledged() {
+        awaitScreen("recovered");
+        interact(() -> ui.flow().home());
+        awaitScreen("recovered"); // every way home leads to it while it is offered
+        String[] after = new String[1];
+        interact(() -> {
+            // In one step: left alone for ten minutes the idle timer would move on to the attract screen.
+            clock.advance(Duration.ofMinutes(10));
+            ui.flow().home();
+            after[0] = screen();
+        });
+        assertThat(after[0]).isEqualTo("home");
+        assertThat(acknowledged(lost.filed().requestId())).isFalse();
+    }
+
+    @Test
+    void aDoneScreenRecordsTheTicketAsShownAndAFailureBeforeItOffersTheTicket() {
+        awaitScreen("recovered");
+        tap("#recovered-dismiss");
+        awaitScreen("home");
+
+        Filing shown = file(kiosk);
+        interact(() -> {
+            ui.flow().session().setFiling(shown);
+            ui.flow().done();
+        });
+        awaitScreen("done");
+        await("acknowledged by the done screen", () -> acknowledged(shown.filed().requestId()));
+
+        // Committed, but the way to the done screen failed: out of service, and then the ticket.
+        Filing failed = file(kiosk);
+        interact(() -> {
+            ui.flow().home();
+            ui.flow().session().setFiling(failed);
+            ui.flow().outOfService("other");
+        });
+        awaitScreen("out-of-service");
+        tap("#finish");
+        awaitScreen("recovered");
+        assertThat(text("#recovered-ticket")).isEqualTo(failed.ticket());
+    }
+}

@@ -1,0 +1,173 @@
+package org.onetrip.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
+import org.onetrip.kiosk.catalog.ServiceWindow;
+
+/**
+ * The service list as a finger uses it (issue 10): cards as tall as their text, the fifth service
+ * reached in a few wheel steps, drags or page taps; a drag scrolls and never opens a card, a tap
+ * opens it. The longest list is the livelihood window's nine services.
+ */
+class ServiceListTest extends KioskUiTestBase {
+    /** A card is a name, two lines of description and what it needs: never more than this. */
+    private static final double MAX_CARD_HEIGHT = 260;
+
+    private ScrollPane scroll() {
+        return (ScrollPane) lookup("#service-scroll").query();
+    }
+
+    private double offset() {
+        double[] v = new double[1];
+        interact(() -> v[0] = scroll().getVvalue());
+        return v[0];
+    }
+
+    /** True when the whole card lies inside the list's viewport. */
+    private boolean fullyVisible(String query) {
+        boolean[] r = new boolean[1];
+        interact(() -> {
+            ScrollPane sp = scroll();
+            Node card = lookup(query).query();
+            Bounds vp = sp.localToScene(sp.getLayoutBounds());
+            Bounds c = card.localToScene(card.getLayoutBounds());
+            r[0] = c.getMinY() >= vp.getMinY() - 0.5 && c.getMaxY() <= vp.getMaxY() + 0.5;
+        });
+        return r[0];
+    }
+
+    /**
+     * One notch of a mouse wheel turned towards the user, as GTK delivers it (deltaY -40, 40 px a
+     * notch), on the node under {@code query}. Monocle's robot sends +1 for a notch down, the
+     * opposite sign of every desktop platform, so the event is built here.
+     */
+    private void wheelDown(String query) {
+        interact(() -> {
+            Node n = lookup(query).query();
+            Bounds b = n.localToScene(n.getLayoutBounds());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            javafx.event.Event.fireEvent(n, new ScrollEvent(ScrollEvent.SCROLL, x, y, x, y, false, false, false, false,
+                    false, false, 0, -40, 0, -40, 40, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                    ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null));
+        });
+    }
+
+    private List<ServiceDefinition> livelihood() {
+        return kiosk.catalog().servicesOf("livelihood");
+    }
+
+    private void openLivelihood() {
+        awaitScreen("home");
+        tap("#tile-livelihood");
+        awaitScreen("services");
+    }
+
+    @Test
+    void everyCardIsAsTallAsItsTextInBothLanguages() {
+        awaitScreen("home");
+        for (int lang = 0; lang < 2; lang++) {
+            for (ServiceWindow w : kiosk.catalog().windows()) {
+                interact(() -> ui.flow().openWindow(w));
+                awaitScreen("services");
+                for (ServiceDefinition s : kiosk.catalog().servicesOf(w.code())) {
+                    double[] h = new double[1];
+                    interact(() -> h[0] = lookup("#service-" + s.code()).query().getLayoutBounds().getHeight());
+                    assertThat(h[0]).as("height of %s in %s", s.code(), ui.flow().texts().locale())
+                            .isBetween(64.0, MAX_CARD_HEIGHT);
+                }
+            }
+            snapshot("services-livelihood-" + (lang == 0 ? "zh" : "en"));
+            tap("#language");
+            awaitScreen("services");
+        }
+    }
+
+    @Test
+    void theFifthServiceIsAFewWheelStepsAway() {
+        openLivelihood();
+        String fifth = "#service-" + livelihood().get(4).code();
+        String last = "#service-" + livelihood().get(livelihood().size() - 1).code();
+        assertThat(fullyVisible(fifth)).isFalse();
+        int steps = 0;
+        while (!fullyVisible(fifth) && steps < 10) {
+            wheelDown("#service-list");
+            steps++;
+        }
+        assertThat(steps).as("wheel steps to show the fifth service whole").isBetween(1, 3);
+        while (!fullyVisible(last) && steps < 20) {
+            wheelDown("#service-list");
+            steps++;
+        }
+        assertThat(steps).as("wheel steps to the last service").isLessThanOrEqualTo(8);
+        assertOnScreen("services");
+    }
+
+    @Test
+    void aDragAnywhereScrollsAndNeverOpensACard() {
+        openLivelihood();
+        String first = "#service-" + livelihood().get(0).code();
+        String fifth = "#service-" + livelihood().get(4).code();
+        assertThat(offset()).isZero();
+        // A finger on a card pulls the list up.
+        drag(first, MouseButton.PRIMARY).moveBy(0, -250).drop();
+        assertOnScreen("services");
+        assertThat(offset()).isGreaterThan(0);
+        int drags = 1;
+        while (!fullyVisible(fifth) && drags < 5) {
+            drag(fifth, MouseButton.PRIMARY).moveBy(0, -200).drop();
+            assertOnScreen("services");
+            drags++;
+        }
+        assertThat(fullyVisible(fifth)).as("fifth service shown after %d drags", drags).isTrue();
+        // Dragging back down on the gap between the cards works as well as on a card.
+        double before = offset();
+        drag(fifth, MouseButton.PRIMARY).moveBy(0, 120).drop();
+        assertOnScreen("services");
+        assertThat(offset()).isLessThan(before);
+        assertThat(ui.flow().session().service()).isNull();
+    }
+
+    @Test
+    void aTapOpensTheCardEvenWithAFingersWobble() {
+        openLivelihood();
+        String first = "#service-" + livelihood().get(0).code();
+        // A finger is never quite still: a few pixels between press and release still count as a tap.
+        moveTo(first);
+        press(MouseButton.PRIMARY);
+        moveBy(4, 5);
+        release(MouseButton.PRIMARY);
+        awaitScreen("identify");
+        assertThat(ui.flow().session().service().code()).isEqualTo(livelihood().get(0).code());
+    }
+
+    @Test
+    void pageButtonsStepThroughTheListAndStopAtItsEnds() {
+        openLivelihood();
+        String last = "#service-" + livelihood().get(livelihood().size() - 1).code();
+        await("the page buttons", () -> lookup("#page-down").query().isVisible());
+        assertThat(lookup("#page-up").query().isDisabled()).isTrue();
+        int taps = 0;
+        while (!lookup("#page-down").query().isDisabled() && taps < 10) {
+            clickOn("#page-down");
+            taps++;
+        }
+        assertThat(taps).as("page taps to the end").isBetween(1, 4);
+        assertThat(fullyVisible(last)).isTrue();
+        assertThat(lookup("#page-up").query().isDisabled()).isFalse();
+        assertOnScreen("services");
+        while (!lookup("#page-up").query().isDisabled() && taps < 20) {
+            clickOn("#page-up");
+            taps++;
+        }
+        assertThat(offset()).isZero();
+    }
+}
