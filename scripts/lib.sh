@@ -13,6 +13,9 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.awt.headless=true"
 PACKAGES=(fonts-noto-cjk fontconfig socat libgtk-3-0 libgl1 xvfb xauth)
 # The back office's tests and benchmark run on PostgreSQL too: Debian's server, started on loopback.
 PG_PACKAGES=(postgresql)
+# The staff pages and the phone page are tested, measured and drawn in a real browser: Debian's
+# Chromium and its driver, headless (Selenium drives them; nothing is downloaded at run time).
+BROWSER_PACKAGES=(chromium chromium-driver)
 
 missing_packages() {
   local p out=()

@@ -135,7 +135,7 @@ public final class PhonePage {
             case COMPLETED -> t.get("phone.next.completed");
             case REJECTED -> t.get("phone.next.rejected");
         };
-        String name = r.attributes().getOrDefault("resident_name", r.lastName());
+        String name = r.personalAttributes().getOrDefault("resident_name", r.lastName());
         Optional<StaffStore.Rating> rating = staff.rating(r.requestKey());
         String token = ctx.pathParam("token");
         String langHref = "/status/" + token + "?lang=" + t.other();

@@ -61,7 +61,7 @@ final class StaffBoards {
 
     private static int days(Context ctx) {
         String d = ctx.queryParam("days");
-        return "7".equals(d) ? 7 : "90".equals(d) ? 90 : 30;
+        return "7".equals(d) ? 7 : "14".equals(d) ? 14 : "90".equals(d) ? 90 : 30;
     }
 
     /** The figures of the dashboard, in one place for the page and its CSV. */

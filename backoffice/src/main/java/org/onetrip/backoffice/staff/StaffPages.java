@@ -498,7 +498,7 @@ public final class StaffPages {
         long hours = (m / 60) % 24;
         long mins = m % 60;
         if (days > 0) {
-            return t.f("span.dh", days, hours);
+            return hours == 0 ? t.f("span.d", days) : t.f("span.dh", days, hours);
         }
         if (hours > 0) {
             return t.f("span.hm", hours, mins);
