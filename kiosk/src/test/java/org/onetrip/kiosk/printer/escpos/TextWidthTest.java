@@ -62,7 +62,8 @@ class TextWidthTest {
         // Without the rule "，" would start the second line.
         assertThat(TextWidth.wrap("身份证原件，户口簿", 10)).containsExactly("身份证原", "件，户口簿");
         // "（" stays with what follows it, "）" with what precedes it.
-        assertThat(TextWidth.wrap("材料（原件）", 8)).containsExactly("材料（原", "件）");
+        // ... and no character is left alone on the last line: "（原" comes down with "件）".
+        assertThat(TextWidth.wrap("材料（原件）", 8)).containsExactly("材料", "（原件）");
         assertThat(TextWidth.wrap("材料（原件）", 6)).containsExactly("材料", "（原", "件）");
     }
 
@@ -76,5 +77,21 @@ class TextWidthTest {
     void newlineForcesABreakAndSpacesAtBreaksAreDropped() {
         assertThat(TextWidth.wrap("第一行\n第二行", 32)).containsExactly("第一行", "第二行");
         assertThat(TextWidth.wrap("aaaa    bbbb", 6)).containsExactly("aaaa", "bbbb");
+    }
+
+    @Test
+    void aWordOfTheListIsNotBrokenWhenItFitsOnTheNextLine() {
+        // Issue 10: the centre's hours printed "自助服 / 务 24 小时".
+        assertThat(TextWidth.wrap("自助服务 24 小时", 6)).containsExactly("自助", "服务", "24", "小时");
+        assertThat(TextWidth.wrap("工作日，自助服务 24 小时", 14)).containsExactly("工作日，", "自助服务 24", "小时");
+        assertThat(TextWidth.words("居民身份证原件")).containsExactly("居民身份证", "原", "件");
+        assertThat(TextWidth.wrap("请携带居民身份证", 10)).containsExactly("请携带", "居民身份证");
+    }
+
+    @Test
+    void aLoneCharacterOnTheLastLineTakesTheWordBeforeItAlong() {
+        assertThat(TextWidth.wrap("近期免冠照片张", 12)).containsExactly("近期免冠", "照片张");
+        // Nothing to take along when the line before holds one unit only.
+        assertThat(TextWidth.wrap("身份证张", 6)).containsExactly("身份证", "张");
     }
 }
