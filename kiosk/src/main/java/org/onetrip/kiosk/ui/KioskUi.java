@@ -281,6 +281,8 @@ public final class KioskUi {
         if (e.getCode() == KeyCode.ENTER && focus instanceof ButtonBase b && !b.isDisabled()) {
             b.fire();
             e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && flow.nav().current() != null && flow.nav().current().escape()) {
+            e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE) {
             Node back = scene.lookup("#back");
             if (back == null) {

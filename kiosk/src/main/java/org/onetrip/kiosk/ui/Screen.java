@@ -37,4 +37,12 @@ public interface Screen {
     default String idleNoticeKey() {
         return "idle.countdown";
     }
+
+    /**
+     * Esc, before it means "back": a screen that has something of its own open (the form's docked
+     * keyboard) closes it and returns true. False by default.
+     */
+    default boolean escape() {
+        return false;
+    }
 }

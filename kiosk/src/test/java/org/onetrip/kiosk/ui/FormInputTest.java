@@ -97,10 +97,16 @@ class FormInputTest extends KioskUiTestBase {
             assertThat(k.getBoundsInLocal().getHeight()).as(k.getId()).isGreaterThanOrEqualTo(64);
         }
         snapshot("form-keyboard-" + lang);
-        // Done puts the keyboard away and gives the buttons back.
+        // Done puts the keyboard away and gives the buttons back; so does Esc, keeping the form.
         tap("#key-done");
         await("the keyboard to go", () -> !visible("#keyboard"));
         assertThat(visible("#next")).isTrue();
+        tap("#field-description");
+        await("the keyboard", () -> visible("#keyboard"));
+        type(KeyCode.ESCAPE);
+        await("the keyboard to go", () -> !visible("#keyboard"));
+        assertOnScreen("form");
+        assertThat(ui.flow().session().values()).containsEntry("description", "pothole");
     }
 
     @Test
@@ -145,6 +151,8 @@ class FormInputTest extends KioskUiTestBase {
         openForm("livelihood", "birth-registration", true);
         // Everything but the first choice, ending at the bottom of the form.
         tap("#field-marriage_date");
+        await("the date picker", () -> visible("#datepicker"));
+        snapshot("form-date-" + lang);
         tap("#date-ok");
         tap("#choice-hukou-both_local");
         tap("#field-phone");

@@ -414,6 +414,16 @@ public final class FormScreen implements Screen {
         actions.setVisible(true);
     }
 
+    /** Esc while the keyboard or the date picker is docked puts it away (the buttons are hidden). */
+    @Override
+    public boolean escape() {
+        if (bottomArea == null || !bottomArea.isVisible()) {
+            return false;
+        }
+        putAway();
+        return true;
+    }
+
     /** "Done" on the keyboard or the date picker: the field lets go of the focus, the input goes. */
     private void putAway() {
         root.requestFocus();
