@@ -76,6 +76,13 @@ public final class SubmitCommand implements java.util.concurrent.Callable<Intege
                 return 2;
             }
         }
+        String argEncoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (!argEncoding.equalsIgnoreCase("UTF-8") && values.values().stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
+            // Not the resident's text at fault: the JVM read the command line in a non-UTF-8 locale.
+            System.err.println("kiosk submit: the command line was read as " + argEncoding + ", not UTF-8, so its"
+                    + " Chinese arrived as U+FFFD; run in a UTF-8 locale (LC_ALL=C.UTF-8) or use --attr-file");
+            return 2;
+        }
         for (String a : attrFiles) {
             int eq = a.indexOf('=');
             if (eq <= 0) {

@@ -141,4 +141,18 @@ class SubmitInputCliTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains(catalog + ", line 3");
     }
+
+    @Test
+    void inALocaleThatIsNotUtf8TheMessageSaysSoRatherThanBlamingTheText() {
+        String was = System.getProperty("sun.jnu.encoding");
+        System.setProperty("sun.jnu.encoding", "ANSI_X3.4-1968"); // what LC_ALL=C gives; read by submit per run
+        try {
+            CliRun r = kiosk(hazardReport("\uFFFD\uFFFD\uFFFD"));
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("read as ANSI_X3.4-1968, not UTF-8").contains("LC_ALL=C.UTF-8");
+        } finally {
+            System.setProperty("sun.jnu.encoding", was);
+        }
+        assertNothingStored();
+    }
 }
