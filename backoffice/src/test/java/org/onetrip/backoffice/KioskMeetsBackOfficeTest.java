@@ -76,6 +76,28 @@ class KioskMeetsBackOfficeTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aProxyRequestReachesTheOfficeWithTheAgentsRegistrationAndVillage(String kind) {
+        try (TestBackOffice bo = new TestBackOffice(kind, dir.resolve("bo"));
+                TestKiosk kiosk = new TestKiosk(dir.resolve("kiosk"), bo.baseUrl(), bo.apiKey, Duration.ofSeconds(5))) {
+            Filing f = kiosk.fileProxy();
+            kiosk.worker.runOnce();
+            StoredRequest sent = kiosk.queue.findByToken(f.filed().receiptToken()).orElseThrow();
+            assertThat(sent.status()).as("accepted by the back office").isEqualTo(RequestStatus.RECEIVED);
+            String attributes = bo.db.read("read the attributes", c -> {
+                try (var ps = c.prepareStatement("SELECT attributes FROM service_requests WHERE service_request_id = ?")) {
+                    ps.setString(1, sent.serviceRequestId());
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                }
+            });
+            assertThat(attributes).contains("\"agent_registration\":\"KL-01\"", "\"agent_village\":\"柯岭村\"");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void batchIntakeTokensAreResolvedOnceStaffTakeTheRequestIn(String kind) {
         try (TestBackOffice bo = new TestBackOffice(kind, dir.resolve("bo"), true, null);
                 TestKiosk kiosk = new TestKiosk(dir.resolve("kiosk"), bo.baseUrl(), bo.apiKey, Duration.ofSeconds(5))) {

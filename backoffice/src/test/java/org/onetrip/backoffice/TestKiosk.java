@@ -33,7 +33,8 @@ final class TestKiosk implements AutoCloseable {
         cache = new SqliteCatalogCache(dir.resolve("catalog-cache.db"));
         filing = new FilingService(TestBackOffice.CATALOG, queue, ReceiptTokens.forInstallation(dir),
                 new FilingService.CentreInfo(TestBackOffice.KIOSK, LocalizedText.of("中心", "Centre"), LocalizedText.of("", ""),
-                        "", "http://127.0.0.1:8311/status/"), Clock.systemDefaultZone());
+                        "", "http://127.0.0.1:8311/status/"), Clock.systemDefaultZone(),
+                org.onetrip.kiosk.proxy.AgentsFile.loadResource("/profiles/simulator-agents.csv"));
         worker = new OutboxWorker(queue,
                 new Open311BackOffice(new Open311BackOffice.Settings(URI.create(baseUrl), apiKey, TestBackOffice.KIOSK,
                         Duration.ofSeconds(2), timeout), TestBackOffice.CATALOG),
@@ -49,6 +50,22 @@ final class TestKiosk implements AutoCloseable {
         return filing.file(new Submission("hazard-report", Map.of("category", "road_traffic",
                 "location", "资国寺路" + n + "号", "description", "第" + n + "号路灯不亮", "since", "today", "danger", "no"),
                 null, null), Locale.SIMPLIFIED_CHINESE, null);
+    }
+
+    /** Files a proxy request (the simulator's registered agent 詹照明 for 欧阳秀英), as the touch flow does. */
+    Filing fileProxy() {
+        Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("reason", "dilapidated");
+        v.put("old_structure", "earth_wood");
+        v.put("old_area", "80");
+        v.put("new_area", "120");
+        v.put("floors", "3");
+        v.put("household_size", "5");
+        v.put("land_certificate", "land");
+        v.put("site_location", "柯岭村三组12号旁");
+        v.put("phone", "13905931234");
+        return filing.file(new Submission("house-rebuild", v, org.onetrip.kiosk.idcard.FictionalCards.OUYANG_ELDER,
+                org.onetrip.kiosk.idcard.FictionalCards.ZHAN_AGENT), Locale.SIMPLIFIED_CHINESE, null);
     }
 
     @Override

@@ -56,4 +56,27 @@ class SimulatorPanelTest extends KioskUiTestBase {
         assertThat(printer().condition()).isEqualTo(SimulatedReceiptPrinter.Condition.PAPER_OUT);
         await("the panel shows it", () -> text("#sim-statuses").contains("PAPER_OUT"));
     }
+
+    @Test
+    void thePanelOffersTheRegisteredAgentSoAProxyFilingCanBeShown() {
+        awaitScreen("home");
+        tap("#tile-economy");
+        tap("#service-house-rebuild");
+        awaitScreen("identify");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.onetrip.kiosk.idcard.Identity> cards =
+                (javafx.scene.control.ComboBox<org.onetrip.kiosk.idcard.Identity>) lookup("#sim-card").query();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        interact(() -> cards.getItems().forEach(i -> labels.add(cards.getConverter().toString(i))));
+        assertThat(labels).contains("詹照明 · RESIDENT (registered proxy agent KL-01, Keling Village)",
+                "欧阳秀英 · RESIDENT (proxy agent LM-02: registration expired)", "赖佳佳 · RESIDENT");
+        interact(() -> cards.getSelectionModel().select(org.onetrip.kiosk.idcard.FictionalCards.ZHAN_AGENT));
+        clickOn("#sim-place");
+        await("agent confirmed", () -> text("#identify-step").contains("詹**（柯岭村）"));
+        interact(() -> cards.getSelectionModel().select(org.onetrip.kiosk.idcard.FictionalCards.LAI_JIAJIA));
+        clickOn("#sim-place");
+        awaitScreen("form");
+        assertThat(text("#agent-name")).isEqualTo("詹照明");
+        assertThat(text("#resident-name")).isEqualTo("赖佳佳");
+    }
 }

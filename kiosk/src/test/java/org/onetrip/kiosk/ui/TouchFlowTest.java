@@ -248,6 +248,24 @@ class TouchFlowTest extends KioskUiTestBase {
         assertThat(Optional.ofNullable(text("#status-unknown"))).get().asString().contains("未能识别");
     }
 
+    @Test
+    void inEnglishAnUnregisteredAgentIsToldWhyAndTheScreenKeepsWaiting() {
+        awaitScreen("home");
+        tap("#language");
+        await("English", () -> !ui.flow().texts().isChinese());
+        tap("#tile-economy");
+        tap("#service-house-rebuild");
+        awaitScreen("identify");
+        reader().place(FictionalCards.LAI_JIAJIA);
+        await("unregistered agent refused", () -> text("#identify-message").contains("not registered as a proxy agent"));
+        snapshot("08c-identify-unregistered-agent-en");
+        assertWholeTextShown("#identify-message");
+        assertOnScreen("identify");
+        assertThat(ui.flow().session().agent()).isNull();
+        reader().place(FictionalCards.ZHAN_AGENT);
+        await("agent confirmed", () -> text("#identify-step").contains("詹** (Keling Village)"));
+    }
+
     /**
      * The label's text is drawn whole, not cut short with "…" for want of room: on one line it fits
      * the label's width; wrapped, the label is as tall as its lines need.
