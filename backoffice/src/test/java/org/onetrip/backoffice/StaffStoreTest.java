@@ -44,7 +44,7 @@ class StaffStoreTest {
             Instant now = Instant.now();
             String oldHazard = file(bo, "hazard-report", "C-001", now.minus(Duration.ofHours(3)));
             String newHazard = file(bo, "hazard-report", "C-002", now.minus(Duration.ofMinutes(30)));
-            String residence = file(bo, "residence-certificate", "D-001", now.minus(Duration.ofHours(3)));
+            String residence = file(bo, "residence-certificate", "D-001", now.minus(Duration.ofHours(3)).plusSeconds(60));
             Set<RequestStatus> open = EnumSet.of(RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS, RequestStatus.NEEDS_DOCUMENTS);
 
             assertThat(s.queue(new QueueQuery(null, open, null, null, null, null, null, 0, 50)).rows())

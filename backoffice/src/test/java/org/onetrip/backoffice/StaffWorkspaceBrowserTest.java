@@ -197,4 +197,35 @@ class StaffWorkspaceBrowserTest {
             assertThat(staff.auditOf(residenceKey)).hasSize(audited);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void anAdminDisablesAnAccountAndItsSessionEndsAtOnce() {
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir.resolve("bo"));
+                Browser admin = new Browser("http://127.0.0.1:" + bo.port());
+                Browser chen = new Browser("http://127.0.0.1:" + bo.port())) {
+            StaffStore staff = StaffFixture.accounts(bo);
+            chen.signIn("chen", StaffFixture.PASSWORD);
+            chen.open("/staff/queue");
+            chen.find("#queue");
+            assertThat(chen.getWithSession("/staff/accounts").statusCode()).isEqualTo(403);
+
+            admin.signIn("admin", StaffFixture.PASSWORD);
+            admin.click("#nav-accounts");
+            assertThat(admin.text("#accounts")).contains("陈窗口", "窗口人员", "经济服务");
+            assertThat(admin.has("#disable-admin")).isFalse();
+            admin.click("#disable-chen");
+            admin.waitText("#message", "已停用");
+            assertThat(staff.account("chen").orElseThrow().disabled()).isTrue();
+
+            chen.open("/staff/queue");
+            assertThat(chen.driver.getCurrentUrl()).contains("/staff/signin");
+            chen.signIn("chen", StaffFixture.PASSWORD);
+            assertThat(chen.text("#signin-error")).contains("不对");
+
+            admin.click("#enable-chen");
+            admin.waitText("#message", "已启用");
+            chen.signIn("chen", StaffFixture.PASSWORD);
+            assertThat(chen.driver.getCurrentUrl()).endsWith("/staff/queue");
+        }
+    }
 }

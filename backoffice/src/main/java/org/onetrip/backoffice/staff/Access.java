@@ -48,6 +48,10 @@ public final class Access {
         return role(a) == Role.SUPERVISOR || role(a) == Role.ADMIN;
     }
 
+    public boolean managesAccounts(Account a) {
+        return role(a) == Role.ADMIN;
+    }
+
     public boolean seesFleet(Account a) {
         return role(a) == Role.SUPERVISOR || role(a) == Role.ADMIN;
     }

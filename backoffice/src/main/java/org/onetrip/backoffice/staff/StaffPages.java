@@ -136,6 +136,8 @@ public final class StaffPages {
         config.routes.get("/staff/dashboard.csv", boards::dashboardCsv);
         config.routes.get("/staff/fleet", boards::fleet);
         config.routes.get("/staff/fleet.csv", boards::fleetCsv);
+        config.routes.get("/staff/accounts", this::accounts);
+        config.routes.post("/staff/accounts/{id}", this::account);
         config.routes.exception(Redirect.class, (e, ctx) -> {
             Pages.headers(ctx);
             ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER);
@@ -266,11 +268,11 @@ public final class StaffPages {
         }
         String langHref = ctx.path() + "?" + (qs.isEmpty() ? "" : qs + "&") + "lang=" + t.other();
         if (s == null) {
-            return new Chrome(t, null, null, "", nav, false, false, langHref);
+            return new Chrome(t, null, null, "", nav, false, false, false, langHref);
         }
         Account a = s.account();
         return new Chrome(t, a.name(), t.get("role." + a.role()), s.csrfToken(), nav, access.seesStatistics(a),
-                access.seesFleet(a), langHref);
+                access.seesFleet(a), access.managesAccounts(a), langHref);
     }
 
     Access access() {
@@ -283,6 +285,57 @@ public final class StaffPages {
 
     BackOfficeStore store() {
         return store;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Accounts (admin): who may sign in, disable and enable, end sessions. New accounts and
+    // passwords come from the command line, where a first password is shown once.
+
+    private void accounts(Context ctx) {
+        Session s = session(ctx);
+        if (!access.managesAccounts(s.account())) {
+            throw new Refused(403, "error.not-yours");
+        }
+        Text t = text(ctx);
+        Instant now = staff.clock().instant();
+        List<StaffViews.AccountRow> rows = new ArrayList<>();
+        for (Account a : staff.accounts()) {
+            String state = a.disabled() ? t.get("accounts.disabled")
+                    : a.lockedUntil() != null && now.isBefore(a.lockedUntil()) ? t.get("accounts.locked") : t.get("accounts.active");
+            String windows = a.windows().stream().map(w -> catalog.window(w).map(x -> t.of(x.name())).orElse(w))
+                    .collect(Collectors.joining("、"));
+            rows.add(new StaffViews.AccountRow(a.staffId(), a.name(), t.get("role." + a.role()), windows, state, a.disabled(),
+                    a.staffId().equals(s.account().staffId()), "/staff/accounts/" + URLEncoder.encode(a.staffId(),
+                            StandardCharsets.UTF_8)));
+        }
+        String done = ctx.queryParam("done");
+        String message = done != null && done.matches("disable|enable|revoke") ? t.get("accounts.done." + done) : "";
+        pages.render(ctx, 200, "staff/accounts.jte", Map.of("c", chrome(ctx, t, s, "accounts"), "rows", rows,
+                "message", message));
+    }
+
+    private void account(Context ctx) {
+        Session s = session(ctx);
+        checkCsrf(ctx, s);
+        if (!access.managesAccounts(s.account())) {
+            throw new Refused(403, "error.not-yours");
+        }
+        String id = ctx.pathParam("id");
+        if (staff.account(id).isEmpty()) {
+            throw new Refused(404, "error.no-account");
+        }
+        String action = ctx.formParam("action") == null ? "" : ctx.formParam("action");
+        if (id.equals(s.account().staffId()) && !action.equals("revoke")) {
+            throw new Refused(400, "error.own-account");
+        }
+        switch (action) {
+            case "disable" -> staff.setDisabled(id, true);
+            case "enable" -> staff.setDisabled(id, false);
+            case "revoke" -> staff.revokeSessions(id);
+            default -> throw new Refused(400, "error.bad-action");
+        }
+        log.info("staff {}: {} account {}", s.account().staffId(), action, id);
+        throw new Redirect("/staff/accounts?done=" + action);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -409,11 +462,12 @@ public final class StaffPages {
         int first = page.total() == 0 ? 0 : (f.page() - 1) * PAGE_SIZE + 1;
         int last = (f.page() - 1) * PAGE_SIZE + rows.size();
         String base = "/staff/queue?";
-        QueueView v = new QueueView(rows, page.total(), first, last, windowOptions(t, a, f.window()),
+        String total = page.more() ? page.total() + "+" : String.valueOf(page.total());
+        QueueView v = new QueueView(rows, total, first, last, windowOptions(t, a, f.window()),
                 serviceOptions(t, a, f.service()), statusOptions(t, f.status()), kioskOptions(t, f.kiosk()),
                 f.from() == null ? "" : f.from().toString(), f.to() == null ? "" : f.to().toString(), nz(f.search()),
                 f.overdue(), f.page() > 1 ? base + f.query(f.page() - 1) : null,
-                last < page.total() ? base + f.query(f.page() + 1) : null, "/staff/queue.csv?" + f.query(1));
+                last < page.total() || page.more() ? base + f.query(f.page() + 1) : null, "/staff/queue.csv?" + f.query(1));
         pages.render(ctx, 200, "staff/queue.jte", Map.of("c", chrome(ctx, t, s, "queue"), "q", v));
     }
 

@@ -14,7 +14,11 @@ public final class StaffViews {
      * may open, and the link that switches the language.
      */
     public record Chrome(Text t, String user, String roleLabel, String csrf, String nav, boolean statistics, boolean fleet,
-            String langHref) {
+            boolean accounts, String langHref) {
+    }
+
+    public record AccountRow(String id, String name, String role, String windows, String state, boolean disabled,
+            boolean self, String action) {
     }
 
     public record Option(String value, String label, boolean selected) {
@@ -24,7 +28,7 @@ public final class StaffViews {
             String statusClass, String filed, String timeLeft, boolean overdue, String assigned, String name, String kiosk) {
     }
 
-    public record QueueView(List<QueueRow> rows, long total, int first, int last, List<Option> windows,
+    public record QueueView(List<QueueRow> rows, String total, int first, int last, List<Option> windows,
             List<Option> services, List<Option> statuses, List<Option> kiosks, String from, String to, String search,
             boolean overdue, String prevHref, String nextHref, String csvHref) {
     }

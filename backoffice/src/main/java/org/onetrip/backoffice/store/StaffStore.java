@@ -59,8 +59,12 @@ public final class StaffStore {
             Instant to, String search, Map<String, Instant> overdueBefore, int offset, int limit) {
     }
 
-    public record QueuePage(List<QueueRow> rows, long total) {
+    /** A page of the queue; {@code total} counts at most {@link #COUNT_CAP} (then {@code more} is set). */
+    public record QueuePage(List<QueueRow> rows, long total, boolean more) {
     }
+
+    /** Counting stops here: a page says "10,000+" rather than scan every matching row on each view. */
+    public static final int COUNT_CAP = 10_000;
 
     /** Everything about a request, personal data included: the page decides what a role sees. */
     public record RequestRecord(String requestKey, String serviceRequestId, String token, String ticket, String kioskId,
@@ -345,7 +349,8 @@ public final class StaffStore {
         String where = where(q, args);
         return db.read("list the work queue", c -> {
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM service_requests" + where)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM service_requests" + where
+                    + " LIMIT " + (COUNT_CAP + 1) + ") capped")) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -365,7 +370,7 @@ public final class StaffStore {
                     }
                 }
             }
-            return new QueuePage(rows, total);
+            return new QueuePage(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
         });
     }
 
@@ -394,8 +399,10 @@ public final class StaffStore {
             }
         }
         if (q.statuses() != null && !q.statuses().isEmpty()) {
-            and.add("status_detail IN (" + marks(q.statuses().size()) + ")");
-            q.statuses().stream().map(RequestStatus::wire).sorted().forEach(args::add);
+            // Written as literals (enum values, never input), sorted, so that the open view matches
+            // the partial index service_requests_open (Schema, migration 4) word for word.
+            and.add("status_detail IN (" + q.statuses().stream().map(s -> "'" + s.wire() + "'").sorted()
+                    .collect(Collectors.joining(", ")) + ")");
         }
         if (q.kioskId() != null) {
             and.add("kiosk_id = ?");
