@@ -88,6 +88,9 @@ class FormInputTest extends KioskUiTestBase {
         assertThat(text("#field-description")).isEqualTo("pothole");
         Bounds v = viewport();
         Bounds keyboard = sceneBounds("#keyboard");
+        // A figure for people, printed beside the check: the form a resident still sees while typing.
+        System.out.printf(java.util.Locale.ROOT, "form visible with the keyboard up (%s, 1280x800): %.0f px%n", lang,
+                v.getHeight());
         assertThat(v.getHeight()).as("visible form height with the keyboard up").isGreaterThanOrEqualTo(260);
         assertThat(lookup("#kiosk").query().getScene().getHeight()).isEqualTo(800);
         assertInView("#field-description");

@@ -81,6 +81,10 @@ class IdleAndKeyboardTest extends KioskUiTestBase {
         typeOnPad("gate3");
         await("typed text", () -> "gate3".equals(text("#field-location")));
         assertThat(ui.flow().session().values()).containsEntry("location", "gate3");
+        // The first Esc puts the docked keyboard away, the second goes back.
+        type(KeyCode.ESCAPE);
+        await("the keyboard to go", () -> lookup("#keyboard").tryQuery().isEmpty());
+        assertOnScreen("form");
         type(KeyCode.ESCAPE);
         awaitScreen("services");
     }
