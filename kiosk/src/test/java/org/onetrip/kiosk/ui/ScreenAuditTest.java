@@ -38,16 +38,6 @@ import org.onetrip.kiosk.idcard.FictionalCards;
 class ScreenAuditTest extends KioskUiTestBase {
     static final double MIN_TARGET = 64;
 
-    /**
-     * Known and owned elsewhere in issue 10: with the on-screen keyboard open the form's scroll
-     * pane shrinks to a few dozen pixels (the form's part of the issue, fixed in its own branch).
-     * Only that scroll pane's parts in those two states are let through; the keys are checked.
-     * Delete this once the form keeps its fields in view above the keyboard.
-     */
-    private static boolean pendingFormKeyboardFix(String state, String node) {
-        return state.startsWith("form-keyboard") && node.startsWith("#form > ");
-    }
-
     private final Map<String, String> smallTargets = new TreeMap<>();
     private final Map<String, String> clippedTexts = new TreeMap<>();
     private final Map<String, String> orphans = new TreeMap<>();
@@ -187,7 +177,7 @@ class ScreenAuditTest extends KioskUiTestBase {
             double h = b.getHeight();
             boolean tooSmall = bar ? (((ScrollBar) n).getOrientation() == Orientation.VERTICAL ? w : h) < MIN_TARGET
                     : w > 0 && h > 0 && (w < MIN_TARGET - 0.5 || h < MIN_TARGET - 0.5);
-            if (tooSmall && !pendingFormKeyboardFix(state, describe(n))) {
+            if (tooSmall) {
                 smallTargets.merge(describe(n), state + String.format(" %.0fx%.0f", w, h), (a, c) -> a + "; " + c);
             }
         }
