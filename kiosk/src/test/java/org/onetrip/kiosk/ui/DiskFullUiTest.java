@@ -53,8 +53,8 @@ class DiskFullUiTest extends KioskUiTestBase {
 
         awaitScreen("out-of-service");
         snapshot("disk-full-out-of-service");
-        assertThat(text("#oos-title")).isEqualTo("本机暂停服务");
-        assertThat(text("#oos-still")).contains("暂时无法保存新的申请");
+        assertThat(text("#oos-title")).isEqualTo(ui.flow().texts().get("oos.title.store"));
+        assertThat(text("#oos-still")).isEqualTo(ui.flow().texts().get("oos.still.store"));
         assertThat(allTexts()).noneMatch(s -> s.contains("Exception") || s.contains("SQLITE") || s.contains("disk")
                 || s.contains("\tat "));
         assertThat(kiosk.queue().countsByOutboxState().values().stream().mapToLong(Long::longValue).sum()).isZero();

@@ -218,7 +218,7 @@ class FormInputTest extends KioskUiTestBase {
         assertThat(ui.flow().session().values()).containsEntry("marriage_date", "2019-10-28");
         assertThat(text("#field-marriage_date")).isEqualTo("2019年10月28日 星期一");
         snapshot("form-date-zh");
-        // Back ten years at a time until the picker stops: eighty years is the earliest.
+        // Back ten years at a time until the picker stops: at the catalogue's earliest date.
         while (!((Button) lookup("#date-year-minus10").query()).isDisabled()) {
             tap("#date-year-minus10");
         }
@@ -226,10 +226,10 @@ class FormInputTest extends KioskUiTestBase {
             tap("#date-year-minus");
         }
         LocalDate earliest = LocalDate.parse(ui.flow().session().values().get("marriage_date"));
-        assertThat(earliest).isAfterOrEqualTo(TODAY.minusDays(29200)).isBefore(TODAY.minusYears(79));
+        assertThat(earliest).isEqualTo(bounds("birth-registration", "marriage_date").earliest(TODAY));
         tap("#date-ok");
         await("the picker to go", () -> !visible("#datepicker"));
-        // A due date may be in the coming months, never beyond ten.
+        // A due date may be in the coming months, never beyond the catalogue's latest.
         tap("#field-due_date");
         await("the due date picker", () -> visible("#datepicker"));
         while (!((Button) lookup("#date-month-plus").query()).isDisabled()) {
@@ -237,17 +237,24 @@ class FormInputTest extends KioskUiTestBase {
         }
         tap("#date-ok");
         LocalDate due = LocalDate.parse(ui.flow().session().values().get("due_date"));
-        assertThat(due).isAfter(TODAY.plusMonths(9)).isBeforeOrEqualTo(TODAY.plusDays(300));
+        LocalDate latest = bounds("birth-registration", "due_date").latest(TODAY);
+        assertThat(due).isAfter(latest.minusMonths(1)).isBeforeOrEqualTo(latest);
     }
 
     @Test
-    void anAppointmentCannotBeForToday() {
+    void anAppointmentCannotBeInThePast() {
         openForm("livelihood", "proxy-appointment", true);
         tap("#field-preferred_date");
         await("the date picker", () -> visible("#datepicker"));
-        assertThat(((Button) lookup("#date-today").query()).isDisabled()).isTrue();
+        // The catalogue's earliest appointment is today: nothing before it is offered.
+        assertThat(bounds("proxy-appointment", "preferred_date").earliest(TODAY)).isEqualTo(TODAY);
         assertThat(((Button) lookup("#date-day-minus").query()).isDisabled()).isTrue();
+        assertThat(((Button) lookup("#date-month-minus").query()).isDisabled()).isTrue();
         tap("#date-ok");
-        assertThat(ui.flow().session().values()).containsEntry("preferred_date", TODAY.plusDays(1).toString());
+        assertThat(ui.flow().session().values()).containsEntry("preferred_date", TODAY.toString());
+    }
+
+    private org.onetrip.kiosk.catalog.Validation bounds(String service, String field) {
+        return kiosk.catalog().service(service).orElseThrow().attribute(field).validation();
     }
 }

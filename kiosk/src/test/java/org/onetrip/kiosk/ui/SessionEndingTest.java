@@ -71,7 +71,7 @@ class SessionEndingTest extends KioskUiTestBase {
         assertThat(shown).doesNotContain("out-of-service");
         assertThat(ui.flow().session().isEmpty()).isTrue();
         assertThat(ui.flow().texts().isChinese()).isTrue(); // the kiosk's own language again
-        assertThat(allTexts()).contains("您好，请选择要办理的业务");
+        assertThat(allTexts()).contains(ui.flow().texts().get("home.title"));
         assertThat(kiosk.statusLights().current().on()).doesNotContain(KioskIo.Light.FAULT);
     }
 
