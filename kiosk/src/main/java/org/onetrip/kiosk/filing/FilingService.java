@@ -134,7 +134,7 @@ public final class FilingService {
                 checkCard(s.resident(), "resident", today);
                 return null;
             }
-            default -> {
+            case PROXY -> {
                 checkCard(s.agent(), "proxy agent", today);
                 AgentCheck agent = agents.check(s.agent(), today);
                 if (!agent.accepted()) {
@@ -150,6 +150,7 @@ public final class FilingService {
                 return agent.agent();
             }
         }
+        throw new IllegalStateException("no identity check for " + service.identity());
     }
 
     private static String describe(AgentCheck.Refusal r) {
