@@ -52,6 +52,19 @@ class BundlesTest {
         }
     }
 
+    /** The kiosk's CJK font draws ’ full width ("agent’ s"); MessageFormat drops a lone ' in a pattern. */
+    @Test
+    void englishApostrophesAreDrawnNarrowAndSurviveFormatting() throws IOException {
+        Properties en = load("messages_en.properties");
+        for (String k : en.stringPropertyNames()) {
+            String v = en.getProperty(k);
+            assertThat(v).as(k).doesNotContain("\u2019");
+            if (v.matches("(?s).*\\{\\d.*")) {
+                assertThat(v.replace("''", "")).as(k + " is a MessageFormat pattern: write '' for an apostrophe").doesNotContain("'");
+            }
+        }
+    }
+
     @Test
     void everyLiteralKeyTheScreensAskForExists() throws IOException {
         Set<String> keys = load("messages_en.properties").stringPropertyNames();
