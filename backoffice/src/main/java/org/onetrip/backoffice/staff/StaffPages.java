@@ -617,7 +617,8 @@ public final class StaffPages {
                         : staff.account(h.changedBy()).map(Account::name).orElse(h.changedBy()))).toList();
         List<Audit> audit = Access.role(a) == Role.SUPERVISOR || Access.role(a) == Role.ADMIN
                 ? staff.auditOf(r.requestKey()).stream().map(e -> new Audit(minutes.format(e.at()),
-                        staff.account(e.staffId()).map(Account::name).orElse(e.staffId()), e.what())).toList()
+                        staff.account(e.staffId()).map(Account::name).orElse(e.staffId()),
+                        t.has("audit." + e.what()) ? t.get("audit." + e.what()) : e.what())).toList()
                 : List.of();
         Actions actions = actions(t, a, r, service.orElse(null), handles);
         String rating = staff.rating(r.requestKey()).map(g -> t.get("rating." + g.rating())
