@@ -50,12 +50,19 @@ class StaffSignInTest {
 
     /** Signs in as a browser would (GET the form for its token and cookie, POST it); the answer to the POST. */
     private HttpResponse<String> signIn(TestBackOffice bo, String id, String password) {
+        return signIn(bo, id, password, "http");
+    }
+
+    /** {@code proto}: what a reverse proxy in front says in X-Forwarded-Proto. */
+    private HttpResponse<String> signIn(TestBackOffice bo, String id, String password, String proto) {
         String base = "http://127.0.0.1:" + bo.port();
-        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/staff/signin")).header("Accept-Language", "zh-CN"));
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/staff/signin")).header("Accept-Language", "zh-CN")
+                .header("X-Forwarded-Proto", proto));
         Matcher m = CSRF.matcher(form.body());
         assertThat(m.find()).isTrue();
         String token = cookie(form, "onetrip_signin").split(";")[0];
         return send(HttpRequest.newBuilder(URI.create(base + "/staff/signin")).header("Cookie", token)
+                .header("X-Forwarded-Proto", proto)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + m.group(1) + "&staff_id=" + id + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8))));
@@ -80,6 +87,23 @@ class StaffSignInTest {
             assertThat(queue(bo, session).statusCode()).isEqualTo(200);
             assertThat(bo.store.snapshot().get("staff_sessions")).hasSize(1).noneMatch(row -> row.contains(
                     session.split(";")[0].substring("onetrip_staff=".length())));
+        }
+    }
+
+    @Test
+    void behindATrustedProxyThatEndsTlsTheSessionCookieIsSecureAndAStrangersHeaderIsIgnored() {
+        BackOfficeServer.Settings behindProxy = BackOfficeServer.Settings.loopback(0).withTrustedProxies(Set.of("127.0.0.1"));
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir.resolve("proxied"), behindProxy, null)) {
+            StaffFixture.accounts(bo);
+            HttpResponse<String> ok = signIn(bo, "li", StaffFixture.PASSWORD, "https");
+            assertThat(ok.statusCode()).isEqualTo(303);
+            assertThat(cookie(ok, "onetrip_staff")).contains("Secure", "HttpOnly", "SameSite=Strict");
+        }
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir.resolve("direct"))) {
+            StaffFixture.accounts(bo);
+            HttpResponse<String> ok = signIn(bo, "li", StaffFixture.PASSWORD, "https");
+            assertThat(ok.statusCode()).isEqualTo(303);
+            assertThat(cookie(ok, "onetrip_staff")).doesNotContain("Secure");
         }
     }
 

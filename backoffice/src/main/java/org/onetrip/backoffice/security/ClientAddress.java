@@ -32,4 +32,17 @@ public final class ClientAddress {
         }
         return peer;
     }
+
+    /**
+     * Whether the client reached us over TLS: on our own TLS listener, or through a trusted proxy
+     * that terminated TLS and says so in {@code X-Forwarded-Proto} (nginx {@code $scheme}). A
+     * stranger's header is ignored, as for the address.
+     */
+    public boolean secure(Context ctx) {
+        if (ctx.req().isSecure()) {
+            return true;
+        }
+        String peer = ctx.req().getRemoteAddr();
+        return trustedProxies.contains(peer) && "https".equalsIgnoreCase(String.valueOf(ctx.header("X-Forwarded-Proto")).strip());
+    }
 }

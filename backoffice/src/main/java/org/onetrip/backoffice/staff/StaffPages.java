@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * actions, and (in {@link StaffBoards}) the dashboard and the fleet. Server-rendered, no script.
  *
  * <p>Sessions live in the database ({@link StaffStore}), named by an HttpOnly, SameSite=Strict
- * cookie (Secure when the request came over TLS). Every form carries the session's CSRF token and
+ * cookie (Secure when the request came over TLS, ours or a trusted proxy's). Every form carries the session's CSRF token and
  * a POST without it is refused; the sign-in form, before any session, carries a token that must
  * match a cookie of its own (double submit). Five wrong passwords in a row lock an account for 15
  * minutes; wrong passwords from one address are also rate-limited (429, Retry-After).
@@ -225,7 +225,7 @@ public final class StaffPages {
     }
 
     private Cookie cookie(Context ctx, String name, String value, int maxAge) {
-        return new Cookie(name, value, "/staff", maxAge, ctx.req().isSecure(), true, null, SameSite.STRICT);
+        return new Cookie(name, value, "/staff", maxAge, clients.secure(ctx), true, null, SameSite.STRICT);
     }
 
     /** The signed-in session, or a redirect to the sign-in page (GET) / a refusal (POST). */
@@ -256,7 +256,7 @@ public final class StaffPages {
     Text text(Context ctx) {
         String q = ctx.queryParam("lang");
         if ("en".equals(q) || "zh".equals(q)) {
-            ctx.cookie(new Cookie(LANG_COOKIE, q, "/", 365 * 24 * 3600, ctx.req().isSecure(), true, null, SameSite.LAX));
+            ctx.cookie(new Cookie(LANG_COOKIE, q, "/", 365 * 24 * 3600, clients.secure(ctx), true, null, SameSite.LAX));
         }
         return Text.forRequest(q, ctx.cookie(LANG_COOKIE), ctx.header("Accept-Language"));
     }
