@@ -1,6 +1,7 @@
 package org.onetrip.kiosk.ui;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.binding.BooleanBinding;
 import javafx.event.EventTarget;
 import javafx.geometry.Bounds;
@@ -52,13 +53,20 @@ public final class TouchScroll {
             }
         });
         pane.addEventFilter(ScrollEvent.SCROLL, this::scrolled);
+        // The scene outlives every screen: a listener left on it would keep this pane, its screen
+        // and the screen's images alive after the screen is gone (the soak ran out of heap). So it
+        // is taken off again as soon as the pane leaves the scene.
+        ChangeListener<Node> onFocus = (o2, a, focus) -> {
+            if (focus != null && isInside(focus)) {
+                ensureVisible(focus);
+            }
+        };
         pane.sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(onFocus);
+            }
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((o2, a, focus) -> {
-                    if (focus != null && pane.getScene() == scene && isInside(focus)) {
-                        ensureVisible(focus);
-                    }
-                });
+                scene.focusOwnerProperty().addListener(onFocus);
             }
         });
         atTop = Bindings.createBooleanBinding(() -> range() <= 0.5 || pane.getVvalue() <= pane.getVmin() + 1e-6,
