@@ -29,11 +29,16 @@ import org.slf4j.LoggerFactory;
 public final class ReceiptRecovery {
     private static final Logger log = LoggerFactory.getLogger(ReceiptRecovery.class);
 
-    /** How the acknowledgement came: the done screen, the printer, the command line, the recovery screen. */
+    /**
+     * How the acknowledgement came: the done screen, the printer, the command line, the recovery
+     * screen, or a filing that committed after its visit ended (nobody is there to see it, and the
+     * next person must not be shown it after a restart).
+     */
     public static final String SHOWN_ON_SCREEN = "screen";
     public static final String PRINTED = "printed";
     public static final String WRITTEN_BY_CLI = "cli";
     public static final String RECOVERED = "recovered";
+    public static final String ABANDONED = "abandoned";
 
     private final RequestQueue queue;
     private final ServiceCatalog catalog;

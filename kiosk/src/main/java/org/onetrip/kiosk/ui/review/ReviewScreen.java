@@ -161,6 +161,7 @@ public final class ReviewScreen implements Screen {
                         // The resident left (Home, the idle timeout) while the store committed:
                         // the request is filed, but its ticket must not appear to the next person.
                         log.info("request {} filed after its visit ended; ticket not shown", f.ticket());
+                        flow.filedAfterVisitEnded(f.filed().requestId());
                         return;
                     }
                     flow.session().setFiling(f);
