@@ -252,7 +252,7 @@ public final class Wiring {
     /** Gives back a ticket a crash took away before it was shown (see {@link org.onetrip.kiosk.recovery.ReceiptRecovery}). */
     public static org.onetrip.kiosk.recovery.ReceiptRecovery receiptRecovery(Kiosk kiosk) {
         return new org.onetrip.kiosk.recovery.ReceiptRecovery(kiosk.queue(), kiosk.catalog(), centre(kiosk.config()),
-                Duration.ofSeconds(kiosk.config().recoveryWindowSeconds()), kiosk.clock());
+                Duration.ofSeconds(kiosk.config().recoveryWindowSeconds()), kiosk.clock(), kiosk.filing().agents());
     }
 
     /** The configured reader alone, for tools that need no store (read-card). */

@@ -51,6 +51,31 @@ class ReceiptRecoveryTest {
                 "phone", "13800138000"), FictionalCards.LAI_JIAJIA, null), Locale.SIMPLIFIED_CHINESE, null);
     }
 
+    @Test
+    void aProxyFilingIsGivenBackWithItsAgentAsTheFilingPrintedIt() {
+        var agents = org.onetrip.kiosk.proxy.AgentsFile.loadResource("/profiles/simulator-agents.csv");
+        FilingService proxy = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir), centre, clock, agents);
+        Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("reason", "dilapidated");
+        v.put("old_structure", "earth_wood");
+        v.put("old_area", "80");
+        v.put("new_area", "120");
+        v.put("floors", "3");
+        v.put("household_size", "5");
+        v.put("land_certificate", "land");
+        v.put("site_location", "柯岭村三组12号旁");
+        v.put("phone", "13905931234");
+        Filing lost = proxy.file(new Submission("house-rebuild", v, FictionalCards.OUYANG_ELDER,
+                FictionalCards.ZHAN_AGENT), Locale.SIMPLIFIED_CHINESE, null);
+        assertThat(lost.receipt().agent()).isNotNull();
+        clock.advance(Duration.ofSeconds(20)); // the kiosk restarts
+
+        ReceiptRecovery recovery = new ReceiptRecovery(queue, catalog, centre, Duration.ofMinutes(10), clock, agents);
+        Receipt again = recovery.receipt(recovery.atStart().orElseThrow(), Locale.SIMPLIFIED_CHINESE, null);
+        assertThat(again.agent()).isEqualTo(lost.receipt().agent());
+        assertThat(again).usingRecursiveComparison().isEqualTo(lost.receipt());
+    }
+
     private ReceiptRecovery restart(Duration window) {
         return new ReceiptRecovery(queue, catalog, centre, window, clock);
     }
