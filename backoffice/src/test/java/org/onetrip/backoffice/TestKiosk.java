@@ -40,8 +40,7 @@ final class TestKiosk implements AutoCloseable {
                         Duration.ofSeconds(2), timeout), TestBackOffice.CATALOG),
                 cache, TestBackOffice.CATALOG, Clock.systemUTC(),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(200), new SplittableRandom(11)),
-                new OutboxWorker.Settings(Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(6),
-                        Duration.ofHours(1), Duration.ofDays(30), 20),
+                new OutboxWorker.Settings(Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(6), 20),
                 new OutboxWorker.Identity(TestBackOffice.KIOSK, "0.1.0", Map::of));
     }
 

@@ -121,8 +121,7 @@ public final class Wiring {
                     new Backoff(Duration.ofMillis(config.backOfficeRetryMinMillis()),
                             Duration.ofSeconds(config.backOfficeRetryMaxSeconds()), new SplittableRandom()),
                     new OutboxWorker.Settings(Duration.ofSeconds(2), Duration.ofSeconds(config.backOfficeStatusRefreshSeconds()),
-                            Duration.ofSeconds(config.backOfficeHeartbeatSeconds()), Duration.ofHours(6), Duration.ofHours(1),
-                            Duration.ofDays(config.retentionDays()), 20),
+                            Duration.ofSeconds(config.backOfficeHeartbeatSeconds()), Duration.ofHours(6), 20),
                     new OutboxWorker.Identity(config.kioskId(), Kiosk.APP_VERSION, () -> {
                         Map<String, DeviceStatus> m = new LinkedHashMap<>();
                         devices.forEach(d -> m.put(d.id(), d.status()));
