@@ -56,7 +56,7 @@ import org.onetrip.kiosk.ui.keyboard.OnScreenKeyboard;
  */
 public final class FormScreen implements Screen {
     private final Flow flow;
-    private final FormValidator validator = new FormValidator();
+    private final FormValidator validator;
     private final Map<String, Label> errorLabels = new HashMap<>();
     /** What takes the focus for each field: its text field, or its first choice. */
     private final Map<String, Node> inputs = new HashMap<>();
@@ -78,6 +78,8 @@ public final class FormScreen implements Screen {
 
     public FormScreen(Flow flow) {
         this.flow = flow;
+        // The kiosk's clock, as the filing service uses: the screen and the filing agree on "today".
+        this.validator = new FormValidator(flow.clock());
     }
 
     @Override
