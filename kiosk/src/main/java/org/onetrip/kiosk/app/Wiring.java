@@ -33,7 +33,6 @@ import org.onetrip.kiosk.io.SimulatedKioskIo;
 import org.onetrip.kiosk.io.StatusLights;
 import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
-import org.onetrip.kiosk.privacy.DataFolder;
 import org.onetrip.kiosk.privacy.ErasableAttributes;
 import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
@@ -81,12 +80,8 @@ public final class Wiring {
     public static Kiosk wire(KioskConfig config, Clock clock) {
         config.validate();
         Path data = config.dataDir();
-        // 0700 with owner-only files, repaired when an older kiosk or a restore left it readable.
-        DataFolder.Repair repair = DataFolder.secure(data);
-        if (repair.total() > 0) {
-            log.warn("data folder {} was readable by others: made {} folders 0700 and {} files 0600",
-                    data.toAbsolutePath(), repair.folders(), repair.files());
-        }
+        // The folder was made 0700 with owner-only files before this (cli/ConfigOptions.load, the
+        // one door every command comes in by), before logback created its first file.
         ServiceCatalog local = localCatalog(config);
         boolean backOffice = !config.backOfficeUrl().isEmpty();
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
