@@ -31,7 +31,7 @@ final class TestKiosk implements AutoCloseable {
     TestKiosk(Path dir, String baseUrl, String apiKey, Duration timeout) {
         queue = new SqliteRequestQueue(dir.resolve("kiosk.db"));
         cache = new SqliteCatalogCache(dir.resolve("catalog-cache.db"));
-        filing = new FilingService(TestBackOffice.CATALOG, queue, ReceiptTokens.forInstallation(dir),
+        filing = new FilingService(TestBackOffice.CATALOG, queue, ReceiptTokens.forInstallation(dir, () -> 0L),
                 new FilingService.CentreInfo(TestBackOffice.KIOSK, LocalizedText.of("中心", "Centre"), LocalizedText.of("", ""),
                         "", "http://127.0.0.1:8311/status/"), Clock.systemDefaultZone(),
                 org.onetrip.kiosk.proxy.AgentsFile.loadResource("/profiles/simulator-agents.csv"));

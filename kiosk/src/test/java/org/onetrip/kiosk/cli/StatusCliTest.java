@@ -100,8 +100,8 @@ class StatusCliTest {
         String url = submit();
         String token = url.substring(URL_BASE.length());
         String forged = URL_BASE + token.substring(0, 23) + (token.endsWith("A") ? "B" : "A");
-        String foreign = URL_BASE + ReceiptTokens.forInstallation(data.resolve("other")).next();
-        String unfiled = URL_BASE + ReceiptTokens.forInstallation(data).next();
+        String foreign = URL_BASE + ReceiptTokens.forInstallation(data.resolve("other"), () -> 0L).next();
+        String unfiled = URL_BASE + ReceiptTokens.forInstallation(data, () -> 0L).next();
 
         List<String> outs = new ArrayList<>();
         for (String code : new String[] {forged, foreign, unfiled, "6901234567892", url + "x"}) {

@@ -37,7 +37,7 @@ class ReceiptRecoveryTest {
     @BeforeEach
     void open() {
         queue = new SqliteRequestQueue(dir.resolve("kiosk.db"), clock);
-        filing = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir), centre, clock);
+        filing = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir, () -> 0L), centre, clock);
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class ReceiptRecoveryTest {
     @Test
     void aProxyFilingIsGivenBackWithItsAgentAsTheFilingPrintedIt() {
         var agents = org.onetrip.kiosk.proxy.AgentsFile.loadResource("/profiles/simulator-agents.csv");
-        FilingService proxy = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir), centre, clock, agents);
+        FilingService proxy = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir, () -> 0L), centre, clock, agents);
         Map<String, String> v = new java.util.LinkedHashMap<>();
         v.put("reason", "dilapidated");
         v.put("old_structure", "earth_wood");

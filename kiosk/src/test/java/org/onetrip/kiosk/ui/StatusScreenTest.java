@@ -106,7 +106,7 @@ class StatusScreenTest extends KioskUiTestBase {
         String t = f.filed().receiptToken();
         String base = f.statusUrl().substring(0, f.statusUrl().length() - t.length());
         String forged = base + t.substring(0, 23) + (t.endsWith("A") ? "B" : "A");
-        String foreign = base + ReceiptTokens.forInstallation(data.resolve("another-kiosk")).next();
+        String foreign = base + ReceiptTokens.forInstallation(data.resolve("another-kiosk"), () -> 0L).next();
         awaitScreen("home");
 
         scanOnHome("6901234567892");
