@@ -82,7 +82,7 @@ class StatusScreenTest extends KioskUiTestBase {
             assertThat(text("#status-next")).isEqualTo(ui.flow().texts().get("status.next." + status.wire()));
             assertThat(timelineSteps()).isEqualTo(steps);
             // No back office in this build: the kiosk says the status is its last known one.
-            assertThat(text("#status-offline")).contains("最后已知").endsWith("更新于 " + lastUpdated + "。");
+            assertThat(text("#status-offline")).contains("最后知道的进度").endsWith("更新于 " + lastUpdated + "。");
             if (status.isFinal()) {
                 assertThat(allTexts()).contains("无需再携带材料");
             } else {
@@ -91,7 +91,7 @@ class StatusScreenTest extends KioskUiTestBase {
                 }
             }
             if (status == RequestStatus.NEEDS_DOCUMENTS) {
-                assertThat(text("#status-office-note")).isEqualTo("办理部门说明：请补交户口簿原件");
+                assertThat(text("#status-office-note")).isEqualTo(ui.flow().texts().get("status.office-note", "请补交户口簿原件"));
             } else {
                 assertThat(lookup("#status-office-note").tryQuery()).isEmpty();
             }
