@@ -127,6 +127,9 @@ public final class FormScreen implements Screen {
         scroll.setId("form-scroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
+        // A finger drags the form anywhere, as on the service list; a tap within the slop still
+        // focuses a field or presses a choice.
+        org.onetrip.kiosk.ui.TouchScroll.install(scroll);
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.backToServices());

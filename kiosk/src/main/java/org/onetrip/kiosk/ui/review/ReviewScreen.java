@@ -97,6 +97,8 @@ public final class ReviewScreen implements Screen {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
+        scroll.setId("review-scroll");
+        org.onetrip.kiosk.ui.TouchScroll.install(scroll); // drag anywhere to scroll; a tap still taps
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         error = Ui.label("", Ui.ERROR);
