@@ -128,8 +128,8 @@ public final class FormScreen implements Screen {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
         // A finger drags the form anywhere, as on the service list; a tap within the slop still
-        // focuses a field or presses a choice.
-        org.onetrip.kiosk.ui.TouchScroll.install(scroll);
+        // focuses a field or presses a choice. The form keeps the focused field in view itself.
+        org.onetrip.kiosk.ui.TouchScroll.installDragOnly(scroll);
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.backToServices());
