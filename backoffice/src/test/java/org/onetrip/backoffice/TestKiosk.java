@@ -31,7 +31,7 @@ final class TestKiosk implements AutoCloseable {
     TestKiosk(Path dir, String baseUrl, String apiKey, Duration timeout) {
         queue = new SqliteRequestQueue(dir.resolve("kiosk.db"));
         cache = new SqliteCatalogCache(dir.resolve("catalog-cache.db"));
-        filing = new FilingService(TestBackOffice.CATALOG, queue, ReceiptTokens.forInstallation(dir),
+        filing = new FilingService(TestBackOffice.CATALOG, queue, ReceiptTokens.forInstallation(dir, () -> 0L),
                 new FilingService.CentreInfo(TestBackOffice.KIOSK, LocalizedText.of("中心", "Centre"), LocalizedText.of("", ""),
                         "", "http://127.0.0.1:8311/status/"), Clock.systemDefaultZone(),
                 org.onetrip.kiosk.proxy.AgentsFile.loadResource("/profiles/simulator-agents.csv"));
@@ -40,8 +40,7 @@ final class TestKiosk implements AutoCloseable {
                         Duration.ofSeconds(2), timeout), TestBackOffice.CATALOG),
                 cache, TestBackOffice.CATALOG, Clock.systemUTC(),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(200), new SplittableRandom(11)),
-                new OutboxWorker.Settings(Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(6),
-                        Duration.ofHours(1), Duration.ofDays(30), 20),
+                new OutboxWorker.Settings(Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(6), 20),
                 new OutboxWorker.Identity(TestBackOffice.KIOSK, "0.1.0", Map::of));
     }
 

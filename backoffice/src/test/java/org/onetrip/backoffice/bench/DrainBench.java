@@ -102,7 +102,7 @@ public final class DrainBench {
                                 Duration.ofSeconds(5), Duration.ofSeconds(30)), CATALOG),
                         null, CATALOG, Clock.systemUTC(),
                         new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), new SplittableRandom()),
-                        OutboxWorker.Settings.defaults(30), new OutboxWorker.Identity(KIOSK, "bench", Map::of));
+                        OutboxWorker.Settings.defaults(), new OutboxWorker.Identity(KIOSK, "bench", Map::of));
                 long t = System.nanoTime();
                 OutboxWorker.Report r = worker.runOnce();
                 double s = (System.nanoTime() - t) / 1e9;

@@ -33,7 +33,6 @@ import org.onetrip.kiosk.io.SimulatedKioskIo;
 import org.onetrip.kiosk.io.StatusLights;
 import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.NoReceiptPrinter;
-import org.onetrip.kiosk.privacy.DataFolder;
 import org.onetrip.kiosk.privacy.ErasableAttributes;
 import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
@@ -81,12 +80,8 @@ public final class Wiring {
     public static Kiosk wire(KioskConfig config, Clock clock) {
         config.validate();
         Path data = config.dataDir();
-        // 0700 with owner-only files, repaired when an older kiosk or a restore left it readable.
-        DataFolder.Repair repair = DataFolder.secure(data);
-        if (repair.total() > 0) {
-            log.warn("data folder {} was readable by others: made {} folders 0700 and {} files 0600",
-                    data.toAbsolutePath(), repair.folders(), repair.files());
-        }
+        // The folder was made 0700 with owner-only files before this (cli/ConfigOptions.load, the
+        // one door every command comes in by), before logback created its first file.
         ServiceCatalog local = localCatalog(config);
         boolean backOffice = !config.backOfficeUrl().isEmpty();
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
@@ -121,8 +116,7 @@ public final class Wiring {
                     new Backoff(Duration.ofMillis(config.backOfficeRetryMinMillis()),
                             Duration.ofSeconds(config.backOfficeRetryMaxSeconds()), new SplittableRandom()),
                     new OutboxWorker.Settings(Duration.ofSeconds(2), Duration.ofSeconds(config.backOfficeStatusRefreshSeconds()),
-                            Duration.ofSeconds(config.backOfficeHeartbeatSeconds()), Duration.ofHours(6), Duration.ofHours(1),
-                            Duration.ofDays(config.retentionDays()), 20),
+                            Duration.ofSeconds(config.backOfficeHeartbeatSeconds()), Duration.ofHours(6), 20),
                     new OutboxWorker.Identity(config.kioskId(), Kiosk.APP_VERSION, () -> {
                         Map<String, DeviceStatus> m = new LinkedHashMap<>();
                         devices.forEach(d -> m.put(d.id(), d.status()));
@@ -252,7 +246,7 @@ public final class Wiring {
     /** Gives back a ticket a crash took away before it was shown (see {@link org.onetrip.kiosk.recovery.ReceiptRecovery}). */
     public static org.onetrip.kiosk.recovery.ReceiptRecovery receiptRecovery(Kiosk kiosk) {
         return new org.onetrip.kiosk.recovery.ReceiptRecovery(kiosk.queue(), kiosk.catalog(), centre(kiosk.config()),
-                Duration.ofSeconds(kiosk.config().recoveryWindowSeconds()), kiosk.clock());
+                Duration.ofSeconds(kiosk.config().recoveryWindowSeconds()), kiosk.clock(), kiosk.filing().agents());
     }
 
     /** The configured reader alone, for tools that need no store (read-card). */

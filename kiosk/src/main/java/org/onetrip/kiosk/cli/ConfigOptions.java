@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** {@code --config FILE} and {@code --set KEY=VALUE}, shared by every subcommand. */
+/**
+ * {@code --config FILE} and {@code --set KEY=VALUE}, shared by every subcommand. {@link #load()} is
+ * where every command secures the data folder (0700, files 0600), once, before the first log file.
+ */
 public final class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Profile file (properties). Default: the simulator profile.")
     Path config;

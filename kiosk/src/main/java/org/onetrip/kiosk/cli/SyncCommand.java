@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.onetrip.kiosk.app.Kiosk;
 import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.request.RequestStatus;
 import org.onetrip.kiosk.sync.OutboxWorker;
 import org.onetrip.kiosk.sync.SyncListener;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Option;
  * like the kiosk's own sync until interrupted. With {@code --once} it sends everything now, ignoring
  * backoff waits, refreshes statuses, sends a heartbeat, fetches the catalogue and exits:
  * 0 when nothing is left to send, 1 when requests still wait (the back office is out of reach),
- * 2 for a configuration error (no back office configured, or it refused the api key).
+ * 2 for a configuration error (no back office configured, or it refused the api key). Like the
+ * kiosk, it erases personal data past {@code privacy.retention-days} (once with {@code --once},
+ * hourly otherwise): the one eraser, {@link RetentionEraser}.
  */
 @Command(name = "sync", description = "Send the outbox to the back office and fetch statuses, in the foreground.")
 public final class SyncCommand implements java.util.concurrent.Callable<Integer> {
@@ -41,10 +44,15 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
                     + " (and " + KioskConfig.BACKOFFICE_API_KEY + ")");
             return 2;
         }
-        try (Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone())) {
+        try (Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
+                RetentionEraser eraser = Wiring.retentionEraser(kiosk)) {
             OutboxWorker sync = kiosk.backOfficeSync().orElseThrow();
             sync.addListener(new Printer(System.out));
             if (once) {
+                int erased = eraser.runOnce();
+                if (erased > 0) {
+                    System.out.println("erased the personal data of " + erased + " requests past retention");
+                }
                 OutboxWorker.Report r = sync.runOnce();
                 System.out.printf("sync: %d delivered, %d parked, %d failed, %d tokens resolved, %d statuses changed, %d still pending%n",
                         r.delivered(), r.parked(), r.failed(), r.tokensResolved(), r.statusesChanged(), r.stillPending());
@@ -59,6 +67,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
                 }
             });
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sync-shutdown"));
+            eraser.start();
             sync.start();
             System.out.println("sync: running; Ctrl-C to stop");
             System.out.flush();
@@ -120,11 +129,6 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
         public void catalogue(int services, String note) {
             line("catalogue: " + services + " services cached" + (note.isEmpty() ? "" : " (" + note + ")")
                     + "; the kiosk uses it from its next start");
-        }
-
-        @Override
-        public void erased(int requests) {
-            line("erased the personal data of " + requests + " requests past retention");
         }
     }
 }

@@ -48,7 +48,7 @@ public final class FilingService {
     private final CentreInfo centre;
     private final Clock clock;
     private final AgentRegistry agents;
-    private final FormValidator validator = new FormValidator();
+    private final FormValidator validator;
 
     /** A filing service with no registered proxy agents: every proxy filing is refused. */
     public FilingService(ServiceCatalog catalog, RequestQueue queue, ReceiptTokens tokens, CentreInfo centre, Clock clock) {
@@ -63,6 +63,8 @@ public final class FilingService {
         this.centre = centre;
         this.clock = clock;
         this.agents = agents;
+        // Dates are judged on the kiosk's clock, the one the filing is stamped with.
+        this.validator = new FormValidator(clock);
     }
 
     public ServiceCatalog catalog() {

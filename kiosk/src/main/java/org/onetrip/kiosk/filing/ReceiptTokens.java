@@ -73,15 +73,11 @@ public final class ReceiptTokens {
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
-    /** Tokens signed with this installation's secret in {@code dataDir}, made at the first start. */
-    public static ReceiptTokens forInstallation(Path dataDir) {
-        return new ReceiptTokens(InstallationSecret.loadOrCreate(dataDir.resolve(InstallationSecret.FILE_NAME)));
-    }
-
     /**
-     * As {@link #forInstallation(Path)}, but a missing secret is made only when
-     * {@code requestsStored} is zero; beside stored requests it throws
-     * {@link InstallationSecret.MissingException} (their receipts need the old one).
+     * Tokens signed with this installation's secret in {@code dataDir}. A missing secret is made
+     * only when {@code requestsStored} is zero (the first start); beside stored requests it throws
+     * {@link InstallationSecret.MissingException} (their receipts need the old one). There is no
+     * overload without the guard: a new key beside stored requests would break every receipt.
      */
     public static ReceiptTokens forInstallation(Path dataDir, java.util.function.LongSupplier requestsStored) {
         return new ReceiptTokens(InstallationSecret.loadOrCreate(dataDir.resolve(InstallationSecret.FILE_NAME),

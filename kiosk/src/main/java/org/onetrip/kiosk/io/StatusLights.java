@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the status lights in step with the kiosk: recomputes {@link Lights} whenever a device's
  * status or the paper-low input changes, when the UI says a session opened or closed or the
- * kiosk went out of service, and on {@link #refresh()} (the store has no status listener, so the
- * kiosk calls it periodically). Thread-safe: callers come from device threads, the I/O thread and
- * the UI.
+ * kiosk went out of service, and on {@link #refresh()}. The store has no status listener, and asking it runs SQL (a
+ * {@code BEGIN IMMEDIATE}, a free-space check, perhaps a reopen), so it is asked only by
+ * {@link #refreshStore()} on the lights' own thread; every other recompute uses the last answer,
+ * so the UI thread never waits for SQLite. Thread-safe: callers come from device threads, the I/O
+ * thread and the UI.
  */
 public final class StatusLights implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusLights.class);
@@ -25,13 +27,15 @@ public final class StatusLights implements AutoCloseable {
     private final Supplier<DeviceStatus> store;
     private boolean sessionActive;
     private boolean fatal;
+    /** The store's last answer: read by every recompute, asked only off the UI thread. */
+    private volatile DeviceStatus storeStatus = DeviceStatus.unknown("store not asked yet");
     private Lights.Decision current = new Lights.Decision(java.util.Set.of(), List.of());
     private boolean started;
     private java.util.concurrent.ScheduledExecutorService refresher;
 
     /**
      * @param devices the devices whose trouble lights ATTENTION (the reader, printer, scanner)
-     * @param store the store's status, read on each recompute
+     * @param store the store's status, asked by {@link #refreshStore()} only (it may block on SQLite)
      */
     public StatusLights(KioskIo io, List<Device> devices, Supplier<DeviceStatus> store) {
         this.io = io;
@@ -40,7 +44,7 @@ public final class StatusLights implements AutoCloseable {
     }
 
     /**
-     * {@link #start()}, and a {@link #refresh()} every {@code period} on a daemon thread of its own
+     * {@link #start()}, and a {@link #refreshStore()} every {@code period} on a daemon thread of its own
      * until {@link #close()}: the store's status has no listener.
      */
     public void start(java.time.Duration period) {
@@ -56,7 +60,7 @@ public final class StatusLights implements AutoCloseable {
             });
             refresher.scheduleWithFixedDelay(() -> {
                 try {
-                    refresh();
+                    refreshStore();
                 } catch (RuntimeException e) {
                     log.warn("refreshing the status lights failed", e);
                 }
@@ -64,7 +68,10 @@ public final class StatusLights implements AutoCloseable {
         }
     }
 
-    /** Subscribes to the devices and the paper-low input, and lights the current state. */
+    /**
+     * Subscribes to the devices and the paper-low input, asks the store once and lights the
+     * current state. Called at start-up, before the UI runs.
+     */
     public void start() {
         synchronized (this) {
             if (started) {
@@ -72,6 +79,7 @@ public final class StatusLights implements AutoCloseable {
             }
             started = true;
         }
+        storeStatus = store.get();
         for (Device d : devices) {
             d.addStatusListener(s -> refresh());
         }
@@ -99,13 +107,26 @@ public final class StatusLights implements AutoCloseable {
         refresh();
     }
 
-    /** Recomputes the lights from every device's current status and switches them. */
+    /**
+     * Asks the store for its status (may block on SQLite: never call it on the UI thread), then
+     * recomputes. The store is asked outside the lock, so a slow store never holds up
+     * {@link #sessionActive} or {@link #fatal}.
+     */
+    public Lights.Decision refreshStore() {
+        storeStatus = store.get();
+        return refresh();
+    }
+
+    /**
+     * Recomputes the lights from every device's current status and the store's last known
+     * status, and switches them. Cheap: never asks the store.
+     */
     public synchronized Lights.Decision refresh() {
         Map<String, DeviceStatus> statuses = new LinkedHashMap<>();
         for (Device d : devices) {
             statuses.put(d.id(), d.status());
         }
-        Lights.Decision next = Lights.decide(new Lights.State(sessionActive, fatal, store.get(), statuses,
+        Lights.Decision next = Lights.decide(new Lights.State(sessionActive, fatal, storeStatus, statuses,
                 io.isActive(Input.PAPER_LOW)));
         if (!next.on().equals(current.on())) {
             log.info("status lights {} ({})", next.on(), String.join("; ", next.reasons()));

@@ -13,6 +13,8 @@ import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.catalog.ServiceWindow;
 import org.onetrip.kiosk.filing.FilingService;
 import org.onetrip.kiosk.printer.Receipt;
+import org.onetrip.kiosk.proxy.AgentRegistry;
+import org.onetrip.kiosk.proxy.ProxyAgent;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.request.StoredRequest;
 import org.slf4j.Logger;
@@ -29,11 +31,16 @@ import org.slf4j.LoggerFactory;
 public final class ReceiptRecovery {
     private static final Logger log = LoggerFactory.getLogger(ReceiptRecovery.class);
 
-    /** How the acknowledgement came: the done screen, the printer, the command line, the recovery screen. */
+    /**
+     * How the acknowledgement came: the done screen, the printer, the command line, the recovery
+     * screen, or a filing that committed after its visit ended (nobody is there to see it, and the
+     * next person must not be shown it after a restart).
+     */
     public static final String SHOWN_ON_SCREEN = "screen";
     public static final String PRINTED = "printed";
     public static final String WRITTEN_BY_CLI = "cli";
     public static final String RECOVERED = "recovered";
+    public static final String ABANDONED = "abandoned";
 
     private final RequestQueue queue;
     private final ServiceCatalog catalog;
@@ -41,10 +48,18 @@ public final class ReceiptRecovery {
     private final Duration window;
     private final Clock clock;
     private final Instant startedAt;
+    private final AgentRegistry agents;
 
-    /** {@code window} zero switches recovery off. */
+    /** {@code window} zero switches recovery off. A kiosk without proxy agents. */
     public ReceiptRecovery(RequestQueue queue, ServiceCatalog catalog, FilingService.CentreInfo centre, Duration window,
             Clock clock) {
+        this(queue, catalog, centre, window, clock, AgentRegistry.empty());
+    }
+
+    /** {@code agents}: the registrations, to print a proxy filing's agent again as the filing did. */
+    public ReceiptRecovery(RequestQueue queue, ServiceCatalog catalog, FilingService.CentreInfo centre, Duration window,
+            Clock clock, AgentRegistry agents) {
+        this.agents = agents;
         this.queue = queue;
         this.catalog = catalog;
         this.centre = centre;
@@ -95,7 +110,8 @@ public final class ReceiptRecovery {
     public Receipt receipt(RecoveredReceipt r, Locale locale, Locale secondLocale) {
         return new Receipt(centre.name(), r.windowName() == null ? LocalizedText.of("", "") : r.windowName(),
                 r.ticket(), r.serviceName(), ZonedDateTime.ofInstant(r.filedAt(), clock.getZone()), r.maskedName(),
-                r.documents(), r.statusUrl(), centre.hours(), centre.phone(), centre.kioskId(), locale, secondLocale);
+                r.documents(), r.statusUrl(), centre.hours(), centre.phone(), centre.kioskId(), locale, secondLocale,
+                r.agent());
     }
 
     private RecoveredReceipt recovered(StoredRequest r) {
@@ -105,6 +121,24 @@ public final class ReceiptRecovery {
         ServiceWindow w = r.windowCode() == null ? null : catalog.window(r.windowCode()).orElse(null);
         List<LocalizedText> documents = service == null ? List.of() : service.documents();
         return new RecoveredReceipt(r.requestId(), r.ticket(), serviceName, w == null ? null : w.name(), r.filedAt(),
-                centre.statusUrlBase() + r.receiptToken(), r.maskedName(), documents, r.filedAt().plus(window));
+                centre.statusUrlBase() + r.receiptToken(), r.maskedName(), documents, r.filedAt().plus(window), agent(r));
+    }
+
+    /**
+     * The proxy agent a filing names (its registration code and village are stored with it; the
+     * agent's card is not), as the filing's receipt printed them: the masked name from the
+     * registration. A registration since removed still prints its village, without a name.
+     */
+    private Receipt.Agent agent(StoredRequest r) {
+        String code = r.attributes().get(ProxyAgent.REGISTRATION_ATTRIBUTE);
+        if (code == null) {
+            return null;
+        }
+        Optional<ProxyAgent> registered = agents.byCode(code);
+        if (registered.isPresent()) {
+            return new Receipt.Agent(registered.get().maskedName(), registered.get().village());
+        }
+        String village = r.attributes().getOrDefault(ProxyAgent.VILLAGE_ATTRIBUTE, "");
+        return new Receipt.Agent("", LocalizedText.of(village, village));
     }
 }

@@ -879,6 +879,14 @@ public final class SqliteRequestQueue implements RequestQueue {
                     outbox.executeUpdate();
                 }
             }
+            // Staff notes in the status history are free text too ("she says her ID is ..."). A note
+            // the back office sends after a request was erased goes at the next pass.
+            try (Statement notes = c.createStatement()) {
+                notes.executeUpdate("""
+                        UPDATE request_status_history SET note = NULL
+                        WHERE note IS NOT NULL AND request_id IN
+                            (SELECT request_id FROM requests WHERE personal_erased_at IS NOT NULL)""");
+            }
             return due.size();
         });
         if (erased > 0) {

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Also on this thread: tokens turned into ids, statuses of open requests refreshed in batches
  * ({@code requests.json?service_request_id=…&extensions=true}), the heartbeat, the catalogue
- * fetch into {@link CatalogCache}, and erasing personal data after {@code privacy.retention-days}.
+ * fetch into {@link CatalogCache}. Erasing personal data by age is not a sync duty: it runs on a
+ * kiosk without a back office too ({@link org.onetrip.kiosk.privacy.RetentionEraser}).
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -61,13 +62,13 @@ public final class OutboxWorker implements AutoCloseable {
     /** Ids per status request: keeps the URL well under the 8 KiB that common servers accept. */
     static final int STATUS_BATCH = 50;
 
-    /** How often each duty runs; {@code retention} is how long personal data stays after delivery. */
+    /** How often each duty runs. */
     public record Settings(Duration poll, Duration statusRefresh, Duration heartbeat, Duration catalogRefresh,
-            Duration erase, Duration retention, int batchSize) {
+            int batchSize) {
 
-        public static Settings defaults(int retentionDays) {
+        public static Settings defaults() {
             return new Settings(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(6),
-                    Duration.ofHours(1), Duration.ofDays(retentionDays), 20);
+                    20);
         }
     }
 
@@ -120,7 +121,6 @@ public final class OutboxWorker implements AutoCloseable {
     private Instant nextStatusRefresh = Instant.MIN;
     private Instant nextHeartbeat = Instant.MIN;
     private Instant nextCatalog = Instant.MIN;
-    private Instant nextErase = Instant.MIN;
     /** When a status refresh last completed (the back office answered for every open request). */
     private volatile Instant statusesRefreshedAt;
 
@@ -267,14 +267,13 @@ public final class OutboxWorker implements AutoCloseable {
     /**
      * Does everything once, in the calling thread: sends every pending request whose turn it is,
      * ignoring backoff waits ({@code kiosk sync --once}: the technician asks for it now), then
-     * tokens, statuses, heartbeat, catalogue and erasure. Stops at the first request that could not
+     * tokens, statuses, heartbeat and catalogue. Stops at the first request that could not
      * be delivered, to keep filing order.
      */
     public Report runOnce() {
         nextStatusRefresh = Instant.MIN;
         nextHeartbeat = Instant.MIN;
         nextCatalog = Instant.MIN;
-        nextErase = Instant.MIN;
         Pass p = runDuties(true);
         return new Report(p.delivered, p.parked, p.failed, p.tokensResolved, p.statusesChanged, stopped,
                 queue.countsByOutboxState().get(OutboxState.PENDING));
@@ -317,12 +316,8 @@ public final class OutboxWorker implements AutoCloseable {
             nextCatalog = t.plus(runGuarded("fetch the catalogue", this::fetchCatalogue)
                     ? settings.catalogRefresh() : settings.statusRefresh());
         }
-        if (!t.isBefore(nextErase)) {
-            erase();
-            nextErase = t.plus(settings.erase());
-        }
         Instant next = p.wakeAt;
-        for (Instant i : List.of(nextStatusRefresh, nextHeartbeat, nextErase)) {
+        for (Instant i : List.of(nextStatusRefresh, nextHeartbeat)) {
             next = i.isBefore(next) ? i : next;
         }
         p.wakeAt = next;
@@ -484,13 +479,6 @@ public final class OutboxWorker implements AutoCloseable {
         }
         catalogCache.save(tree.toString(), clock.instant());
         listener.catalogue(parsed.services().size(), skipped.isEmpty() ? "" : skipped.size() + " left out");
-    }
-
-    private void erase() {
-        int n = queue.erasePersonalData(clock.instant().minus(settings.retention()));
-        if (n > 0) {
-            listener.erased(n);
-        }
     }
 
     /** Runs a duty other than delivery; true when it went through. */

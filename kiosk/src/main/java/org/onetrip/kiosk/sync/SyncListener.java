@@ -35,7 +35,4 @@ public interface SyncListener {
 
     default void catalogue(int services, String note) {
     }
-
-    default void erased(int requests) {
-    }
 }

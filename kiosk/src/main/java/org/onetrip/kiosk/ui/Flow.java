@@ -174,6 +174,21 @@ public final class Flow {
         });
     }
 
+    /**
+     * A filing committed after its visit ended (Home, the idle timeout): its ticket is not shown,
+     * and it is recorded as abandoned so a restart within the recovery window does not offer it
+     * to the next person either.
+     */
+    public void filedAfterVisitEnded(java.util.UUID requestId) {
+        background.execute(() -> {
+            try {
+                recovered.recovery().acknowledge(requestId, org.onetrip.kiosk.recovery.ReceiptRecovery.ABANDONED);
+            } catch (RuntimeException e) {
+                log.warn("could not record that request {} was abandoned: {}", requestId, e.getMessage());
+            }
+        });
+    }
+
     public void checkStatus(String scannedOrNull) {
         nav.show(new StatusScreen(this, scannedOrNull));
     }

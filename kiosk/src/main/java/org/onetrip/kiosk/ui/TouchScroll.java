@@ -20,7 +20,8 @@ import javafx.scene.input.ScrollEvent;
  * <li>a mouse wheel notch moves {@link #WHEEL_STEP} pixels, not a fraction of the content;</li>
  * <li>{@link #pageUp()} / {@link #pageDown()} for big page buttons, and {@link #atTop()} /
  * {@link #atBottom()} to disable them at the ends;</li>
- * <li>the focused node (Tab, arrow keys) is scrolled into view.</li>
+ * <li>the focused node (Tab, arrow keys) is scrolled into view; a node focused by a press is
+ * not moved from under the finger.</li>
  * </ul>
  * A touch screen delivers both synthesized mouse events and direct scroll gestures; the direct
  * gestures are swallowed so a swipe does not scroll twice.
@@ -42,7 +43,7 @@ public final class TouchScroll {
     private final BooleanBinding atTop;
     private final BooleanBinding atBottom;
 
-    private TouchScroll(ScrollPane pane) {
+    private TouchScroll(ScrollPane pane, boolean followFocus) {
         this.pane = pane;
         pane.addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
         pane.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -57,7 +58,9 @@ public final class TouchScroll {
         // and the screen's images alive after the screen is gone (the soak ran out of heap). So it
         // is taken off again as soon as the pane leaves the scene.
         ChangeListener<Node> onFocus = (o2, a, focus) -> {
-            if (focus != null && isInside(focus)) {
+            // Not when a press gave the focus: the node would slide from under the finger, and
+            // the release (after a wobble) would land beside it.
+            if (focus != null && !pressed && isInside(focus)) {
                 ensureVisible(focus);
             }
         };
@@ -65,7 +68,7 @@ public final class TouchScroll {
             if (was != null) {
                 was.focusOwnerProperty().removeListener(onFocus);
             }
-            if (scene != null) {
+            if (scene != null && followFocus) {
                 scene.focusOwnerProperty().addListener(onFocus);
             }
         });
@@ -83,7 +86,16 @@ public final class TouchScroll {
 
     /** Installs touch scrolling on {@code pane} and returns the handle for page buttons. */
     public static TouchScroll install(ScrollPane pane) {
-        return new TouchScroll(pane);
+        return new TouchScroll(pane, true);
+    }
+
+    /**
+     * Drag and wheel only, for a screen that keeps its focused node in view itself (the form: its
+     * docked keyboard changes the viewport, and a second follower would move a choice from under
+     * the finger that pressed it).
+     */
+    public static TouchScroll installDragOnly(ScrollPane pane) {
+        return new TouchScroll(pane, false);
     }
 
     public BooleanBinding atTop() {

@@ -38,7 +38,7 @@ class RetentionEraserWiringTest {
     @Test
     void aPendingRequestOnAKioskWithoutABackOfficeIsErasedAtStartOffTheCallersThread() {
         Instant now = Instant.now();
-        ReceiptTokens tokens = ReceiptTokens.forInstallation(data);
+        ReceiptTokens tokens = ReceiptTokens.forInstallation(data, () -> 0L);
         NewRequest old = request(now.minus(Duration.ofDays(31)), tokens.next());
         NewRequest young = request(now.minus(Duration.ofDays(29)), tokens.next());
         try (SqliteRequestQueue q = new SqliteRequestQueue(data.resolve("kiosk.db"))) {

@@ -39,7 +39,7 @@ public final class PrinterBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path dir = Files.createTempDirectory("onetrip-printbench");
         try (SqliteRequestQueue queue = new SqliteRequestQueue(dir.resolve("kiosk.db"), Clock.systemDefaultZone())) {
-            FilingService filing = new FilingService(new CatalogLoader().loadBundled(), queue, ReceiptTokens.forInstallation(dir),
+            FilingService filing = new FilingService(new CatalogLoader().loadBundled(), queue, ReceiptTokens.forInstallation(dir, () -> 0L),
                     new FilingService.CentreInfo("tongcheng-kiosk-01",
                             LocalizedText.of("桐城街道党群服务中心", "Tongcheng Subdistrict Party-Mass Service Centre"),
                             LocalizedText.of("窗口办理：工作日 8:00-12:00 14:30-17:30，自助服务 24 小时",

@@ -37,7 +37,7 @@ public final class SubmissionBench {
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
             }
-            FilingService filing = new FilingService(new CatalogLoader().loadBundled(), queue, ReceiptTokens.forInstallation(dir),
+            FilingService filing = new FilingService(new CatalogLoader().loadBundled(), queue, ReceiptTokens.forInstallation(dir, () -> 0L),
                     new FilingService.CentreInfo("bench", LocalizedText.of("中心", "Centre"), LocalizedText.of("", ""), "",
                             "http://127.0.0.1/status/"), Clock.systemDefaultZone());
             Submission sub = new Submission("residence-certificate", Map.of("purpose", "school", "address", "桐城街道1号",

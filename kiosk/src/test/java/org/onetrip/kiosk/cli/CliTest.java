@@ -351,6 +351,30 @@ class CliTest {
         assertThat(kiosk("queue", "--json").json().path("outbox").path("pending").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void syncOnceErasesPersonalDataPastRetentionLikeTheKiosk() throws Exception {
+        java.time.Instant old = java.time.Instant.now().minus(java.time.Duration.ofDays(31));
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (org.onetrip.kiosk.store.SqliteRequestQueue q =
+                new org.onetrip.kiosk.store.SqliteRequestQueue(data.resolve("kiosk.db"))) {
+            q.file(new org.onetrip.kiosk.request.NewRequest(id, "sim-kiosk-01", "hazard-report", "public-opinion", 'C',
+                    java.time.LocalDate.ofInstant(old, java.time.ZoneOffset.UTC), old,
+                    org.onetrip.kiosk.filing.ReceiptTokens.forInstallation(data, () -> 0L).next(),
+                    java.util.Map.of("category", "road_traffic", "description", "我的身份证号350982199001010025"),
+                    java.util.Map.of(), org.onetrip.kiosk.idcard.FictionalCards.OUYANG_ELDER, null));
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+
+        CliRun r = kiosk("sync", "--once", "--set", "backoffice.url=http://127.0.0.1:" + port + "/open311/v2/",
+                "--set", "backoffice.api-key=k", "--set", "backoffice.timeout-s=2", "--set", "privacy.retention-days=30");
+
+        assertThat(r.out()).as(r.out() + r.err()).contains("erased the personal data of 1 requests past retention");
+        assertThat(kiosk("queue", "--json").json().path("personal_data").path("erased").path("pending").asLong()).isEqualTo(1);
+    }
+
     // ---- selftest
 
     @Test

@@ -52,9 +52,9 @@ class StatusCliTest {
         CliRun r = kiosk("status", url);
 
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("回执号  D-001").contains("办的事  居住证明").contains("办理窗口  民生保障窗口")
+        assertThat(r.out()).contains("回执号  D-001").contains("办的事  居住证明").contains("负责的窗口  民生保障窗口")
                 .contains("申请人  赖**").contains("当前状态  已提交，等工作人员接手")
-                .contains("本机暂时无法连接办理部门").contains("• 本人居民身份证")
+                .contains("本机暂时连不上服务中心").contains("• 本人居民身份证")
                 .contains("下一步  已在本机保存");
         assertThat(r.out()).doesNotContain("赖佳佳").doesNotContain(url.substring(URL_BASE.length()));
     }
@@ -100,8 +100,8 @@ class StatusCliTest {
         String url = submit();
         String token = url.substring(URL_BASE.length());
         String forged = URL_BASE + token.substring(0, 23) + (token.endsWith("A") ? "B" : "A");
-        String foreign = URL_BASE + ReceiptTokens.forInstallation(data.resolve("other")).next();
-        String unfiled = URL_BASE + ReceiptTokens.forInstallation(data).next();
+        String foreign = URL_BASE + ReceiptTokens.forInstallation(data.resolve("other"), () -> 0L).next();
+        String unfiled = URL_BASE + ReceiptTokens.forInstallation(data, () -> 0L).next();
 
         List<String> outs = new ArrayList<>();
         for (String code : new String[] {forged, foreign, unfiled, "6901234567892", url + "x"}) {

@@ -119,6 +119,18 @@ class FilingServiceTest {
         return e;
     }
 
+    @Test
+    void datesAreJudgedOnTheKiosksClockNotTheSystemClock() {
+        // The kiosk's today is 2025-03-14: a marriage date after it is in the future, whatever
+        // the machine's own clock says.
+        FilingException e = refused("birth-registration", Map.of("marriage_date", "2025-06-01"),
+                FictionalCards.LAI_JIAJIA, null);
+        assertThat(e.fieldErrors()).anySatisfy(f -> {
+            assertThat(f.attributeCode()).isEqualTo("marriage_date");
+            assertThat(f.kind()).isEqualTo(org.onetrip.kiosk.catalog.FieldError.Kind.DATE_TOO_LATE);
+        });
+    }
+
     private void assertNothingStored() {
         assertThat(queue.countsByStatus().values()).as("requests by status").containsOnly(0L);
         assertThat(queue.countsByOutboxState().values()).as("requests by outbox state").containsOnly(0L);

@@ -37,17 +37,17 @@ class InstallationSecretTest {
 
     @Test
     void laterStartsReadTheSameSecretSoOldReceiptsStillVerify() {
-        String token = ReceiptTokens.forInstallation(data).next();
+        String token = ReceiptTokens.forInstallation(data, () -> 0L).next();
 
-        assertThat(ReceiptTokens.forInstallation(data).verify(token)).isTrue();
+        assertThat(ReceiptTokens.forInstallation(data, () -> 0L).verify(token)).isTrue();
         assertThat(InstallationSecret.loadOrCreate(file())).isEqualTo(InstallationSecret.loadOrCreate(file()));
     }
 
     @Test
     void twoInstallationsHaveDifferentSecrets(@TempDir Path other) {
-        String token = ReceiptTokens.forInstallation(data).next();
+        String token = ReceiptTokens.forInstallation(data, () -> 0L).next();
 
-        assertThat(ReceiptTokens.forInstallation(other).verify(token)).isFalse();
+        assertThat(ReceiptTokens.forInstallation(other, () -> 0L).verify(token)).isFalse();
     }
 
     @Test

@@ -85,11 +85,47 @@ class StatusLightsTest {
         assertThat(lit()).as("the store has no listener").containsExactly(true, false, false, false);
 
         lights.refresh();
+        assertThat(lit()).as("a recompute without asking the store uses its last answer")
+                .containsExactly(true, false, false, false);
+
+        lights.refreshStore();
         assertThat(lit()).containsExactly(false, false, false, true);
 
         store.set(DeviceStatus.online("kiosk.db"));
-        lights.refresh();
+        lights.refreshStore();
         assertThat(lit()).containsExactly(true, false, false, false);
+    }
+
+    @Test
+    void aStoreThatHangsNeverHoldsUpTheUisSessionAndFaultCalls() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release2 = new java.util.concurrent.CountDownLatch(1);
+        StatusLights stuck = new StatusLights(io, List.of(idcard, printer), () -> {
+            asked.countDown();
+            try {
+                release2.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DeviceStatus.online("kiosk.db");
+        });
+        Thread poller = new Thread(stuck::refreshStore, "store-poller");
+        try {
+            // The poller is inside the store (a BEGIN IMMEDIATE waiting on a lock, say).
+            poller.start();
+            assertThat(asked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // What the UI thread calls at the end of a visit and on the out-of-service screen
+            // must not wait for it (a hang guard, not a timing: the calls never ask the store).
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                stuck.sessionActive(true);
+                stuck.fatal(true);
+                stuck.fatal(false);
+                stuck.sessionActive(false);
+            });
+        } finally {
+            release2.countDown();
+            poller.join();
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class ReceiptRecoveryTest {
     @BeforeEach
     void open() {
         queue = new SqliteRequestQueue(dir.resolve("kiosk.db"), clock);
-        filing = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir), centre, clock);
+        filing = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir, () -> 0L), centre, clock);
     }
 
     @AfterEach
@@ -49,6 +49,31 @@ class ReceiptRecoveryTest {
         return filing.file(new Submission("residence-certificate", Map.of("purpose", "school",
                 "address", "桐城街道1号", "since", "2020-01-01", "housing", "owned", "copies", "1",
                 "phone", "13800138000"), FictionalCards.LAI_JIAJIA, null), Locale.SIMPLIFIED_CHINESE, null);
+    }
+
+    @Test
+    void aProxyFilingIsGivenBackWithItsAgentAsTheFilingPrintedIt() {
+        var agents = org.onetrip.kiosk.proxy.AgentsFile.loadResource("/profiles/simulator-agents.csv");
+        FilingService proxy = new FilingService(catalog, queue, ReceiptTokens.forInstallation(dir, () -> 0L), centre, clock, agents);
+        Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("reason", "dilapidated");
+        v.put("old_structure", "earth_wood");
+        v.put("old_area", "80");
+        v.put("new_area", "120");
+        v.put("floors", "3");
+        v.put("household_size", "5");
+        v.put("land_certificate", "land");
+        v.put("site_location", "柯岭村三组12号旁");
+        v.put("phone", "13905931234");
+        Filing lost = proxy.file(new Submission("house-rebuild", v, FictionalCards.OUYANG_ELDER,
+                FictionalCards.ZHAN_AGENT), Locale.SIMPLIFIED_CHINESE, null);
+        assertThat(lost.receipt().agent()).isNotNull();
+        clock.advance(Duration.ofSeconds(20)); // the kiosk restarts
+
+        ReceiptRecovery recovery = new ReceiptRecovery(queue, catalog, centre, Duration.ofMinutes(10), clock, agents);
+        Receipt again = recovery.receipt(recovery.atStart().orElseThrow(), Locale.SIMPLIFIED_CHINESE, null);
+        assertThat(again.agent()).isEqualTo(lost.receipt().agent());
+        assertThat(again).usingRecursiveComparison().isEqualTo(lost.receipt());
     }
 
     private ReceiptRecovery restart(Duration window) {

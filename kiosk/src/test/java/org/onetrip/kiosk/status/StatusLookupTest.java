@@ -42,7 +42,7 @@ class StatusLookupTest {
 
     @BeforeEach
     void open() {
-        tokens = ReceiptTokens.forInstallation(dir);
+        tokens = ReceiptTokens.forInstallation(dir, () -> 0L);
         queue = new SqliteRequestQueue(dir.resolve("kiosk.db"), clock);
         filing = new FilingService(catalog, queue, tokens, new FilingService.CentreInfo("sim-kiosk-01",
                 LocalizedText.of("中心", "Centre"), LocalizedText.of("", ""), "", BASE), clock);
@@ -132,7 +132,7 @@ class StatusLookupTest {
         Filing f = residenceCertificate();
         String t = f.filed().receiptToken();
         String forged = t.substring(0, 23) + (t.endsWith("A") ? "B" : "A");
-        String foreign = ReceiptTokens.forInstallation(dir.resolve("other")).next();
+        String foreign = ReceiptTokens.forInstallation(dir.resolve("other"), () -> 0L).next();
         String genuineButNeverFiled = tokens.next();
         StatusLookup l = lookup(StatusLookup.Limits.NONE);
 

@@ -72,7 +72,9 @@ class SqliteRequestQueueErasureTest {
         }
         queue.markDelivered(delivered.requestId(), "SR-1", T0.plusSeconds(60));
         queue.markDelivered(refused.requestId(), "SR-2", T0.plusSeconds(60));
-        queue.recordStatus(refused.requestId(), RequestStatus.REJECTED, "not ours", T0.plusSeconds(120));
+        queue.recordStatus(refused.requestId(), RequestStatus.REJECTED, "not ours; she says " + CONFIDED,
+                T0.plusSeconds(120));
+        queue.recordStatus(young.requestId(), RequestStatus.IN_PROGRESS, "工作人员已联系", cutoff.plusSeconds(120));
         queue.park(parked.requestId(), "400: bad description " + CONFIDED, T0.plusSeconds(60));
         queue.markAttemptFailed(pending.requestId(), "503: " + CONFIDED, T0.plusSeconds(60));
 
@@ -82,6 +84,7 @@ class SqliteRequestQueueErasureTest {
             StoredRequest s = queue.find(r.requestId()).orElseThrow();
             assertThat(s.personalDataKept()).as(s.ticket()).isFalse();
             assertThat(s.maskedName()).isEqualTo("欧***");
+            assertThat(s.history()).as("staff notes are free text").allSatisfy(h -> assertThat(h.note()).isNull());
             // Free text is gone; the choices say what the report was about, and stay.
             assertThat(s.attributes()).containsEntry("category", "road_traffic").containsEntry("danger", "no")
                     .containsEntry("location", SqliteRequestQueue.ERASED)
@@ -89,6 +92,8 @@ class SqliteRequestQueueErasureTest {
         }
         assertThat(queue.find(young.requestId()).orElseThrow().attributes()).containsEntry("description", "路灯坏了");
         assertThat(queue.find(refused.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(queue.find(young.requestId()).orElseThrow().history()).extracting(h -> h.note())
+                .contains("工作人员已联系");
 
         ErasureSummary summary = queue.erasureSummary();
         assertThat(summary.delivered()).isEqualTo(1);
@@ -103,6 +108,11 @@ class SqliteRequestQueueErasureTest {
         String onDisk = new String(TestRequests.allFileBytes(db), StandardCharsets.UTF_8);
         assertThat(onDisk).doesNotContain("350982199001010025", "糖尿病", PLACE, "13905931234",
                 FictionalCards.OUYANG_ELDER.idNumber(), FictionalCards.OUYANG_ELDER.name());
+
+        // A note that comes after the erasure goes at the next pass.
+        queue.recordStatus(refused.requestId(), RequestStatus.COMPLETED, "closed; " + CONFIDED, T0.plusSeconds(180));
+        queue.erasePersonalData(cutoff);
+        assertThat(queue.find(refused.requestId()).orElseThrow().history()).allSatisfy(h -> assertThat(h.note()).isNull());
     }
 
     @Test

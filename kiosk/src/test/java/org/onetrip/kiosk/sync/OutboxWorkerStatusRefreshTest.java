@@ -33,7 +33,7 @@ class OutboxWorkerStatusRefreshTest {
         queue = new SqliteRequestQueue(dir.resolve("kiosk.db"), clock);
         worker = new OutboxWorker(queue, office, null, new CatalogLoader().loadBundled(), clock,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SplittableRandom(1)),
-                OutboxWorker.Settings.defaults(30),
+                OutboxWorker.Settings.defaults(),
                 new OutboxWorker.Identity("sim-kiosk-01", "0.1.0", () -> Map.of("printer", DeviceStatus.online("ok"))));
         UUID id = UUID.randomUUID();
         queue.file(new NewRequest(id, "sim-kiosk-01", "hazard-report", "opinion", 'C', LocalDate.of(2025, 3, 14),

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a resident reads is in words a villager uses, not the office's (issue 10: "请放置办事群众的身份证"
  * spoke of the resident as "the masses doing business"). Every Chinese text on a resident's screen
- * and in the service catalogue is checked for the office terms below; the maintenance screen is the
- * technician's and is left out.
+ * in the service catalogue and on the printed receipt is checked for the office terms below; the
+ * maintenance screen is the technician's and is left out.
  */
 class PlainWordsTest {
     /** Office terms, each with the plain words used instead. */
@@ -31,6 +31,7 @@ class PlainWordsTest {
             "校验", // → 号码对不上
             "必填", // → 一定要填
             "匿名", // → 不留名
+            "办理", // → 办, 来办, 办到哪一步了
             "予以", "须知");
 
     @Test
@@ -47,6 +48,25 @@ class PlainWordsTest {
             for (String term : OFFICE_TERMS) {
                 if (zh.getProperty(key).contains(term)) {
                     found.add(key + " says " + term + ": " + zh.getProperty(key));
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void theReceiptSaysItPlainlyToo() throws IllegalAccessException {
+        List<String> found = new ArrayList<>();
+        for (java.lang.reflect.Field f : org.onetrip.kiosk.printer.escpos.ReceiptLayout.class.getDeclaredFields()) {
+            if (f.getType() != org.onetrip.kiosk.catalog.LocalizedText.class
+                    || !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            String zh = ((org.onetrip.kiosk.catalog.LocalizedText) f.get(null)).zh();
+            for (String term : OFFICE_TERMS) {
+                if (zh.contains(term)) {
+                    found.add("ReceiptLayout." + f.getName() + " says " + term + ": " + zh);
                 }
             }
         }

@@ -44,6 +44,31 @@ class RecoveredReceiptTest extends KioskUiTestBase {
     }
 
     @Test
+    void aLanguageSwitchWhilePrintingLeavesTheNewPrintButtonUsableAfter() throws InterruptedException {
+        awaitScreen("recovered");
+        // Hold the single background thread so the print waits while the language changes.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        background.execute(() -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        held.await();
+        tap("#recovered-print");
+        clickOn("#language");
+        await("English", () -> text("#recovered-title").equals("Your last request was filed"));
+        assertThat(((javafx.scene.control.Button) lookup("#recovered-print").query()).isDisabled()).isTrue();
+        release.countDown();
+        await("printed", () -> !printer().printed().isEmpty() && text("#recovered-print-status").contains("printed"));
+        await("the rebuilt print button usable again",
+                () -> !((javafx.scene.control.Button) lookup("#recovered-print").query()).isDisabled());
+    }
+
+    @Test
     void theLostTicketIsGivenBackPrintedOnRequestAndDismissed() {
         awaitScreen("recovered");
         assertThat(text("#recovered-ticket")).isEqualTo(lost.ticket());

@@ -74,5 +74,10 @@ class ReviewSubmitTest extends KioskUiTestBase {
         assertOnScreen("home");
         assertThat(ui.flow().session().isEmpty()).isTrue();
         assertThat(allTexts()).noneMatch(s -> s.matches("[A-D]-\\d{3}"));
+        // Nor after a restart within the recovery window: the filing is recorded as abandoned.
+        await("the filing recorded as abandoned", () -> kiosk.queue()
+                .newestUnacknowledged(clock.instant().minus(java.time.Duration.ofDays(1)),
+                        clock.instant().plus(java.time.Duration.ofDays(1)))
+                .isEmpty());
     }
 }

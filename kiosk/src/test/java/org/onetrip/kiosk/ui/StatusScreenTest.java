@@ -82,7 +82,7 @@ class StatusScreenTest extends KioskUiTestBase {
             assertThat(text("#status-next")).isEqualTo(ui.flow().texts().get("status.next." + status.wire()));
             assertThat(timelineSteps()).isEqualTo(steps);
             // No back office in this build: the kiosk says the status is its last known one.
-            assertThat(text("#status-offline")).contains("最后已知").endsWith("更新于 " + lastUpdated + "。");
+            assertThat(text("#status-offline")).contains("最后知道的进度").endsWith("更新于 " + lastUpdated + "。");
             if (status.isFinal()) {
                 assertThat(allTexts()).contains("无需再携带材料");
             } else {
@@ -91,7 +91,7 @@ class StatusScreenTest extends KioskUiTestBase {
                 }
             }
             if (status == RequestStatus.NEEDS_DOCUMENTS) {
-                assertThat(text("#status-office-note")).isEqualTo("办理部门说明：请补交户口簿原件");
+                assertThat(text("#status-office-note")).isEqualTo(ui.flow().texts().get("status.office-note", "请补交户口簿原件"));
             } else {
                 assertThat(lookup("#status-office-note").tryQuery()).isEmpty();
             }
@@ -106,7 +106,7 @@ class StatusScreenTest extends KioskUiTestBase {
         String t = f.filed().receiptToken();
         String base = f.statusUrl().substring(0, f.statusUrl().length() - t.length());
         String forged = base + t.substring(0, 23) + (t.endsWith("A") ? "B" : "A");
-        String foreign = base + ReceiptTokens.forInstallation(data.resolve("another-kiosk")).next();
+        String foreign = base + ReceiptTokens.forInstallation(data.resolve("another-kiosk"), () -> 0L).next();
         awaitScreen("home");
 
         scanOnHome("6901234567892");

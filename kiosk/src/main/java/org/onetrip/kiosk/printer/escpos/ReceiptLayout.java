@@ -20,13 +20,13 @@ import org.onetrip.kiosk.printer.escpos.EscPos.Align;
  */
 public final class ReceiptLayout {
     static final LocalizedText TICKET = LocalizedText.of("排队号", "Ticket");
-    static final LocalizedText SERVICE = LocalizedText.of("办理事项", "Service");
+    static final LocalizedText SERVICE = LocalizedText.of("要办的事", "Service");
     static final LocalizedText TIME = LocalizedText.of("时间", "Time");
     static final LocalizedText APPLICANT = LocalizedText.of("申请人", "Applicant");
     static final LocalizedText AGENT = LocalizedText.of("代办员", "Proxy agent");
     static final LocalizedText VILLAGE = LocalizedText.of("代办员所在村（社区）", "Agent's village");
-    static final LocalizedText DOCUMENTS = LocalizedText.of("请携带以下材料", "Please bring");
-    static final LocalizedText SCAN = LocalizedText.of("扫码查看办理进度", "Scan to follow your request");
+    static final LocalizedText DOCUMENTS = LocalizedText.of("请带上这些材料", "Please bring");
+    static final LocalizedText SCAN = LocalizedText.of("扫码看办到哪一步了", "Scan to follow your request");
     static final LocalizedText PHONE = LocalizedText.of("电话", "Phone");
     static final LocalizedText KIOSK = LocalizedText.of("自助机", "Kiosk");
 

@@ -56,7 +56,7 @@ import org.onetrip.kiosk.ui.keyboard.OnScreenKeyboard;
  */
 public final class FormScreen implements Screen {
     private final Flow flow;
-    private final FormValidator validator = new FormValidator();
+    private final FormValidator validator;
     private final Map<String, Label> errorLabels = new HashMap<>();
     /** What takes the focus for each field: its text field, or its first choice. */
     private final Map<String, Node> inputs = new HashMap<>();
@@ -78,6 +78,8 @@ public final class FormScreen implements Screen {
 
     public FormScreen(Flow flow) {
         this.flow = flow;
+        // The kiosk's clock, as the filing service uses: the screen and the filing agree on "today".
+        this.validator = new FormValidator(flow.clock());
     }
 
     @Override
@@ -125,6 +127,9 @@ public final class FormScreen implements Screen {
         scroll.setId("form-scroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
+        // A finger drags the form anywhere, as on the service list; a tap within the slop still
+        // focuses a field or presses a choice. The form keeps the focused field in view itself.
+        org.onetrip.kiosk.ui.TouchScroll.installDragOnly(scroll);
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.backToServices());

@@ -38,6 +38,8 @@ public final class RecoveredReceiptScreen implements Screen {
     private final RecoveredReceipt r;
     private PauseTransition expiry;
     private Label printStatus;
+    /** The print button of the latest {@link #build()}: a language switch rebuilds the screen. */
+    private Button printButton;
     /** Null before a print was asked for; survives a language switch (the screen is rebuilt). */
     private PrintOutcome outcome;
     private boolean printing;
@@ -95,8 +97,9 @@ public final class RecoveredReceiptScreen implements Screen {
 
         printStatus = Ui.label("", "print-status");
         printStatus.setId("recovered-print-status");
-        Button print = Ui.button("recovered-print", t.get("recovered.print"), Ui.SECONDARY, Icons.PRINT);
-        print.setOnAction(e -> print(print));
+        printButton = Ui.button("recovered-print", t.get("recovered.print"), Ui.SECONDARY, Icons.PRINT);
+        Button print = printButton;
+        print.setOnAction(e -> print());
         print.setDisable(printing);
         Button done = Ui.button("recovered-dismiss", t.get("recovered.dismiss"), Ui.PRIMARY, Icons.CHECK);
         done.setOnAction(e -> {
@@ -120,9 +123,9 @@ public final class RecoveredReceiptScreen implements Screen {
         expiry.play();
     }
 
-    private void print(Button print) {
+    private void print() {
         printing = true;
-        print.setDisable(true);
+        printButton.setDisable(true);
         outcome = null;
         printStatus.setText(flow.texts().get("done.printing"));
         var receipt = receipts.recovery().receipt(r, flow.texts().locale(),
@@ -142,7 +145,8 @@ public final class RecoveredReceiptScreen implements Screen {
                 if (result.printed()) {
                     receipts.acknowledge(r, ReceiptRecovery.PRINTED);
                 }
-                print.setDisable(false);
+                // The screen's button now: a language switch while printing built a new one.
+                printButton.setDisable(false);
                 showPrintState();
             });
         });

@@ -97,6 +97,8 @@ public final class ReviewScreen implements Screen {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
+        scroll.setId("review-scroll");
+        org.onetrip.kiosk.ui.TouchScroll.install(scroll); // drag anywhere to scroll; a tap still taps
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         error = Ui.label("", Ui.ERROR);
@@ -161,6 +163,7 @@ public final class ReviewScreen implements Screen {
                         // The resident left (Home, the idle timeout) while the store committed:
                         // the request is filed, but its ticket must not appear to the next person.
                         log.info("request {} filed after its visit ended; ticket not shown", f.ticket());
+                        flow.filedAfterVisitEnded(f.filed().requestId());
                         return;
                     }
                     flow.session().setFiling(f);

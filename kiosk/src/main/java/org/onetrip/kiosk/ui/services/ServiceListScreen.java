@@ -121,6 +121,17 @@ public final class ServiceListScreen implements Screen {
             box.getChildren().add(Ui.label(t.get("services.reader-down"), "service-warning"));
         }
         b.setGraphic(box);
+        if (s.identity() == IdentityRequirement.PROXY && flow.kiosk().filing().agents().isEmpty()) {
+            // No agents registered (the profile names no agents file): every proxy filing would be
+            // refused at the identify screen, after the resident walked there. Say so on the card,
+            // and a tap opens nothing.
+            Label unavailable = Ui.label(t.get("services.no-agents"), "service-warning");
+            unavailable.setId("service-unavailable-" + s.code());
+            box.getChildren().add(unavailable);
+            b.getStyleClass().add("unavailable");
+            b.setOnAction(e -> { });
+            return b;
+        }
         b.setOnAction(e -> flow.startService(s));
         return b;
     }

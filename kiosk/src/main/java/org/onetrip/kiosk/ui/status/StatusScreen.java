@@ -201,6 +201,8 @@ public final class StatusScreen implements Screen {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setId("status-scroll");
+        org.onetrip.kiosk.ui.TouchScroll.install(scroll); // drag anywhere to scroll; a tap still taps
         return scroll;
     }
 

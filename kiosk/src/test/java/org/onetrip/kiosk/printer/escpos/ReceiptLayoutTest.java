@@ -47,12 +47,12 @@ class ReceiptLayoutTest {
                 NORMAL, "Window 3 - Household registration\n",
                 RULE_80,
                 LEFT,
-                "办理事项：居住证签注\n",
+                ReceiptLayout.SERVICE.zh() + "：居住证签注\n",
                 "Service: Residence permit endorsement\n",
                 "时间 Time：2025-03-14 09:26\n",
                 "申请人 Applicant：张*\n",
                 RULE_80,
-                "请携带以下材料：\n",
+                ReceiptLayout.DOCUMENTS.zh() + "：\n",
                 "Please bring:\n",
                 "1. 居民身份证原件\n",
                 "   Original resident ID card\n",
@@ -62,7 +62,7 @@ class ReceiptLayoutTest {
                 "   One recent 1-inch photo\n",
                 CENTRE,
                 "\n", nativeQr(6), "\n",
-                "扫码查看办理进度\n",
+                ReceiptLayout.SCAN.zh() + "\n",
                 "Scan to follow your request\n",
                 RULE_80,
                 "窗口办理：工作日 8:00-12:00 14:30-17:30，\n",
@@ -89,12 +89,12 @@ class ReceiptLayoutTest {
                 NORMAL, "Window 3 - Household\n", "registration\n",
                 RULE_58,
                 LEFT,
-                "办理事项：居住证签注\n",
+                ReceiptLayout.SERVICE.zh() + "：居住证签注\n",
                 "Service: Residence permit\n", "endorsement\n",
                 "时间 Time：2025-03-14 09:26\n",
                 "申请人 Applicant：张*\n",
                 RULE_58,
-                "请携带以下材料：\n",
+                ReceiptLayout.DOCUMENTS.zh() + "：\n",
                 "Please bring:\n",
                 "1. 居民身份证原件\n",
                 "   Original resident ID card\n",
@@ -106,7 +106,7 @@ class ReceiptLayoutTest {
                 "\n");
         byte[] tail = Bytes.of(
                 "\n",
-                "扫码查看办理进度\n",
+                ReceiptLayout.SCAN.zh() + "\n",
                 "Scan to follow your request\n",
                 RULE_58,
                 "窗口办理：工作日 8:00-12:00\n", "14:30-17:30，自助服务 24 小时\n",
@@ -142,16 +142,16 @@ class ReceiptLayoutTest {
     void typical80mmNativeStaysUnderOneAndAHalfKilobytes() {
         int nativeSize = new ReceiptLayout(PrinterProfile.forPaper(80)).size(Receipts.typical());
         int rasterSize = new ReceiptLayout(PrinterProfile.forPaper(80).withNativeQr(false)).size(Receipts.typical());
-        // Measured: 964 bytes native, 5,830 bytes with the QR as a 198x198-dot raster (25 x 198 = 4,950).
-        assertThat(nativeSize).isEqualTo(964).isLessThan(1536);
-        assertThat(rasterSize).isEqualTo(nativeSize - nativeQr(6).length + 8 + 25 * 198).isEqualTo(5830);
+        // Measured: 966 bytes native, 5,832 bytes with the QR as a 198x198-dot raster (25 x 198 = 4,950).
+        assertThat(nativeSize).isEqualTo(966).isLessThan(1536);
+        assertThat(rasterSize).isEqualTo(nativeSize - nativeQr(6).length + 8 + 25 * 198).isEqualTo(5832);
     }
 
     @Test
     void chineseOnlyHasNoEnglishLines() {
         String text = new String(new ReceiptLayout(PrinterProfile.forPaper(80)).render(Receipts.chineseOnly()),
                 Gb18030.CHARSET);
-        assertThat(text).contains("排队号\n", "时间：2025-03-14 09:26\n", "申请人：张*\n", "请携带以下材料：\n")
+        assertThat(text).contains("排队号\n", "时间：2025-03-14 09:26\n", "申请人：张*\n", ReceiptLayout.DOCUMENTS.zh() + "：\n")
                 .doesNotContain("Ticket", "Service", "Please bring", "Scan", "Tongcheng");
     }
 
@@ -161,11 +161,11 @@ class ReceiptLayoutTest {
         String text = new String(new ReceiptLayout(PrinterProfile.forPaper(80)).render(r), Gb18030.CHARSET);
         assertThat(text).contains(
                 "Ticket 排队号\n",
-                "Service: Residence permit endorsement\n办理事项：居住证签注\n",
+                "Service: Residence permit endorsement\n" + ReceiptLayout.SERVICE.zh() + "：居住证签注\n",
                 "Time 时间: 2025-03-14 09:26\n",
                 "Applicant 申请人: Z* W*\n",
                 "1. Original resident ID card\n   居民身份证原件\n",
-                "Scan to follow your request\n扫码查看办理进度\n");
+                "Scan to follow your request\n" + ReceiptLayout.SCAN.zh() + "\n");
     }
 
     @Test
