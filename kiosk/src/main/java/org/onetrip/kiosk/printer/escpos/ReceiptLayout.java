@@ -26,7 +26,7 @@ public final class ReceiptLayout {
     static final LocalizedText AGENT = LocalizedText.of("代办员", "Proxy agent");
     static final LocalizedText VILLAGE = LocalizedText.of("代办员所在村（社区）", "Agent's village");
     static final LocalizedText DOCUMENTS = LocalizedText.of("请带上这些材料", "Please bring");
-    static final LocalizedText SCAN = LocalizedText.of("扫码看办到哪一步了", "Scan to follow your request");
+    static final LocalizedText SCAN = LocalizedText.of("扫码看看办得怎么样了", "Scan to follow your request");
     static final LocalizedText PHONE = LocalizedText.of("电话", "Phone");
     static final LocalizedText KIOSK = LocalizedText.of("自助机", "Kiosk");
 
