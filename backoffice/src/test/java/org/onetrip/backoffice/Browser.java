@@ -67,7 +67,9 @@ public final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        // The page may reload between finding the element and reading it: a stale element is "not yet".
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> e = d.findElements(By.cssSelector(css));
             return e.isEmpty() ? null : e.get(0);
         });
@@ -87,7 +89,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element's text contains {@code expected} (after a form posts and the page reloads). */
     String waitText(String css, String expected) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        // The page may reload between finding the element and reading it: a stale element is "not yet".
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> e = d.findElements(By.cssSelector(css));
             if (e.isEmpty()) {
                 return null;

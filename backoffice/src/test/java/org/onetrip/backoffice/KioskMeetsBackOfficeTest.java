@@ -83,16 +83,12 @@ class KioskMeetsBackOfficeTest {
             kiosk.worker.runOnce();
             StoredRequest sent = kiosk.queue.findByToken(f.filed().receiptToken()).orElseThrow();
             assertThat(sent.status()).as("accepted by the back office").isEqualTo(RequestStatus.RECEIVED);
-            String attributes = bo.db.read("read the attributes", c -> {
-                try (var ps = c.prepareStatement("SELECT attributes FROM service_requests WHERE service_request_id = ?")) {
-                    ps.setString(1, sent.serviceRequestId());
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getString(1);
-                    }
-                }
-            });
-            assertThat(attributes).contains("\"agent_registration\":\"KL-01\"", "\"agent_village\":\"柯岭村\"");
+            // Sealed at rest, and the agent's fields are kept with the personal ones (agent_*): read
+            // them as the office does, decrypted.
+            var request = bo.store.find(java.util.List.of(sent.serviceRequestId()), null).get(0);
+            java.util.Map<String, String> attributes = new java.util.HashMap<>(request.attributes());
+            attributes.putAll(bo.store.personal(request.requestKey()).orElseThrow().attributes());
+            assertThat(attributes).containsEntry("agent_registration", "KL-01").containsEntry("agent_village", "柯岭村");
         }
     }
 
