@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -16,13 +15,11 @@ import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.filing.Filing;
 import org.onetrip.kiosk.printer.PrintOutcome;
 import org.onetrip.kiosk.ui.Flow;
-import org.onetrip.kiosk.ui.FxImages;
+import org.onetrip.kiosk.ui.ReceiptViews;
 import org.onetrip.kiosk.ui.Icons;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
 import org.onetrip.kiosk.ui.Ui;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The filed request: a big ticket number, the status QR and the documents to bring on screen, and
@@ -32,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * The request is already filed either way.
  */
 public final class DoneScreen implements Screen {
-    private static final Logger log = LoggerFactory.getLogger(DoneScreen.class);
     private final Flow flow;
     private boolean printStarted;
     /** Null while a print runs. */
@@ -77,15 +73,7 @@ public final class DoneScreen implements Screen {
         VBox left = new VBox(10, ok, ticketCaption, ticket, window, service, time);
         left.setAlignment(Pos.CENTER_LEFT);
 
-        ImageView qr = new ImageView(FxImages.qr(f.statusUrl(), 6));
-        qr.setId("status-qr");
-        qr.setPreserveRatio(true);
-        qr.setFitWidth(240);
-        Label qrHint = Ui.label(t.get("done.qr"), Ui.HINT);
-        qrHint.setMaxWidth(260);
-        VBox right = new VBox(10, qr, qrHint);
-        right.setAlignment(Pos.CENTER);
-        right.getStyleClass().add(Ui.CARD);
+        VBox right = ReceiptViews.qrCard(t, f.statusUrl(), "status-qr", 260);
 
         HBox main = new HBox(32, left, Ui.spacer());
         if (!f.service().documents().isEmpty()) {
@@ -139,20 +127,10 @@ public final class DoneScreen implements Screen {
         }
         printing = true;
         outcome = null;
-        flow.background().execute(() -> {
-            PrintOutcome o;
-            try {
-                o = flow.kiosk().printer().print(f.receipt());
-            } catch (RuntimeException e) {
-                log.error("printer failed unexpectedly on ticket {}", f.ticket(), e);
-                o = PrintOutcome.failed(flow.kiosk().printer().status());
-            }
-            PrintOutcome result = o;
-            flow.fx().execute(() -> {
-                printing = false;
-                outcome = result;
-                showPrintState();
-            });
+        ReceiptViews.print(flow, f.receipt(), f.ticket(), result -> {
+            printing = false;
+            outcome = result;
+            showPrintState();
         });
         if (printStatus != null) {
             showPrintState();

@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -16,13 +15,11 @@ import org.onetrip.kiosk.printer.PrintOutcome;
 import org.onetrip.kiosk.recovery.ReceiptRecovery;
 import org.onetrip.kiosk.recovery.RecoveredReceipt;
 import org.onetrip.kiosk.ui.Flow;
-import org.onetrip.kiosk.ui.FxImages;
+import org.onetrip.kiosk.ui.ReceiptViews;
 import org.onetrip.kiosk.ui.Icons;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
 import org.onetrip.kiosk.ui.Ui;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * "Your last request was filed as D-017": the ticket of a filing whose done screen never
@@ -31,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * home until dismissed, printed, or its window passes.
  */
 public final class RecoveredReceiptScreen implements Screen {
-    private static final Logger log = LoggerFactory.getLogger(RecoveredReceiptScreen.class);
 
     private final Flow flow;
     private final RecoveredReceipts receipts;
@@ -81,15 +77,7 @@ public final class RecoveredReceiptScreen implements Screen {
         left.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(left, Priority.ALWAYS);
 
-        ImageView qr = new ImageView(FxImages.qr(r.statusUrl(), 6));
-        qr.setId("recovered-qr");
-        qr.setPreserveRatio(true);
-        qr.setFitWidth(240);
-        Label qrHint = Ui.label(t.get("done.qr"), Ui.HINT);
-        qrHint.setMaxWidth(280);
-        VBox right = new VBox(10, qr, qrHint);
-        right.setAlignment(Pos.CENTER);
-        right.getStyleClass().add(Ui.CARD);
+        VBox right = ReceiptViews.qrCard(t, r.statusUrl(), "recovered-qr", 280);
 
         HBox main = new HBox(40, left, right);
         main.setAlignment(Pos.CENTER);
@@ -130,25 +118,15 @@ public final class RecoveredReceiptScreen implements Screen {
         printStatus.setText(flow.texts().get("done.printing"));
         var receipt = receipts.recovery().receipt(r, flow.texts().locale(),
                 flow.kiosk().config().receiptSecondLanguage() ? flow.texts().otherLocale() : null);
-        flow.background().execute(() -> {
-            PrintOutcome o;
-            try {
-                o = flow.kiosk().printer().print(receipt);
-            } catch (RuntimeException ex) {
-                log.error("printer failed unexpectedly on recovered ticket {}", r.ticket(), ex);
-                o = PrintOutcome.failed(flow.kiosk().printer().status());
+        ReceiptViews.print(flow, receipt, r.ticket(), result -> {
+            printing = false;
+            outcome = result;
+            if (result.printed()) {
+                receipts.acknowledge(r, ReceiptRecovery.PRINTED);
             }
-            PrintOutcome result = o;
-            flow.fx().execute(() -> {
-                printing = false;
-                outcome = result;
-                if (result.printed()) {
-                    receipts.acknowledge(r, ReceiptRecovery.PRINTED);
-                }
-                // The screen's button now: a language switch while printing built a new one.
-                printButton.setDisable(false);
-                showPrintState();
-            });
+            // The screen's button now: a language switch while printing built a new one.
+            printButton.setDisable(false);
+            showPrintState();
         });
     }
 

@@ -1,0 +1,52 @@
+package org.onetrip.kiosk.ui;
+
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import org.onetrip.kiosk.printer.PrintOutcome;
+import org.onetrip.kiosk.printer.Receipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the done screen and a recovered receipt share: the status QR card, and printing a receipt
+ * off the FX thread with the outcome handed back on it (a printer that throws is a failed print,
+ * never a frozen screen).
+ */
+public final class ReceiptViews {
+    private static final Logger log = LoggerFactory.getLogger(ReceiptViews.class);
+
+    private ReceiptViews() {
+    }
+
+    /** The receipt's status QR code with its hint, in a card; {@code id} names the code's node. */
+    public static VBox qrCard(Texts t, String statusUrl, String id, double hintWidth) {
+        ImageView qr = new ImageView(FxImages.qr(statusUrl, 6));
+        qr.setId(id);
+        qr.setPreserveRatio(true);
+        qr.setFitWidth(240);
+        Label hint = Ui.label(t.get("done.qr"), Ui.HINT);
+        hint.setMaxWidth(hintWidth);
+        VBox card = new VBox(10, qr, hint);
+        card.setAlignment(Pos.CENTER);
+        card.getStyleClass().add(Ui.CARD);
+        return card;
+    }
+
+    /** Prints {@code receipt} on the background executor; {@code onFx} gets the outcome on the FX thread. */
+    public static void print(Flow flow, Receipt receipt, String ticket, Consumer<PrintOutcome> onFx) {
+        flow.background().execute(() -> {
+            PrintOutcome o;
+            try {
+                o = flow.kiosk().printer().print(receipt);
+            } catch (RuntimeException e) {
+                log.error("printer failed unexpectedly on ticket {}", ticket, e);
+                o = PrintOutcome.failed(flow.kiosk().printer().status());
+            }
+            PrintOutcome result = o;
+            flow.fx().execute(() -> onFx.accept(result));
+        });
+    }
+}
