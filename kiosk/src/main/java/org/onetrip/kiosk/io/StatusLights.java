@@ -32,6 +32,8 @@ public final class StatusLights implements AutoCloseable {
     private Lights.Decision current = new Lights.Decision(java.util.Set.of(), List.of());
     private boolean started;
     private java.util.concurrent.ScheduledExecutorService refresher;
+    private final List<java.util.function.Consumer<DeviceStatus>> storeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param devices the devices whose trouble lights ATTENTION (the reader, printer, scanner)
@@ -113,8 +115,30 @@ public final class StatusLights implements AutoCloseable {
      * {@link #sessionActive} or {@link #fatal}.
      */
     public Lights.Decision refreshStore() {
-        storeStatus = store.get();
-        return refresh();
+        DeviceStatus s = store.get();
+        storeStatus = s;
+        Lights.Decision d = refresh();
+        for (var l : storeListeners) {
+            l.accept(s);
+        }
+        return d;
+    }
+
+    /** The store's last answer (never asks it): for whoever starts after the first poll. */
+    public DeviceStatus storeStatus() {
+        return storeStatus;
+    }
+
+    /**
+     * Hears every answer of the store's poll, on the lights' thread: this poll is the kiosk's one
+     * look at the store's health (the UI shows it too), so SQLite is asked once every period.
+     */
+    public void addStoreListener(java.util.function.Consumer<DeviceStatus> listener) {
+        storeListeners.add(listener);
+    }
+
+    public void removeStoreListener(java.util.function.Consumer<DeviceStatus> listener) {
+        storeListeners.remove(listener);
     }
 
     /**

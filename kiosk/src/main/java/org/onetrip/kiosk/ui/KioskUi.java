@@ -50,7 +50,7 @@ public final class KioskUi {
     private IdleMonitor idle;
     private IdleOverlay overlay;
     private Timeline ticker;
-    private Timeline storeWatch;
+    private java.util.function.Consumer<org.onetrip.kiosk.device.DeviceStatus> storeWatch;
     private Scene scene;
     private org.onetrip.kiosk.maintenance.PinVault vault;
     /** When the presence sensor last stopped seeing anyone; null while someone is there. */
@@ -124,10 +124,11 @@ public final class KioskUi {
         bridge.scanHandlerProperty().set(this::scannedAnywhere);
         bridge.setScanActivity(() -> idle.activity());
 
-        refreshStore(bridge);
-        storeWatch = new Timeline(new KeyFrame(javafx.util.Duration.seconds(10), e -> refreshStore(bridge)));
-        storeWatch.setCycleCount(Timeline.INDEFINITE);
-        storeWatch.play();
+        // The store's health comes from the status lights' poll (off this thread, every 10 s):
+        // one look at SQLite serves the lights and the screens alike.
+        bridge.refresh("store", kiosk.statusLights().storeStatus());
+        storeWatch = s -> Platform.runLater(() -> bridge.refresh("store", s));
+        kiosk.statusLights().addStoreListener(storeWatch);
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
@@ -302,7 +303,7 @@ public final class KioskUi {
             ticker.stop();
         }
         if (storeWatch != null) {
-            storeWatch.stop();
+            kiosk.statusLights().removeStoreListener(storeWatch);
         }
     }
 
@@ -360,15 +361,4 @@ public final class KioskUi {
         });
     }
 
-    /** The store's health, asked off the JavaFX thread and posted back through the bridge. */
-    private void refreshStore(FxBridge bridge) {
-        try {
-            background.execute(() -> {
-                org.onetrip.kiosk.device.DeviceStatus s = kiosk.queue().status();
-                Platform.runLater(() -> bridge.refresh("store", s));
-            });
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            log.debug("store not asked: the kiosk is shutting down");
-        }
-    }
 }

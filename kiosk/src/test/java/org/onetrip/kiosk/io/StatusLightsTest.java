@@ -97,6 +97,23 @@ class StatusLightsTest {
     }
 
     @Test
+    void oneLookAtTheStoreServesTheLightsAndWhoeverListens() {
+        java.util.List<DeviceStatus> heard = new java.util.ArrayList<>();
+        lights.addStoreListener(heard::add);
+        DeviceStatus offline = new DeviceStatus(DeviceState.OFFLINE, StatusDetail.HARDWARE_ERROR, "disk full", null);
+        store.set(offline);
+        lights.refreshStore();
+        assertThat(heard).containsExactly(offline);
+        assertThat(lights.storeStatus()).isEqualTo(offline);
+
+        java.util.function.Consumer<DeviceStatus> gone = heard::add;
+        lights.addStoreListener(gone);
+        lights.removeStoreListener(gone);
+        lights.refresh();
+        assertThat(heard).as("a recompute does not ask the store, and so tells nobody").hasSize(1);
+    }
+
+    @Test
     void aStoreThatHangsNeverHoldsUpTheUisSessionAndFaultCalls() throws Exception {
         java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release2 = new java.util.concurrent.CountDownLatch(1);
