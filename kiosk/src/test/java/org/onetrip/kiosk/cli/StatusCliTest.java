@@ -139,7 +139,10 @@ class StatusCliTest {
     void scanWithACameraDecodesAPhotoOfThePrintedReceipt() throws Exception {
         String url = submit();
         Path frames = Files.createDirectories(data.resolve("camera"));
-        Files.write(frames.resolve("frame-001.jpg"), ReceiptPhotos.photo(ReceiptPhotos.printedReceipt(url), -6, 3));
+        List<byte[]> held = ReceiptPhotos.burst(ReceiptPhotos.printedReceipt(url), 4, 3);
+        for (int i = 0; i < held.size(); i++) {
+            Files.write(frames.resolve(String.format("frame-%03d.jpg", i + 1)), held.get(i));
+        }
 
         CliRun r = kiosk("scan", "--timeout", "30", "--json", "--set", "scanner.device=camera:" + frames);
 
