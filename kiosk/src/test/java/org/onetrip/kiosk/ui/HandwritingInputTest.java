@@ -29,7 +29,15 @@ class HandwritingInputTest extends KioskUiTestBase {
     }
 
     private void openSuggestionText() {
+        openSuggestionText(false);
+    }
+
+    private void openSuggestionText(boolean english) {
         awaitScreen("home");
+        if (english) {
+            tap("#language");
+            await("English", () -> !ui.flow().texts().isChinese());
+        }
         tap("#tile-opinion");
         awaitScreen("services");
         tap("#service-suggestion");
@@ -138,15 +146,7 @@ class HandwritingInputTest extends KioskUiTestBase {
 
     @Test
     void theEnglishKeyboardHasNoHandwritingKey() {
-        awaitScreen("home");
-        tap("#language");
-        await("English", () -> !ui.flow().texts().isChinese());
-        tap("#tile-opinion");
-        awaitScreen("services");
-        tap("#service-suggestion");
-        awaitScreen("form");
-        tap("#field-content");
-        awaitNode("#keyboard");
+        openSuggestionText(true);
         assertThat(lookup("#key-handwriting").tryQuery()).isEmpty();
     }
 }
