@@ -135,8 +135,8 @@ class HandwritingInputTest extends KioskUiTestBase {
         await("nothing written, nothing offered", () -> pad().ink().isEmpty() && pad().candidates().isEmpty());
         // the candidate keys are big enough for a finger, their characters big enough to read
         Button key = (Button) lookup("#hw-candidate-0").query();
-        assertThat(key.getHeight()).isGreaterThanOrEqualTo(64);
-        assertThat(key.getFont().getSize()).isGreaterThanOrEqualTo(24);
+        assertThat(key.getHeight()).isGreaterThanOrEqualTo(80);
+        assertThat(key.getFont().getSize()).isGreaterThanOrEqualTo(36);
         assertThat(lookup("#hw-canvas").query().getBoundsInLocal().getWidth()).isGreaterThanOrEqualTo(320);
         // back to the letters: the keys again, and they still type
         tap("#key-letters");
