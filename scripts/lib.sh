@@ -16,6 +16,9 @@ PG_PACKAGES=(postgresql)
 # The staff pages and the phone page are tested, measured and drawn in a real browser: Debian's
 # Chromium and its driver, headless (Selenium drives them; nothing is downloaded at run time).
 BROWSER_PACKAGES=(chromium chromium-driver)
+# Handwriting input: Debian's Zinnia recognizer (called through JNA) and its simplified Chinese
+# model; without them the writing pad is hidden and selftest says why.
+HANDWRITING_PACKAGES=(libzinnia0 tegaki-zinnia-simplified-chinese)
 
 missing_packages() {
   local p out=()

@@ -9,6 +9,7 @@ import org.onetrip.kiosk.device.Device;
 import org.onetrip.kiosk.filing.FilingService;
 import org.onetrip.kiosk.filing.ReceiptTokens;
 import org.onetrip.kiosk.idcard.IdCardReader;
+import org.onetrip.kiosk.ime.handwriting.HandwritingRecognizer;
 import org.onetrip.kiosk.io.KioskIo;
 import org.onetrip.kiosk.io.StatusLights;
 import org.onetrip.kiosk.io.TamperLog;
@@ -24,6 +25,7 @@ import org.onetrip.kiosk.sync.OutboxWorker;
  * The cabinet I/O ({@code kioskIo}) comes with the door's {@code tamperLog}, the
  * {@code statusLights} that follow the kiosk's state (the UI tells them about sessions and the
  * out-of-service screen) and the systemd {@code watchdog} (the UI adds its JavaFX-thread probe).
+ * {@code handwriting} reads the writing pad's ink (offline, with its reason, without Zinnia).
  */
 public record Kiosk(
         KioskConfig config,
@@ -40,7 +42,8 @@ public record Kiosk(
         StatusLights statusLights,
         SystemdWatchdog watchdog,
         OutboxWorker sync,
-        CatalogCache catalogCache) implements AutoCloseable {
+        CatalogCache catalogCache,
+        HandwritingRecognizer handwriting) implements AutoCloseable {
 
     /** Sent in the heartbeat; the same as {@code kiosk --version}. */
     public static final String APP_VERSION = "0.1.0";
@@ -114,5 +117,6 @@ public record Kiosk(
         if (catalogCache != null) {
             catalogCache.close();
         }
+        handwriting.close();
     }
 }

@@ -21,6 +21,7 @@ import org.onetrip.kiosk.filing.FilingService;
 import org.onetrip.kiosk.filing.ReceiptTokens;
 import org.onetrip.kiosk.idcard.FictionalCards;
 import org.onetrip.kiosk.idcard.IdCardReader;
+import org.onetrip.kiosk.ime.handwriting.ZinniaRecognizer;
 import org.onetrip.kiosk.idcard.NoIdCardReader;
 import org.onetrip.kiosk.idcard.SamIdCardReader;
 import org.onetrip.kiosk.idcard.SerialSamTransport;
@@ -131,7 +132,9 @@ public final class Wiring {
         }
         return new Kiosk(config, clock, catalog, queue, reader, printer, scanner, tokens, filing,
                 io, tamper, new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
-                SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache);
+                SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache,
+                // Debian's libzinnia0 and tegaki model; without them the pad is hidden, selftest says why.
+                ZinniaRecognizer.open());
     }
 
     /**

@@ -53,6 +53,7 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
                 all.put(d.id(), d.status());
             }
             all.put("store", kiosk.queue().status());
+            all.put(org.onetrip.kiosk.ime.handwriting.HandwritingRecognizer.ID, kiosk.handwriting().status());
             kiosk.backOfficeSync().ifPresent(sync -> all.put(sync.id(), sync.probe()));
             return report(all);
         }
@@ -107,7 +108,7 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
             out.put("ok", ok);
             System.out.println(Json.write(out));
         } else {
-            all.forEach((k, v) -> System.out.printf("%-8s %s%n", k, v));
+            all.forEach((k, v) -> System.out.printf("%-11s %s%n", k, v));
             System.out.println(ok ? "selftest: all online" + (all.values().stream().anyMatch(v -> v.detail() == StatusDetail.DISABLED)
                     ? " (devices switched off with 'none' are not counted)" : "") : "selftest: something is offline");
         }

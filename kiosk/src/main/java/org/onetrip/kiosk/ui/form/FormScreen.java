@@ -41,6 +41,8 @@ import org.onetrip.kiosk.ui.IdentityPanel;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
 import org.onetrip.kiosk.ui.Ui;
+import org.onetrip.kiosk.ime.handwriting.HandwritingRecognizer;
+import org.onetrip.kiosk.ui.keyboard.HandwritingPad;
 import org.onetrip.kiosk.ui.keyboard.Keypad;
 import org.onetrip.kiosk.ui.keyboard.OnScreenKeyboard;
 
@@ -104,6 +106,12 @@ public final class FormScreen implements Screen {
         idPad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "X");
         idPad.setId("idpad");
         keyboard = new OnScreenKeyboard(t.get("key.space"), t.get("key.backspace"), t.get("key.done"), this::putAway);
+        HandwritingRecognizer hw = flow.kiosk().handwriting();
+        if (t.isChinese() && hw.isOnline()) {
+            keyboard.addHandwriting(new HandwritingPad(hw, flow.background(), flow.bridge()::post,
+                    t.get("handwriting.clear"), t.get("handwriting.undo")),
+                    t.get("key.handwriting"), t.get("key.letters"), t.get("key.done"));
+        }
         // Keypads sit beside the fields so the field stays in view; the wide keyboard and the
         // date picker dock below.
         sideArea = padArea("side-input");

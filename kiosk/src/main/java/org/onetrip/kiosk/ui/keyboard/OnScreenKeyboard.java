@@ -29,8 +29,10 @@ public final class OnScreenKeyboard extends VBox {
     };
     private final ObjectProperty<TextInputControl> target = new SimpleObjectProperty<>();
     private final ToggleButton shift = new ToggleButton("⇧");
+    private final Runnable onDone;
 
     public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
+        this.onDone = onDone;
         setId("keyboard");
         getStyleClass().add("keyboard");
         setSpacing(8);
@@ -65,6 +67,30 @@ public final class OnScreenKeyboard extends VBox {
             }
             getChildren().add(row);
         }
+    }
+
+    /**
+     * Adds a "手写" key (Chinese sessions, when the recognizer is online) that swaps the keys for
+     * the writing pad; the pad's {@code lettersText} key swaps them back. The pad follows this
+     * keyboard's field.
+     */
+    public void addHandwriting(HandwritingPad pad, String keyText, String lettersText, String doneText) {
+        java.util.List<javafx.scene.Node> keys = java.util.List.copyOf(getChildren());
+        Button write = control("key-handwriting", keyText);
+        write.getStyleClass().addAll("key-wide", "key-mode");
+        write.setOnAction(e -> getChildren().setAll(pad));
+        ((HBox) keys.get(keys.size() - 1)).getChildren().add(1, write);
+        Button letters = control("key-letters", lettersText);
+        letters.getStyleClass().addAll("key-wide", "key-mode");
+        letters.setOnAction(e -> {
+            pad.clear();
+            getChildren().setAll(keys);
+        });
+        Button done = control("hw-done", doneText);
+        done.getStyleClass().addAll("key-wide", "key-done");
+        done.setOnAction(e -> onDone.run());
+        pad.addKeys(letters, done);
+        pad.targetProperty().bind(target);
     }
 
     private Button letter(String k) {

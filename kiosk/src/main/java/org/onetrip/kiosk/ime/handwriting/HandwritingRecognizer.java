@@ -1,0 +1,30 @@
+package org.onetrip.kiosk.ime.handwriting;
+
+import java.util.List;
+import org.onetrip.kiosk.device.DeviceStatus;
+
+/**
+ * Turns handwritten ink into candidate characters, likeliest first. A recognizer whose engine or
+ * model is missing says so in its {@link #status()} (the pad is then hidden, selftest lists it)
+ * and recognises nothing; it never throws for that.
+ *
+ * <p>Not for the JavaFX thread: a recognition takes milliseconds to tens of milliseconds on a Pi.
+ * Implementations may be called from any one thread at a time.
+ */
+public interface HandwritingRecognizer extends AutoCloseable {
+
+    /** For selftest and the technician: "handwriting". */
+    String ID = "handwriting";
+
+    DeviceStatus status();
+
+    default boolean isOnline() {
+        return status().isOnline();
+    }
+
+    /** At most {@code max} candidates, likeliest first; empty for empty ink or an offline recognizer. */
+    List<Candidate> recognise(Ink ink, int max);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,176 @@
+package org.onetrip.kiosk.ime.handwriting;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.StatusDetail;
+
+/**
+ * Handwriting recognition by Zinnia (Debian's {@code libzinnia0}, {@code libzinnia.so.0}) through
+ * JNA, with the simplified Chinese model of Debian's {@code tegaki-zinnia-simplified-chinese}.
+ *
+ * <p>Zinnia's C API (zinnia.h, 0.06): a recognizer opened on a model file classifies a character,
+ * a list of strokes of integer points on a canvas whose size the character carries; the models
+ * were trained on 300x300 (zinnia's default), so the pad's points are scaled into that square,
+ * keeping their aspect. {@code size_t} is {@code unsigned long} on Linux, 32- or 64-bit alike:
+ * {@link NativeLong}. Every character and result is destroyed in the call that made it.
+ *
+ * <p>A missing library or model is a status, never an exception: {@link #open} always returns a
+ * recognizer, offline when it cannot recognise.
+ */
+public final class ZinniaRecognizer implements HandwritingRecognizer {
+    /** Debian's {@code tegaki-zinnia-simplified-chinese}. */
+    public static final Path DEBIAN_MODEL = Path.of("/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model");
+    /** Debian's {@code libzinnia0} ships only the versioned name (the bare .so is in libzinnia-dev). */
+    public static final String DEBIAN_LIBRARY = "libzinnia.so.0";
+    /** The square the models were trained on (zinnia's default character size). */
+    static final int MODEL_SIZE = 300;
+
+    /** The few functions of zinnia.h the kiosk calls. */
+    public interface Zinnia extends Library {
+        Pointer zinnia_recognizer_new();
+
+        int zinnia_recognizer_open(Pointer recognizer, String filename);
+
+        String zinnia_recognizer_strerror(Pointer recognizer);
+
+        NativeLong zinnia_recognizer_size(Pointer recognizer);
+
+        void zinnia_recognizer_destroy(Pointer recognizer);
+
+        Pointer zinnia_recognizer_classify(Pointer recognizer, Pointer character, NativeLong nbest);
+
+        Pointer zinnia_character_new();
+
+        void zinnia_character_set_width(Pointer character, NativeLong width);
+
+        void zinnia_character_set_height(Pointer character, NativeLong height);
+
+        int zinnia_character_add(Pointer character, NativeLong stroke, int x, int y);
+
+        void zinnia_character_destroy(Pointer character);
+
+        Pointer zinnia_result_value(Pointer result, NativeLong i);
+
+        float zinnia_result_score(Pointer result, NativeLong i);
+
+        NativeLong zinnia_result_size(Pointer result);
+
+        void zinnia_result_destroy(Pointer result);
+    }
+
+    private final Zinnia zinnia;
+    private final Pointer recognizer;
+    private final DeviceStatus status;
+    private boolean closed;
+
+    private ZinniaRecognizer(Zinnia zinnia, Pointer recognizer, DeviceStatus status) {
+        this.zinnia = zinnia;
+        this.recognizer = recognizer;
+        this.status = status;
+    }
+
+    /** Debian's library and model. */
+    public static ZinniaRecognizer open() {
+        return open(DEBIAN_LIBRARY, DEBIAN_MODEL);
+    }
+
+    /** Loads {@code library} and opens {@code model}; offline, with the reason, when either is missing. */
+    public static ZinniaRecognizer open(String library, Path model) {
+        Zinnia z;
+        try {
+            z = Native.load(library, Zinnia.class);
+        } catch (UnsatisfiedLinkError e) {
+            return offline(StatusDetail.GONE, "libzinnia0 not installed (" + library + ": " + e.getMessage() + ")");
+        }
+        if (!Files.isReadable(model)) {
+            return offline(StatusDetail.CONFIGURATION_ERROR,
+                    "model " + model + " missing (Debian package tegaki-zinnia-simplified-chinese)");
+        }
+        Pointer r = z.zinnia_recognizer_new();
+        if (z.zinnia_recognizer_open(r, model.toString()) == 0) {
+            String why = z.zinnia_recognizer_strerror(r);
+            z.zinnia_recognizer_destroy(r);
+            return offline(StatusDetail.CONFIGURATION_ERROR, "model " + model + " cannot be opened: " + why);
+        }
+        long characters = z.zinnia_recognizer_size(r).longValue();
+        return new ZinniaRecognizer(z, r, DeviceStatus.online("Zinnia, " + characters + " characters (" + model.getFileName() + ")"));
+    }
+
+    private static ZinniaRecognizer offline(StatusDetail detail, String message) {
+        return new ZinniaRecognizer(null, null, DeviceStatus.offline(detail, message));
+    }
+
+    @Override
+    public DeviceStatus status() {
+        return status;
+    }
+
+    /** The library itself, for the bench's bare call beside this adapter; null when offline. */
+    public Zinnia library() {
+        return zinnia;
+    }
+
+    @Override
+    public synchronized List<Candidate> recognise(Ink ink, int max) {
+        if (recognizer == null || closed || ink.isEmpty() || max <= 0) {
+            return List.of();
+        }
+        Pointer c = zinnia.zinnia_character_new();
+        try {
+            zinnia.zinnia_character_set_width(c, new NativeLong(MODEL_SIZE));
+            zinnia.zinnia_character_set_height(c, new NativeLong(MODEL_SIZE));
+            // One scale for both axes: a tall narrow 目 stays tall and narrow.
+            double scale = MODEL_SIZE / Math.max(ink.width(), ink.height());
+            int id = 0;
+            for (List<Ink.Point> stroke : ink.strokes()) {
+                if (stroke.isEmpty()) {
+                    continue;
+                }
+                NativeLong sid = new NativeLong(id++);
+                for (Ink.Point p : stroke) {
+                    zinnia.zinnia_character_add(c, sid, clamp(p.x() * scale), clamp(p.y() * scale));
+                }
+            }
+            if (id == 0) {
+                return List.of();
+            }
+            Pointer result = zinnia.zinnia_recognizer_classify(recognizer, c, new NativeLong(max));
+            if (result == null) {
+                return List.of();
+            }
+            try {
+                long n = zinnia.zinnia_result_size(result).longValue();
+                List<Candidate> out = new ArrayList<>((int) n);
+                for (long i = 0; i < n; i++) {
+                    NativeLong ni = new NativeLong(i);
+                    out.add(new Candidate(zinnia.zinnia_result_value(result, ni).getString(0, "UTF-8"),
+                            zinnia.zinnia_result_score(result, ni)));
+                }
+                return out;
+            } finally {
+                zinnia.zinnia_result_destroy(result);
+            }
+        } finally {
+            zinnia.zinnia_character_destroy(c);
+        }
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.round(Math.max(0, Math.min(MODEL_SIZE, v)));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (recognizer != null && !closed) {
+            closed = true;
+            zinnia.zinnia_recognizer_destroy(recognizer);
+        }
+    }
+}

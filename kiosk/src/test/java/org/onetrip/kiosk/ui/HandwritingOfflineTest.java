@@ -1,0 +1,34 @@
+package org.onetrip.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.ime.handwriting.ZinniaRecognizer;
+
+/** Without Zinnia the keyboard simply has no 手写 key: the rest of the form works as before. */
+class HandwritingOfflineTest extends KioskUiTestBase {
+
+    @Override
+    Kiosk wired(Kiosk k) {
+        k.handwriting().close();
+        return new Kiosk(k.config(), k.clock(), k.catalog(), k.queue(), k.idCardReader(), k.printer(), k.scanner(),
+                k.tokens(), k.filing(), k.kioskIo(), k.tamperLog(), k.statusLights(), k.watchdog(), k.sync(),
+                k.catalogCache(), ZinniaRecognizer.open("zinnia-not-installed", ZinniaRecognizer.DEBIAN_MODEL));
+    }
+
+    @Test
+    void noHandwritingKeyWithoutZinniaAndTheKeysStillType() {
+        assertThat(kiosk.handwriting().status().message()).startsWith("libzinnia0 not installed");
+        awaitScreen("home");
+        tap("#tile-opinion");
+        awaitScreen("services");
+        tap("#service-suggestion");
+        awaitScreen("form");
+        tap("#field-content");
+        awaitNode("#keyboard");
+        assertThat(lookup("#key-handwriting").tryQuery()).isEmpty();
+        tap("#key-a");
+        await("a typed", () -> ((javafx.scene.control.TextInputControl) lookup("#field-content").query()).getText().equals("a"));
+    }
+}
