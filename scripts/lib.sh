@@ -16,6 +16,10 @@ PG_PACKAGES=(postgresql)
 # The staff pages and the phone page are tested, measured and drawn in a real browser: Debian's
 # Chromium and its driver, headless (Selenium drives them; nothing is downloaded at run time).
 BROWSER_PACKAGES=(chromium chromium-driver)
+# scripts/check-pi runs the Pi bundle on an arm64 JVM: qemu's user-mode emulator, called by name
+# (no binfmt_misc: a container may not mount it, so binfmt-support is not needed), and file(1) to
+# show the JVM is an aarch64 binary. The arm64 Java runtime itself is unpacked by check-pi.
+ARM64_PACKAGES=(qemu-user-static file)
 
 missing_packages() {
   local p out=()
