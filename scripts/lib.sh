@@ -19,6 +19,10 @@ BROWSER_PACKAGES=(chromium chromium-driver)
 # Handwriting input: Debian's Zinnia recognizer (called through JNA) and its simplified Chinese
 # model; without them the writing pad is hidden and selftest says why.
 HANDWRITING_PACKAGES=(libzinnia0 tegaki-zinnia-simplified-chinese)
+# scripts/check-pi runs the Pi bundle on an arm64 JVM: qemu's user-mode emulator, called by name
+# (no binfmt_misc: a container may not mount it, so binfmt-support is not needed), and file(1) to
+# show the JVM is an aarch64 binary. The arm64 Java runtime itself is unpacked by check-pi.
+ARM64_PACKAGES=(qemu-user-static file)
 
 missing_packages() {
   local p out=()

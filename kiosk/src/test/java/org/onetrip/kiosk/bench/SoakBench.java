@@ -164,7 +164,9 @@ public final class SoakBench {
                 started.completeExceptionally(t);
             }
         });
-        ui = started.get(60, TimeUnit.SECONDS);
+        // Under emulation (scripts/check-pi runs this on an arm64 JVM in qemu) the first screen takes
+        // longer than a minute: the start waits as long as a step may.
+        ui = started.get(Math.max(60, stepTimeout.toSeconds()), TimeUnit.SECONDS);
         checkValues();
         // Every out-of-service screen counts, even one that a step after it hides at once.
         fx(() -> {
@@ -179,8 +181,8 @@ public final class SoakBench {
         });
 
         System.out.printf(Locale.ROOT, "soak: %d sessions, a sample every %d, idle timeout every %dth, RSS baseline at session %d,"
-                + " a step stuck after %d s; JVM: %s%n", sessions, every, idleEvery, baseline, stepTimeout.toSeconds(),
-                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                + " a step stuck after %d s; JVM (os.arch %s): %s%n", sessions, every, idleEvery, baseline, stepTimeout.toSeconds(),
+                System.getProperty("os.arch"), String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-X")).toList()));
         System.out.println(" sessions  elapsed s  sessions/s  RSS MiB  heap after GC MiB  threads  exceptions  out-of-service  stuck");
         long t0 = System.nanoTime();
