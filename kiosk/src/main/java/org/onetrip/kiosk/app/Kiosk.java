@@ -15,6 +15,7 @@ import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.speech.Speech;
 import org.onetrip.kiosk.systemd.SystemdWatchdog;
 import org.onetrip.kiosk.sync.CatalogCache;
 import org.onetrip.kiosk.sync.OutboxWorker;
@@ -24,6 +25,7 @@ import org.onetrip.kiosk.sync.OutboxWorker;
  * The cabinet I/O ({@code kioskIo}) comes with the door's {@code tamperLog}, the
  * {@code statusLights} that follow the kiosk's state (the UI tells them about sessions and the
  * out-of-service screen) and the systemd {@code watchdog} (the UI adds its JavaFX-thread probe).
+ * {@code speech} talks to the resident; it is listed with the devices (selftest, maintenance).
  */
 public record Kiosk(
         KioskConfig config,
@@ -40,7 +42,8 @@ public record Kiosk(
         StatusLights statusLights,
         SystemdWatchdog watchdog,
         OutboxWorker sync,
-        CatalogCache catalogCache) implements AutoCloseable {
+        CatalogCache catalogCache,
+        Speech speech) implements AutoCloseable {
 
     /** Sent in the heartbeat; the same as {@code kiosk --version}. */
     public static final String APP_VERSION = "0.1.0";
@@ -65,7 +68,13 @@ public record Kiosk(
     }
 
     public List<Device> devices() {
-        return List.of(idCardReader, printer, scanner, kioskIo);
+        return List.of(idCardReader, printer, scanner, kioskIo, speech);
+    }
+
+    /** The same kiosk speaking through {@code other} (tests and benches record or time what is said). */
+    public Kiosk withSpeech(Speech other) {
+        return new Kiosk(config, clock, catalog, queue, idCardReader, printer, scanner, tokens, filing, kioskIo,
+                tamperLog, statusLights, watchdog, sync, catalogCache, other);
     }
 
     /**
