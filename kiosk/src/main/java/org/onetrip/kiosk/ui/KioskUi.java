@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class KioskUi {
     private static final Logger log = LoggerFactory.getLogger(KioskUi.class);
     public static final String STYLESHEET = "/ui/kiosk.css";
+    /** The speech bar's look (issue 12), apart from the theme's. */
+    public static final String SPEECH_STYLESHEET = "/ui/speech.css";
 
     private final Kiosk kiosk;
     private final Stage stage;
@@ -52,6 +54,7 @@ public final class KioskUi {
     private Timeline ticker;
     private java.util.function.Consumer<org.onetrip.kiosk.device.DeviceStatus> storeWatch;
     private Scene scene;
+    private org.onetrip.kiosk.ui.speech.Narrator narrator;
     private org.onetrip.kiosk.maintenance.PinVault vault;
     /** When the presence sensor last stopped seeing anyone; null while someone is there. */
     private java.time.Instant absentSince;
@@ -99,6 +102,15 @@ public final class KioskUi {
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
+        scene.getStylesheets().add(Resources.url(SPEECH_STYLESHEET));
+        narrator = new org.onetrip.kiosk.ui.speech.Narrator(flow.speech(), texts, nav, scene).install();
+        // The countdown is said once, when it starts warning; "I need more time" answers it.
+        overlay.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                narrator.announce(org.onetrip.kiosk.ui.speech.Spoken.in(texts).key("idle.question")
+                        .key(noticeKey(), idle.secondsLeft()).key("idle.more").build());
+            }
+        });
         if (kiosk.scanner() instanceof KeyboardQrScanner keyboardScanner) {
             // First, so a scan is taken out before any other key handling sees it.
             new KeyboardWedge(keyboardScanner, clock).install(scene);
@@ -261,7 +273,8 @@ public final class KioskUi {
         javafx.scene.layout.VBox title = new javafx.scene.layout.VBox(2, centre, service);
         title.setId("header-title");
         title.setOnMouseClicked(e -> hiddenTap());
-        HBox bar = new HBox(20, title, Ui.spacer(), clockLabel, home, lang);
+        HBox bar = new HBox(20, title, Ui.spacer(), new org.onetrip.kiosk.ui.speech.SpeechBar(flow.speech(), texts),
+                clockLabel, home, lang);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
         return bar;
