@@ -226,7 +226,7 @@ public final class EspeakSpeech implements Speech {
         return clips;
     }
 
-    static String voice(Locale l) {
+    public static String voice(Locale l) {
         return "zh".equals(l.getLanguage()) ? "cmn" : "en";
     }
 

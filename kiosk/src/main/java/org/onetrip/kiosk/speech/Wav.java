@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The little of RIFF/WAVE the kiosk needs: read a header up to its data chunk, write one, and
  * scale 16-bit PCM samples for the volume. espeak-ng's {@code --stdout} writes a streaming header
- * whose sizes are 0x7fffffff-ish, since it cannot know them in advance; {@link #fixSizes} puts the
+ * whose sizes are 0x7fffffff-ish, since it cannot know them in advance; {@link #file} puts the
  * real ones in a finished file.
  */
 public final class Wav {

@@ -165,9 +165,36 @@ public final class Narrator {
                     }
                 }
             }
+            String near = nearbyLabel(n);
+            if (!near.isBlank()) {
+                return near;
+            }
             return t.getPromptText() == null ? "" : t.getPromptText();
         }
         return n.getAccessibleHelp() == null ? "" : n.getAccessibleHelp();
+    }
+
+    /**
+     * A field's caption when nothing ties it to the field: the first label before it in its box
+     * (the form's "label, field, error" cards), looking a few boxes up.
+     */
+    private static String nearbyLabel(Node n) {
+        Node child = n;
+        for (Parent p = n.getParent(); p != null && p.getParent() != null && child != null; child = p, p = p.getParent()) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                if (c == child) {
+                    break;
+                }
+                if (c instanceof Label l && l.getText() != null && !l.getText().isBlank()
+                        && !l.getStyleClass().contains("field-error")) {
+                    return l.getText();
+                }
+            }
+            if (p.getStyleClass().contains("screen")) {
+                break;
+            }
+        }
+        return "";
     }
 
     private static void collectLabels(Node n, List<String> out) {
