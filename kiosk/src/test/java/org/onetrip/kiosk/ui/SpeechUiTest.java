@@ -126,13 +126,16 @@ class SpeechUiTest extends KioskUiTestBase {
     void speechCanBeTurnedOffAndOnWithTheBarAndTheSessionEndResetsIt() {
         awaitScreen("home");
         heard(new Texts(Locale.SIMPLIFIED_CHINESE).get("home.title"));
+        tap("#speech");
         tap("#speech-toggle");
         await("speech off", () -> !ui.flow().speech().isOn());
         assertThat(speech.stops()).isPositive();
-        tap("#tile-opinion");
+        tap("#tile-opinion"); // a tap elsewhere folds the bar away and opens the window
         awaitScreen("services");
+        await("the bar folded", () -> !lookup("#speech-bar").query().isVisible());
         assertThat(speech.texts()).noneMatch(s -> s.contains(new Texts(Locale.SIMPLIFIED_CHINESE).get("services.subtitle")));
 
+        tap("#speech");
         tap("#speech-toggle"); // on again: says where the resident is
         heard(new Texts(Locale.SIMPLIFIED_CHINESE).get("services.subtitle"));
         int volume = ui.flow().speech().volume();
@@ -151,16 +154,52 @@ class SpeechUiTest extends KioskUiTestBase {
     }
 
     @Test
-    void everyScreenOfTheVisitHasTheSpeechBar() {
+    void theElderlyModeTurnsSpeechOnForTheSessionThroughSpeechControl() {
         awaitScreen("home");
-        for (String q : List.of("#speech-toggle", "#volume-down", "#volume-up")) {
-            Node n = awaitNode(q);
-            assertThat(n.getLayoutBounds().getHeight()).as(q).isGreaterThanOrEqualTo(ScreenAuditTest.MIN_TARGET);
+        interact(() -> ui.flow().speech().setOn(false));
+        speech.clear();
+        interact(() -> ui.flow().speech().setOn(true)); // what the elders' mode calls
+        heard(new Texts(Locale.SIMPLIFIED_CHINESE).get("home.title"));
+        tap("#tile-opinion");
+        awaitScreen("services");
+        heard(new Texts(Locale.SIMPLIFIED_CHINESE).get("services.subtitle"));
+    }
+
+    @Test
+    void everyScreenHasTheSpeakerButtonAndItsBarHasBigTargetsAndWholeTextsInBothLanguages() {
+        awaitScreen("home");
+        for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            interact(() -> ui.flow().texts().localeProperty().set(l));
+            bigAndWhole("#speech");
+            tap("#speech");
+            for (String q : List.of("#speech-toggle", "#volume-down", "#volume-up")) {
+                bigAndWhole(q);
+            }
+            bigAndWhole("#volume-level");
+            tap("#speech");
+            await("the bar folded", () -> !lookup("#speech-bar").query().isVisible());
         }
         tap("#tile-opinion");
         tap("#service-hazard-report");
         awaitScreen("form");
-        awaitNode("#speech-toggle");
+        bigAndWhole("#speech");
+    }
+
+    /** A target at least 64 px each way (a label: its text whole), as ScreenAuditTest checks screens. */
+    private void bigAndWhole(String query) {
+        Node n = awaitNode(query);
+        interact(() -> {
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            if (!(n instanceof javafx.scene.control.Label)) {
+                assertThat(b.getWidth()).as(query + " width").isGreaterThanOrEqualTo(ScreenAuditTest.MIN_TARGET - 0.5);
+                assertThat(b.getHeight()).as(query + " height").isGreaterThanOrEqualTo(ScreenAuditTest.MIN_TARGET - 0.5);
+            }
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank()) {
+                String drawn = l.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text)
+                        .map(c -> ((javafx.scene.text.Text) c).getText()).findFirst().orElse("");
+                assertThat(drawn).as(query + " drawn whole").isEqualTo(l.getText());
+            }
+        });
     }
 
     /** Waits for an utterance after the last one matched that contains {@code fragment}; returns its index. */
