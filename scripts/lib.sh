@@ -16,6 +16,9 @@ PG_PACKAGES=(postgresql)
 # The staff pages and the phone page are tested, measured and drawn in a real browser: Debian's
 # Chromium and its driver, headless (Selenium drives them; nothing is downloaded at run time).
 BROWSER_PACKAGES=(chromium chromium-driver)
+# Speech (issue 12): Debian's espeak-ng speaks Mandarin and English offline; aplay (alsa-utils)
+# plays it. The tests and the speech benchmark run the real engine.
+SPEECH_PACKAGES=(espeak-ng alsa-utils)
 
 missing_packages() {
   local p out=()
