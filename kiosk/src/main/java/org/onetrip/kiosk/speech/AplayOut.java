@@ -50,8 +50,9 @@ public final class AplayOut implements AudioOut {
                 }
                 try (InputStream err = p.getErrorStream()) {
                     String text = new String(err.readNBytes(2000), StandardCharsets.UTF_8).strip();
-                    String first = text.lines().findFirst().orElse("");
-                    return command + " exited with " + rc + (first.isEmpty() ? "" : ": " + first);
+                    // The last line is aplay's own ("aplay: main:831: audio open error: …"); ALSA's lib lines come first.
+                    String last = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+                    return command + " exited with " + rc + (last.isEmpty() ? "" : ": " + last);
                 } catch (IOException e) {
                     return command + " exited with " + rc;
                 }

@@ -135,6 +135,26 @@ class EspeakSpeechTest {
     }
 
     @Test
+    void aplayPlaysToAnAlsaDeviceAndSaysWhyItCannotOpenAnother() throws Exception {
+        AplayOut nul = new AplayOut("aplay", "null");
+        assertThat(nul.problem()).isNull();
+        AudioOut.Playback ok = nul.open();
+        try (var in = ok.input()) {
+            in.write(tone(16_000, 1_600, 8_000));
+        }
+        assertThat(ok.awaitEnd()).isNull();
+
+        AudioOut.Playback bad = new AplayOut("aplay", "no_such_alsa_device").open();
+        try (var in = bad.input()) {
+            in.write(tone(16_000, 1_600, 8_000));
+        } catch (IOException closedEarly) {
+            // aplay may have gone before the bytes were written
+        }
+        assertThat(bad.awaitEnd()).startsWith("aplay exited with").contains("aplay:");
+        assertThat(new AplayOut("/usr/lib/nowhere/aplay", "null").problem()).contains("apt-get install alsa-utils");
+    }
+
+    @Test
     void aTicketIsSpelledSignBySign() {
         assertThat(SpokenText.spell("D-017")).isEqualTo("D 0 1 7");
         assertThat(SpokenText.spell("c-120")).isEqualTo("C 1 2 0");
