@@ -23,6 +23,12 @@ HANDWRITING_PACKAGES=(libzinnia0 tegaki-zinnia-simplified-chinese)
 # (no binfmt_misc: a container may not mount it, so binfmt-support is not needed), and file(1) to
 # show the JVM is an aarch64 binary. The arm64 Java runtime itself is unpacked by check-pi.
 ARM64_PACKAGES=(qemu-user-static file)
+# Speech (issue 12): Debian's espeak-ng speaks Mandarin and English offline; aplay (alsa-utils)
+# plays it. The tests and the speech benchmark run the real engine.
+SPEECH_PACKAGES=(espeak-ng alsa-utils)
+# Everything the running kiosk itself uses beyond PACKAGES (input methods, speech), for run, test
+# and bench; each feature adds its array here.
+APP_PACKAGES=("${HANDWRITING_PACKAGES[@]}" "${SPEECH_PACKAGES[@]}")
 
 missing_packages() {
   local p out=()

@@ -16,6 +16,7 @@ import org.onetrip.kiosk.io.TamperLog;
 import org.onetrip.kiosk.printer.ReceiptPrinter;
 import org.onetrip.kiosk.request.RequestQueue;
 import org.onetrip.kiosk.scanner.QrScanner;
+import org.onetrip.kiosk.speech.Speech;
 import org.onetrip.kiosk.systemd.SystemdWatchdog;
 import org.onetrip.kiosk.sync.CatalogCache;
 import org.onetrip.kiosk.sync.OutboxWorker;
@@ -26,6 +27,7 @@ import org.onetrip.kiosk.sync.OutboxWorker;
  * {@code statusLights} that follow the kiosk's state (the UI tells them about sessions and the
  * out-of-service screen) and the systemd {@code watchdog} (the UI adds its JavaFX-thread probe).
  * {@code handwriting} reads the writing pad's ink (offline, with its reason, without Zinnia).
+ * {@code speech} talks to the resident; it is listed with the devices (selftest, maintenance).
  */
 public record Kiosk(
         KioskConfig config,
@@ -43,7 +45,8 @@ public record Kiosk(
         SystemdWatchdog watchdog,
         OutboxWorker sync,
         CatalogCache catalogCache,
-        HandwritingRecognizer handwriting) implements AutoCloseable {
+        HandwritingRecognizer handwriting,
+        Speech speech) implements AutoCloseable {
 
     /** Sent in the heartbeat; the same as {@code kiosk --version}. */
     public static final String APP_VERSION = "0.1.0";
@@ -68,7 +71,19 @@ public record Kiosk(
     }
 
     public List<Device> devices() {
-        return List.of(idCardReader, printer, scanner, kioskIo);
+        return List.of(idCardReader, printer, scanner, kioskIo, speech);
+    }
+
+    /** The same kiosk speaking through {@code other} (tests and benches record or time what is said). */
+    public Kiosk withSpeech(Speech other) {
+        return new Kiosk(config, clock, catalog, queue, idCardReader, printer, scanner, tokens, filing, kioskIo,
+                tamperLog, statusLights, watchdog, sync, catalogCache, handwriting, other);
+    }
+
+    /** The same kiosk reading ink with {@code other} (tests: a kiosk without Zinnia). */
+    public Kiosk withHandwriting(HandwritingRecognizer other) {
+        return new Kiosk(config, clock, catalog, queue, idCardReader, printer, scanner, tokens, filing, kioskIo,
+                tamperLog, statusLights, watchdog, sync, catalogCache, other, speech);
     }
 
     /**

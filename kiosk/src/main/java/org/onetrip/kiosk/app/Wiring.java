@@ -55,6 +55,11 @@ import org.onetrip.kiosk.scanner.camera.FolderFrames;
 import org.onetrip.kiosk.scanner.camera.FrameSource;
 import org.onetrip.kiosk.scanner.SerialQrScanner;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
+import org.onetrip.kiosk.speech.AplayOut;
+import org.onetrip.kiosk.speech.EspeakSpeech;
+import org.onetrip.kiosk.speech.NoSpeech;
+import org.onetrip.kiosk.speech.RecordedPrompts;
+import org.onetrip.kiosk.speech.Speech;
 import org.onetrip.kiosk.status.StatusFreshness;
 import org.onetrip.kiosk.status.StatusLookup;
 import org.onetrip.kiosk.store.SqliteCatalogCache;
@@ -134,7 +139,21 @@ public final class Wiring {
                 io, tamper, new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
                 SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache,
                 // Debian's libzinnia0 and tegaki model; without them the pad is hidden, selftest says why.
-                ZinniaRecognizer.open());
+                ZinniaRecognizer.open(), speech(config));
+    }
+
+    /**
+     * Speech output: espeak-ng played by aplay on {@code speech.alsa-device}, with the centre's
+     * recordings from {@code speech.prompts-dir} in place of synthesised prompts; or none.
+     */
+    public static Speech speech(KioskConfig config) {
+        if (config.speechDevice().equals("none")) {
+            return new NoSpeech();
+        }
+        Path dir = config.speechPromptsDir();
+        return new EspeakSpeech(new EspeakSpeech.Settings(config.speechEspeakCommand(), config.speechRateWpm()),
+                new AplayOut("aplay", config.speechAlsaDevice()),
+                dir == null ? RecordedPrompts.NONE : new RecordedPrompts(dir, config.locale()), config.speechVolume());
     }
 
     /**

@@ -67,6 +67,7 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
             devices.add(Wiring.printer(config, config.dataDir().resolve("receipts")));
             devices.add(Wiring.scannerFor(config));
             devices.add(Wiring.kioskIo(config, Clock.systemDefaultZone()));
+            devices.add(Wiring.speech(config));
             devices.forEach(Device::start);
             settle(devices);
             Map<String, DeviceStatus> all = new LinkedHashMap<>();

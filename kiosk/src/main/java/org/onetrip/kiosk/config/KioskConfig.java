@@ -75,6 +75,17 @@ public final class KioskConfig {
     public static final String IO_ACTIVE_LOW_LIGHTS = "io.active-low.lights";
     public static final String DIM_AFTER = "ui.dim-after-s";
 
+    // Speech output (issue 12): espeak-ng through ALSA, the centre's recorded prompts.
+    public static final String SPEECH_DEVICE = "speech.device";
+    public static final String SPEECH_ENABLED = "speech.enabled";
+    public static final String SPEECH_VOLUME = "speech.volume";
+    public static final String SPEECH_RATE = "speech.rate-wpm";
+    public static final String SPEECH_PROMPTS_DIR = "speech.prompts-dir";
+    public static final String SPEECH_ALSA_DEVICE = "speech.alsa-device";
+    public static final String SPEECH_ESPEAK_COMMAND = "speech.espeak-command";
+    private static final Set<String> SPEECH_KEYS = Set.of(SPEECH_DEVICE, SPEECH_ENABLED, SPEECH_VOLUME, SPEECH_RATE,
+            SPEECH_PROMPTS_DIR, SPEECH_ALSA_DEVICE, SPEECH_ESPEAK_COMMAND);
+
     /** Every pin key, in the order the technician's wiring table lists them. */
     public static final List<String> IO_PIN_KEYS = List.of(IO_PIN_PRESENCE, IO_PIN_PAPER_LOW, IO_PIN_TAMPER,
             IO_PIN_LIGHT_READY, IO_PIN_LIGHT_BUSY, IO_PIN_LIGHT_ATTENTION, IO_PIN_LIGHT_FAULT);
@@ -91,7 +102,7 @@ public final class KioskConfig {
             IO_ACTIVE_LOW_DEFAULTS.keySet());
 
     /** Every key the kiosk reads; anything else in a profile is a typo and refused. */
-    public static final Set<String> KNOWN_KEYS = union(IO_KEYS, Set.of(MAINTENANCE_LOCKOUT, UI_HIDE_CURSOR, KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
+    public static final Set<String> KNOWN_KEYS = union(union(IO_KEYS, SPEECH_KEYS), Set.of(MAINTENANCE_LOCKOUT, UI_HIDE_CURSOR, KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
             CENTRE_NAME_EN, CENTRE_PHONE, CENTRE_HOURS_ZH, CENTRE_HOURS_EN, IDCARD_DEVICE, PRINTER_DEVICE,
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
@@ -218,6 +229,7 @@ public final class KioskConfig {
         hideCursor();
         recoveryWindowSeconds();
         validateIo();
+        validateSpeech();
         return this;
     }
 
@@ -469,6 +481,73 @@ public final class KioskConfig {
                 || v.chars().filter(Character::isDigit).count() > 20)) {
             throw new ConfigException(CENTRE_PHONE, v,
                     "empty, or a phone number of 5 to 20 digits with spaces, '-' or '( )', e.g. 0593-7800000 or +86 593 7800000");
+        }
+        return v;
+    }
+
+    // ---- speech output
+
+    private void validateSpeech() {
+        speechDevice();
+        speechEnabled();
+        speechVolume();
+        speechRateWpm();
+        speechPromptsDir();
+        speechAlsaDevice();
+        speechEspeakCommand();
+    }
+
+    /** {@code espeak-ng} (default) or {@code none}: no speech at all, and no control for it on screen. */
+    public String speechDevice() {
+        String v = get(SPEECH_DEVICE, "espeak-ng");
+        if (!v.equals("espeak-ng") && !v.equals("none")) {
+            throw new ConfigException(SPEECH_DEVICE, v, "espeak-ng | none");
+        }
+        return v;
+    }
+
+    /** Whether a session starts with speech on; the resident turns it on or off on any screen. */
+    public boolean speechEnabled() {
+        return bool(SPEECH_ENABLED, false);
+    }
+
+    /** The volume a session starts with, in percent. */
+    public int speechVolume() {
+        return intValue(SPEECH_VOLUME, 80, 0, 100);
+    }
+
+    /** Words a minute; slower than espeak-ng's 175 for elderly listeners. */
+    public int speechRateWpm() {
+        return intValue(SPEECH_RATE, 150, 80, 400);
+    }
+
+    /** The folder of the centre's recorded prompts ({@code KEY.wav}), or null for none. */
+    public Path speechPromptsDir() {
+        String v = get(SPEECH_PROMPTS_DIR, "");
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!Files.isDirectory(p)) {
+            throw new ConfigException(SPEECH_PROMPTS_DIR, v, "empty, or a folder of recorded prompts (KEY.wav)");
+        }
+        return p;
+    }
+
+    /** The ALSA device {@code aplay} plays to; {@code default} follows /etc/asound.conf. */
+    public String speechAlsaDevice() {
+        String v = get(SPEECH_ALSA_DEVICE, "default");
+        if (!v.matches("[A-Za-z0-9_:,=.-]{1,80}")) {
+            throw new ConfigException(SPEECH_ALSA_DEVICE, v, "an ALSA device name, e.g. default, null or plughw:CARD=Headphones");
+        }
+        return v;
+    }
+
+    /** espeak-ng's name on PATH or its full path. */
+    public String speechEspeakCommand() {
+        String v = get(SPEECH_ESPEAK_COMMAND, "espeak-ng");
+        if (!v.matches("[A-Za-z0-9_./+-]{1,200}")) {
+            throw new ConfigException(SPEECH_ESPEAK_COMMAND, v, "a program name or path without spaces");
         }
         return v;
     }

@@ -41,6 +41,7 @@ public final class Flow {
     private final Clock clock;
     private final StatusLookup statusLookup;
     private final RecoveredReceipts recovered;
+    private final org.onetrip.kiosk.ui.speech.SpeechControl speech;
 
     public Flow(Kiosk kiosk, Texts texts, ResidentSession session, Navigator nav, FxBridge bridge,
             Executor background, Executor fx, Clock clock) {
@@ -54,6 +55,8 @@ public final class Flow {
         this.clock = clock;
         this.statusLookup = Wiring.statusLookup(kiosk, StatusLookup.Limits.KIOSK);
         this.recovered = new RecoveredReceipts(Wiring.receiptRecovery(kiosk), background, fx);
+        this.speech = new org.onetrip.kiosk.ui.speech.SpeechControl(kiosk.speech(), kiosk.config().speechEnabled(),
+                kiosk.config().speechVolume());
         // A ticket a crash took away is offered before home, on every way home, while it is offered.
         nav.setHome(() -> recovered.screenOr(this, () -> new HomeScreen(this)));
         recovered.lookAtStart(() -> {
@@ -96,6 +99,14 @@ public final class Flow {
         return nav;
     }
 
+    /**
+     * Speech on/off and volume for this session; the elders' mode turns it on with
+     * {@code flow.speech().setOn(true)}. Back to the profile's choice when the visit ends.
+     */
+    public org.onetrip.kiosk.ui.speech.SpeechControl speech() {
+        return speech;
+    }
+
     /** Status look-ups, limited per visit ({@link ResidentSession#visit()}). */
     public StatusLookup statusLookup() {
         return statusLookup;
@@ -114,6 +125,7 @@ public final class Flow {
     private void endVisit() {
         nav.leave();
         session.wipe();
+        speech.resetToProfile();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(false);
         bridge.cardHandlerProperty().set(e -> { });
@@ -128,6 +140,7 @@ public final class Flow {
     public void attract(boolean night) {
         nav.leave();
         session.wipe();
+        speech.resetToProfile();
         kiosk.statusLights().sessionActive(false);
         nav.show(new AttractScreen(this, night));
     }

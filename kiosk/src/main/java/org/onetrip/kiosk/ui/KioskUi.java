@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class KioskUi {
     private static final Logger log = LoggerFactory.getLogger(KioskUi.class);
     public static final String STYLESHEET = "/ui/kiosk.css";
+    /** The speech bar's look (issue 12), apart from the theme's. */
+    public static final String SPEECH_STYLESHEET = "/ui/speech.css";
 
     private final Kiosk kiosk;
     private final Stage stage;
@@ -52,6 +54,8 @@ public final class KioskUi {
     private Timeline ticker;
     private java.util.function.Consumer<org.onetrip.kiosk.device.DeviceStatus> storeWatch;
     private Scene scene;
+    private org.onetrip.kiosk.ui.speech.Narrator narrator;
+    private org.onetrip.kiosk.ui.speech.SpeechBar speechBar;
     private org.onetrip.kiosk.maintenance.PinVault vault;
     /** When the presence sensor last stopped seeing anyone; null while someone is there. */
     private java.time.Instant absentSince;
@@ -82,10 +86,20 @@ public final class KioskUi {
             overlay.hide();
         }, content);
 
+        speechBar = new org.onetrip.kiosk.ui.speech.SpeechBar(flow.speech(), texts);
         BorderPane frame = new BorderPane();
-        frame.setTop(header(nav));
+        HBox headerBar = header(nav);
+        frame.setTop(headerBar);
         frame.setCenter(content);
-        StackPane root = new StackPane(frame, overlay);
+        // The speech bar unfolds under the header, at the right, over the screen.
+        StackPane speechLayer = new StackPane(speechBar.bar());
+        speechLayer.setPickOnBounds(false);
+        StackPane.setAlignment(speechBar.bar(), Pos.TOP_RIGHT);
+        speechBar.bar().translateYProperty().bind(headerBar.heightProperty());
+        speechBar.bar().setTranslateX(-28);
+        nav.currentProperty().addListener((o, was, now) -> speechBar.setShown(false));
+        overlay.visibleProperty().addListener((o, was, now) -> speechBar.setShown(false));
+        StackPane root = new StackPane(frame, speechLayer, overlay);
         root.setId("kiosk");
         root.getStyleClass().add(texts.isChinese() ? "lang-zh" : "lang-en");
         texts.localeProperty().addListener((o, a, b) -> {
@@ -99,6 +113,15 @@ public final class KioskUi {
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
+        scene.getStylesheets().add(Resources.url(SPEECH_STYLESHEET));
+        narrator = new org.onetrip.kiosk.ui.speech.Narrator(flow.speech(), texts, nav, scene).install();
+        // The countdown is said once, when it starts warning; "I need more time" answers it.
+        overlay.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                narrator.announce(org.onetrip.kiosk.ui.speech.Spoken.in(texts).key("idle.question")
+                        .key(noticeKey(), idle.secondsLeft()).key("idle.more").build());
+            }
+        });
         if (kiosk.scanner() instanceof KeyboardQrScanner keyboardScanner) {
             // First, so a scan is taken out before any other key handling sees it.
             new KeyboardWedge(keyboardScanner, clock).install(scene);
@@ -106,6 +129,11 @@ public final class KioskUi {
         // A resident's activity: a press, a drag, the wheel, a finger on the glass (touch points,
         // swipes, pinches), a key. Reading or scrolling the form is activity as much as a tap.
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> idle.activity());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (speechBar.isShown() && !(e.getTarget() instanceof Node n && speechBar.owns(n))) {
+                speechBar.setShown(false); // a tap elsewhere folds it away and still does its own work
+            }
+        });
         scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> idle.activity());
         scene.addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> idle.activity());
         scene.addEventFilter(TouchEvent.ANY, e -> idle.activity());
@@ -261,7 +289,11 @@ public final class KioskUi {
         javafx.scene.layout.VBox title = new javafx.scene.layout.VBox(2, centre, service);
         title.setId("header-title");
         title.setOnMouseClicked(e -> hiddenTap());
-        HBox bar = new HBox(20, title, Ui.spacer(), clockLabel, home, lang);
+        // The speaker button sits close to the clock: the English header has room for one more
+        // target and no more (the centre's name would wrap and take height from every screen).
+        HBox speechAndClock = new HBox(6, speechBar.headerButton(), clockLabel);
+        speechAndClock.setAlignment(Pos.CENTER);
+        HBox bar = new HBox(20, title, Ui.spacer(), speechAndClock, home, lang);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
         return bar;

@@ -11,6 +11,7 @@ public final class Navigator {
     private final StackPane content;
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>();
     private Supplier<Screen> home;
+    private java.util.function.Consumer<Screen> onShown = s -> { };
 
     public Navigator(StackPane content) {
         this.content = content;
@@ -18,6 +19,11 @@ public final class Navigator {
 
     public void setHome(Supplier<Screen> home) {
         this.home = home;
+    }
+
+    /** Told each time a screen is shown or rebuilt, once it is on screen (speech hooks in here). */
+    public void setOnShown(java.util.function.Consumer<Screen> onShown) {
+        this.onShown = onShown;
     }
 
     public void show(Screen screen) {
@@ -30,6 +36,7 @@ public final class Navigator {
         view.getStyleClass().add("screen");
         attach(view);
         current.set(screen);
+        onShown.accept(screen);
         view.requestFocus();
         // Focus the first focusable control so Tab, arrows and Enter work without touching first.
         javafx.application.Platform.runLater(() -> view.lookupAll(".button").stream()
@@ -62,6 +69,7 @@ public final class Navigator {
             view.setId(s.id());
             view.getStyleClass().add("screen");
             attach(view);
+            onShown.accept(s);
         }
     }
 

@@ -39,6 +39,15 @@ public interface Screen {
     }
 
     /**
+     * What is spoken when the screen shows, in the language of {@code t} (ui/speech/Narrator):
+     * built with {@link org.onetrip.kiosk.ui.speech.Spoken} from message keys, so the centre's
+     * recordings can replace them. Null (the default): its title and subtitle as drawn.
+     */
+    default org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        return null;
+    }
+
+    /**
      * Esc, before it means "back": a screen that has something of its own open (the form's docked
      * keyboard) closes it and returns true. False by default.
      */

@@ -12,9 +12,7 @@ class HandwritingOfflineTest extends KioskUiTestBase {
     @Override
     Kiosk wired(Kiosk k) {
         k.handwriting().close();
-        return new Kiosk(k.config(), k.clock(), k.catalog(), k.queue(), k.idCardReader(), k.printer(), k.scanner(),
-                k.tokens(), k.filing(), k.kioskIo(), k.tamperLog(), k.statusLights(), k.watchdog(), k.sync(),
-                k.catalogCache(), ZinniaRecognizer.open("zinnia-not-installed", ZinniaRecognizer.DEBIAN_MODEL));
+        return k.withHandwriting(ZinniaRecognizer.open("zinnia-not-installed", ZinniaRecognizer.DEBIAN_MODEL));
     }
 
     @Test

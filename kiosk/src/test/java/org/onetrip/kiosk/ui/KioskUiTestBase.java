@@ -68,6 +68,11 @@ abstract class KioskUiTestBase extends ApplicationTest {
     Kiosk kiosk;
     KioskUi ui;
 
+    /** The wired kiosk as a test class wants it (e.g. {@link Kiosk#withSpeech} a recording fake). */
+    Kiosk adapt(Kiosk wired) {
+        return wired;
+    }
+
     /** Extra profile overrides for a test class. */
     List<String> overrides() {
         return List.of();
@@ -78,7 +83,7 @@ abstract class KioskUiTestBase extends ApplicationTest {
         List<String> o = new ArrayList<>(List.of("data.dir=" + data, "ui.simulator-panel=false",
                 "session.idle-timeout-s=60", "session.idle-warning-s=20", "ui.attract-after-s=120"));
         o.addAll(overrides());
-        kiosk = wired(Wiring.wire(KioskConfig.simulator(o.toArray(String[]::new)), clock));
+        kiosk = adapt(wired(Wiring.wire(KioskConfig.simulator(o.toArray(String[]::new)), clock)));
         kiosk.startDevices();
         ui = new KioskUi(kiosk, stage, clock, background);
         ui.start();

@@ -40,6 +40,12 @@ public final class AttractScreen implements Screen {
         return "attract";
     }
 
+    /** Silent: nobody may be there, and a kiosk talking to an empty hall at night wakes nobody. */
+    @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        return org.onetrip.kiosk.speech.Utterance.in(t.locale()).build();
+    }
+
     @Override
     public boolean isRest() {
         return true;

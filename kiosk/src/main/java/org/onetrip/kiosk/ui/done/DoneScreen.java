@@ -53,6 +53,14 @@ public final class DoneScreen implements Screen {
         return "done";
     }
 
+    /** The ticket sign by sign ("D 0 1 7"), so it can be told at the window, and where it goes. */
+    @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        Filing f = flow.session().filing();
+        return org.onetrip.kiosk.ui.speech.Spoken.in(t).key("done.title").key("done.ticket").spelled(f.ticket())
+                .key("done.window", t.of(f.window().name())).build();
+    }
+
     /** A finished visit is not "cleared": the countdown says the request is safely filed. */
     @Override
     public String idleNoticeKey() {

@@ -90,6 +90,11 @@ public final class FormScreen implements Screen {
     }
 
     @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        return org.onetrip.kiosk.ui.speech.Spoken.in(t).text(t.of(flow.session().service().name())).key("form.subtitle").build();
+    }
+
+    @Override
     public Parent build() {
         Texts t = flow.texts();
         ServiceDefinition s = flow.session().service();

@@ -31,6 +31,16 @@ public final class HomeScreen implements Screen {
         return "home";
     }
 
+    /** The welcome, then the four windows by name and "check my request", as the tiles read. */
+    @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        org.onetrip.kiosk.ui.speech.Spoken s = org.onetrip.kiosk.ui.speech.Spoken.in(t).key("home.title").key("home.subtitle");
+        for (ServiceWindow w : flow.kiosk().catalog().windows()) {
+            s.text(t.of(w.name()));
+        }
+        return s.key("home.check").build();
+    }
+
     @Override
     public boolean isRest() {
         return true;

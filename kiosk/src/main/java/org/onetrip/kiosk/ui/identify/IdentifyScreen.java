@@ -49,6 +49,13 @@ public final class IdentifyScreen implements Screen {
         return "identify";
     }
 
+    /** The service, which card is wanted now (the agent's or the resident's), and how to place it. */
+    @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        return org.onetrip.kiosk.ui.speech.Spoken.in(t).text(t.of(flow.session().service().name())).text(step == null ? "" : step.getText())
+                .key("identify.prompt").build();
+    }
+
     private boolean waitingForAgent() {
         return flow.session().service().identity() == IdentityRequirement.PROXY && flow.session().agent() == null;
     }

@@ -33,6 +33,15 @@ public final class OutOfServiceScreen implements Screen {
     }
 
     @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        String key = switch (deviceId) {
+            case "idcard", "printer", "scanner", "store" -> deviceId;
+            default -> "other";
+        };
+        return org.onetrip.kiosk.ui.speech.Spoken.in(t).key("oos.title." + key).key("oos.still." + key).build();
+    }
+
+    @Override
     public Parent build() {
         Texts t = flow.texts();
         String key = switch (deviceId) {

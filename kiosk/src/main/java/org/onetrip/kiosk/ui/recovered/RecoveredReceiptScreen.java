@@ -51,6 +51,12 @@ public final class RecoveredReceiptScreen implements Screen {
         return "recovered";
     }
 
+    @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        return org.onetrip.kiosk.ui.speech.Spoken.in(t).key("recovered.title").key("recovered.why").key("done.ticket").spelled(r.ticket())
+                .text(t.of(r.serviceName())).build();
+    }
+
     /** Like home: nobody's session is open, a scanned receipt opens its status, attract may follow. */
     @Override
     public boolean isRest() {

@@ -48,6 +48,11 @@ public final class ReviewScreen implements Screen {
     }
 
     @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        return org.onetrip.kiosk.ui.speech.Spoken.in(t).key("review.title").text(t.of(flow.session().service().name())).build();
+    }
+
+    @Override
     public Parent build() {
         Texts t = flow.texts();
         ServiceDefinition s = flow.session().service();

@@ -42,6 +42,11 @@ public final class ServiceListScreen implements Screen {
     }
 
     @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        return org.onetrip.kiosk.ui.speech.Spoken.in(t).text(t.of(window.name())).key("services.subtitle").build();
+    }
+
+    @Override
     public Parent build() {
         Texts t = flow.texts();
         Label title = Ui.label(t.of(window.name()), Ui.TITLE);

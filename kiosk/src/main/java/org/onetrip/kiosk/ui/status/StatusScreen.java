@@ -68,6 +68,25 @@ public final class StatusScreen implements Screen {
         return "status";
     }
 
+    /** What the screen shows now: the prompt, "looking", the ticket and its status, or the calm message. */
+    @Override
+    public org.onetrip.kiosk.speech.Utterance spoken(Texts t) {
+        org.onetrip.kiosk.ui.speech.Spoken s = org.onetrip.kiosk.ui.speech.Spoken.in(t).key("status.title");
+        if (scanned == null) {
+            s.key("status.prompt");
+        } else if (answer == null) {
+            s.key("status.looking");
+        } else if (answer instanceof StatusAnswer.Found found) {
+            StatusReport r = found.report();
+            s.key("status.ticket").spelled(r.ticket()).key("request.status." + r.status().wire())
+                    .key("status.next." + r.status().wire());
+        } else {
+            s.key(answer instanceof StatusAnswer.TooManyTries ? "status.too-many"
+                    : answer instanceof StatusAnswer.Unavailable ? "status.unavailable" : "status.unknown");
+        }
+        return s.build();
+    }
+
     /** {@link #SHOW_FOR}, or less so the idle countdown never starts on a screen that asks nothing. */
     @Override
     public Duration returnHomeAfter() {
