@@ -182,6 +182,15 @@ public final class Wiring {
                 Duration.ofSeconds(config.maintenanceLockoutSeconds()));
     }
 
+    /**
+     * Pinyin input from Rime's Luna Pinyin data ({@code ime.rime-data}), simplified by OpenCC. It
+     * reads its dictionary on first use; nothing happens here.
+     */
+    public static org.onetrip.kiosk.ime.PinyinInput pinyinInput(KioskConfig config) {
+        return new org.onetrip.kiosk.ime.PinyinInput(config.rimeDataDir(),
+                new org.onetrip.kiosk.ime.opencc.OpenCcSimplifier(org.onetrip.kiosk.ime.opencc.OpenCcSimplifier.DEFAULT_CONFIG));
+    }
+
     /** The cabinet I/O: GPIO through gpiod, the same code on Pi4J's mock platform, or none. */
     public static KioskIo kioskIo(KioskConfig config, Clock clock) {
         return switch (config.ioDevice()) {

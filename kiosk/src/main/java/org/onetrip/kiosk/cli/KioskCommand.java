@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {UiCommand.class, SubmitCommand.class, ServicesCommand.class, QueueCommand.class,
                 SelftestCommand.class, ReadCardCommand.class, SyncCommand.class,
                 PrintTestCommand.class, SetPinCommand.class, StatusCommand.class, ScanCommand.class,
-                ResetReceiptKeyCommand.class})
+                ResetReceiptKeyCommand.class, ImeCommand.class})
 public final class KioskCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
