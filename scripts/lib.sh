@@ -16,6 +16,9 @@ PG_PACKAGES=(postgresql)
 # The staff pages and the phone page are tested, measured and drawn in a real browser: Debian's
 # Chromium and its driver, headless (Selenium drives them; nothing is downloaded at run time).
 BROWSER_PACKAGES=(chromium chromium-driver)
+# Pinyin input (issue 12): Rime's Luna Pinyin dictionary and its word frequencies, and OpenCC (the
+# library and its data) to turn the dictionary's traditional characters into simplified ones.
+IME_PINYIN_PACKAGES=(rime-data-luna-pinyin rime-essay libopencc1.1 libopencc-data)
 
 missing_packages() {
   local p out=()

@@ -54,7 +54,7 @@ public final class RimeDictionaryReader {
             String[] syl = r.code.split(" ");
             boolean ok = true;
             for (String s : syl) {
-                ok &= s.matches("[a-z]+");
+                ok &= !s.isEmpty() && s.chars().allMatch(c -> c >= 'a' && c <= 'z');
             }
             if (!ok || syl.length != r.text.codePointCount(0, r.text.length())) {
                 continue; // not one pinyin syllable per character

@@ -103,7 +103,7 @@ public final class FormScreen implements Screen {
         keypad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "");
         idPad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "X");
         idPad.setId("idpad");
-        keyboard = new OnScreenKeyboard(t.get("key.space"), t.get("key.backspace"), t.get("key.done"), this::putAway);
+        keyboard = keyboard(t);
         // Keypads sit beside the fields so the field stays in view; the wide keyboard and the
         // date picker dock below.
         sideArea = padArea("side-input");
@@ -182,6 +182,21 @@ public final class FormScreen implements Screen {
             return;
         }
         hideInputs();
+    }
+
+    /**
+     * The keyboard in the session's language; a Chinese one types pinyin, its dictionary read now
+     * (in the background) if no form has needed it yet, so it is ready by the first letter.
+     */
+    private OnScreenKeyboard keyboard(Texts t) {
+        OnScreenKeyboard.Labels labels = new OnScreenKeyboard.Labels(t.get("key.space"), t.get("key.backspace"),
+                t.get("key.done"), t.get("ime.mode.pinyin"), t.get("ime.mode.latin"), t.get("ime.page.previous"),
+                t.get("ime.page.next"), t.get("ime.preparing"));
+        boolean chinese = "zh".equals(t.locale().getLanguage());
+        boolean freeText = flow.session().service().attributes().stream()
+                .anyMatch(a -> a.inputKind() != InputKind.KEYPAD && !a.validation().kind().equals("id_number"));
+        return new OnScreenKeyboard(labels, chinese, chinese && freeText ? flow.pinyin().converter() : null, flow.fx(),
+                this::putAway);
     }
 
     private static StackPane padArea(String id) {
