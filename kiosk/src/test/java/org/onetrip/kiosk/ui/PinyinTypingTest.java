@@ -100,6 +100,7 @@ class PinyinTypingTest extends KioskUiTestBase {
         clickOn("#key-backspace");
         clickOn("#key-backspace");
         await("the field lost two characters", () -> "希望增加路灯".equals(text("#field-content")));
+        clickOn("#key-done"); // the keyboard goes, and Next shows again
         tap("#next");
         awaitScreen("review");
         assertThat(allTexts()).anyMatch(s -> s.contains("希望增加路灯"));

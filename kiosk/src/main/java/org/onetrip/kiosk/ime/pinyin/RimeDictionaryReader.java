@@ -84,6 +84,12 @@ public final class RimeDictionaryReader {
                 freqs.add((double) e.getValue());
             }
         }
+        // The Pi's JVM has 384 MB and exits on OutOfMemoryError: what is no longer needed goes
+        // before the conversion, the load's peak.
+        rows = null;
+        essay = null;
+        readings = null;
+        spelled = null;
         List<String> simple = simplifier.simplify(texts);
         Syllables syllables = new Syllables(syllableSet);
         PinyinDictionary.Builder b = new PinyinDictionary.Builder(syllables);

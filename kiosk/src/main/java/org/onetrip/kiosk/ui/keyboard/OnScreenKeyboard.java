@@ -25,10 +25,10 @@ import org.onetrip.kiosk.ui.Resources;
  * "done" (which puts the keyboard away). Keys never take focus and never type into a field that
  * has lost it.
  *
- * <p>In a Chinese session a row of input modes sits above the keys: 拼音 (pinyin: letters gather
- * above the keys and a tapped candidate goes into the field; space takes the first) and ABC
- * (letters as they are); another input method adds its own mode with {@link #addMode}, its pad then
- * showing in place of the keys. The English keyboard has no modes and none of the Chinese-only
+ * <p>In a Chinese session the input modes sit before the digits: 拼音 (pinyin: letters gather where
+ * the digits were, beside their candidates, and a tapped candidate goes into the field; space takes
+ * the first) and ABC (letters as they are); another input method adds its own mode with
+ * {@link #addMode}, its pad then showing in place of the letter keys. The English keyboard has no modes and none of the Chinese-only
  * keys (号 楼 室 ， 。).
  *
  * <p>Four rows of keys, not five: docked under the form on a 1280x800 panel, every row taken from
@@ -56,6 +56,7 @@ public final class OnScreenKeyboard extends VBox {
     private final Map<String, ToggleButton> modeButtons = new LinkedHashMap<>();
     private final Map<String, Node> pads = new LinkedHashMap<>();
     private final HBox modeRow = new HBox(8);
+    private final HBox digits = new HBox(8);
     private final StackPane body = new StackPane();
     private final VBox keys = new VBox(8);
     private PinyinBar pinyin;
@@ -86,8 +87,9 @@ public final class OnScreenKeyboard extends VBox {
         shift.setFocusTraversable(false);
         String[][] rows = chinese ? ROWS_ZH : ROWS_EN;
         keys.setAlignment(Pos.CENTER);
+        digits.setAlignment(Pos.CENTER);
         for (int r = 0; r < rows.length; r++) {
-            HBox row = new HBox(8);
+            HBox row = r == 0 ? digits : new HBox(8);
             row.setAlignment(Pos.CENTER);
             if (r == 3) {
                 row.getChildren().add(shift);
@@ -114,25 +116,31 @@ public final class OnScreenKeyboard extends VBox {
                 });
                 row.getChildren().addAll(space, done);
             }
-            keys.getChildren().add(row);
+            if (r > 0) {
+                keys.getChildren().add(row);
+            }
         }
         body.getChildren().add(keys);
+        // The top row: the modes and the digits; while pinyin is being typed, its candidates in
+        // their place (no row of the form is given up for them).
+        StackPane top = new StackPane(digits);
+        top.setId("keyboard-top");
         if (chinese) {
             modeRow.setId("keyboard-modes");
             modeRow.setAlignment(Pos.CENTER_LEFT);
+            digits.getChildren().add(0, modeRow);
             if (pinyinConverter != null && !pinyinConverter.isCompletedExceptionally()) {
                 pinyin = new PinyinBar(labels.previousPage(), labels.nextPage(), labels.preparing(), this::type);
-                HBox.setHgrow(pinyin, Priority.ALWAYS);
                 addMode(MODE_PINYIN, labels.pinyin(), null);
+                top.getChildren().add(pinyin);
+                pinyin.visibleProperty().bind(pinyin.composingProperty());
+                digits.visibleProperty().bind(pinyin.composingProperty().not());
                 pinyin.load(pinyinConverter, fx, letters -> {
                     removeMode(MODE_PINYIN);
                     type(letters);
                 });
             }
             addMode(MODE_LATIN, labels.latin(), null);
-            if (pinyin != null) {
-                modeRow.getChildren().add(pinyin);
-            }
             modes.selectToggle(modeButtons.values().iterator().next());
             modes.selectedToggleProperty().addListener((o, was, now) -> {
                 if (now == null) {
@@ -142,9 +150,8 @@ public final class OnScreenKeyboard extends VBox {
                 }
             });
             modeChanged();
-            getChildren().add(modeRow);
         }
-        getChildren().add(body);
+        getChildren().addAll(top, body);
         // Letters typed for one field never land in another.
         target.addListener((o, was, now) -> {
             if (pinyin != null) {
@@ -154,8 +161,8 @@ public final class OnScreenKeyboard extends VBox {
     }
 
     /**
-     * Adds an input mode beside 拼音 and ABC (Chinese keyboard only): {@code pad} replaces the keys
-     * while it is chosen ({@code null}: the keys stay). The mode button's id is {@code mode-ID}.
+     * Adds an input mode after 拼音 and ABC (Chinese keyboard only): {@code pad} replaces the three
+     * rows of letter keys (with space, backspace and done) while it is chosen ({@code null}: the keys stay). The mode button's id is {@code mode-ID}.
      */
     public void addMode(String id, String label, Node pad) {
         ToggleButton b = new ToggleButton(label);
@@ -164,8 +171,7 @@ public final class OnScreenKeyboard extends VBox {
         b.setFocusTraversable(false);
         b.setToggleGroup(modes);
         modeButtons.put(id, b);
-        int at = (int) modeRow.getChildren().stream().filter(n -> n instanceof ToggleButton).count();
-        modeRow.getChildren().add(at, b);
+        modeRow.getChildren().add(b);
         if (pad != null) {
             pads.put(id, pad);
             pad.setVisible(false);
@@ -182,7 +188,10 @@ public final class OnScreenKeyboard extends VBox {
         b.setToggleGroup(null);
         modeRow.getChildren().remove(b);
         if (MODE_PINYIN.equals(id) && pinyin != null) {
-            modeRow.getChildren().remove(pinyin);
+            pinyin.visibleProperty().unbind();
+            pinyin.setVisible(false);
+            digits.visibleProperty().unbind();
+            digits.setVisible(true);
             pinyin = null;
         }
         if (wasSelected && !modeButtons.isEmpty()) {
@@ -201,11 +210,8 @@ public final class OnScreenKeyboard extends VBox {
     }
 
     private void modeChanged() {
-        if (pinyin != null) {
-            if (!pinyinMode()) {
-                pinyin.commitLetters();
-            }
-            pinyin.setVisible(pinyinMode());
+        if (pinyin != null && !pinyinMode()) {
+            pinyin.commitLetters();
         }
         String m = mode();
         Node pad = pads.get(m);

@@ -14,7 +14,7 @@ import org.onetrip.kiosk.ime.pinyin.Composition;
 import org.onetrip.kiosk.ime.pinyin.PinyinConverter;
 
 /**
- * The pinyin line above the keys: the letters being typed, a page of candidates as big buttons and
+ * The pinyin line, in place of the digits while letters are typed: the letters, a page of candidates as big buttons and
  * the page keys. A tapped candidate is committed into the field; its unused letters stay. While the
  * dictionary is still loading, letters are kept and converted as soon as it is there; if it cannot
  * load, {@code onUnavailable} hears the letters typed so far (the keyboard types them as they are).
@@ -32,6 +32,7 @@ final class PinyinBar extends HBox {
     private Composition composition;
     private final StringBuilder pending = new StringBuilder();
     private boolean failed;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper composingProperty = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     PinyinBar(String previousText, String nextText, String preparing, Consumer<String> commit) {
         this.commit = commit;
@@ -79,6 +80,11 @@ final class PinyinBar extends HBox {
                 onUnavailable.accept(letters);
             }
         }, fx);
+    }
+
+    /** True while letters wait to be converted: the bar then shows in place of the digits. */
+    javafx.beans.property.ReadOnlyBooleanProperty composingProperty() {
+        return composingProperty.getReadOnlyProperty();
     }
 
     boolean isComposing() {
@@ -184,7 +190,6 @@ final class PinyinBar extends HBox {
         }
         previous.setDisable(composition == null || !composition.hasPrevious());
         next.setDisable(composition == null || !composition.hasNext());
-        previous.setVisible(isComposing());
-        next.setVisible(isComposing());
+        composingProperty.set(isComposing());
     }
 }
