@@ -105,12 +105,7 @@ public final class PinyinBench {
         for (String[] word : WORDS) {
             Composition comp = new Composition(converter, PAGE);
             type(comp, word[1], taps);
-            String rest = word[0];
-            while (!rest.isEmpty()) {
-                String got = pickLongest(comp, rest, taps);
-                typed.append(got);
-                rest = rest.substring(got.length());
-            }
+            typed.append(pickAll(comp, word[0], taps));
         }
         check(typed);
         return taps;
@@ -127,15 +122,19 @@ public final class PinyinBench {
                 type(comp, WORDS[i][1], taps);
                 text.append(WORDS[i][0]);
             }
-            String rest = text.toString();
-            while (!rest.isEmpty()) {
-                String got = pickLongest(comp, rest, taps);
-                typed.append(got);
-                rest = rest.substring(got.length());
-            }
+            typed.append(pickAll(comp, text.toString(), taps));
         }
         check(typed);
         return taps;
+    }
+
+    /** Taps candidates until {@code text} is typed; returns what was typed. */
+    private static String pickAll(Composition comp, String text, int[] taps) {
+        StringBuilder typed = new StringBuilder();
+        while (typed.length() < text.length()) {
+            typed.append(pickLongest(comp, text.substring(typed.length()), taps));
+        }
+        return typed.toString();
     }
 
     private static void type(Composition comp, String letters, int[] taps) {
