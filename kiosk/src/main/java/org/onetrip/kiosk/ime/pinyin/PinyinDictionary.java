@@ -131,19 +131,34 @@ public final class PinyinDictionary {
             merged.merge(key, Math.max(0, Math.round(frequency)), Long::sum);
         }
 
+        /**
+         * Compares the codes of two keys (up to their NUL) without copying them: the NUL sorts
+         * before every syllable id, so a shorter code comes first.
+         */
+        private static int compareCodes(String a, String b) {
+            for (int i = 0;; i++) {
+                char x = a.charAt(i);
+                char y = b.charAt(i);
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                if (x == '\0') {
+                    return 0;
+                }
+            }
+        }
+
         PinyinDictionary build() {
             String[] keys = merged.keySet().toArray(String[]::new);
             long[] w = new long[keys.length];
-            String[] codes = new String[keys.length];
             Integer[] order = new Integer[keys.length];
             for (int i = 0; i < keys.length; i++) {
                 w[i] = merged.get(keys[i]);
-                codes[i] = keys[i].substring(0, keys[i].indexOf('\0'));
                 order[i] = i;
             }
             merged.clear();
             Arrays.sort(order, (a, b) -> {
-                int c = codes[a].compareTo(codes[b]);
+                int c = compareCodes(keys[a], keys[b]);
                 return c != 0 ? c : Long.compare(w[b], w[a]);
             });
             int poolSize = 0;

@@ -103,6 +103,10 @@ public final class RimeDictionaryReader {
             if (s.codePointCount(0, s.length()) == syl.length) {
                 b.add(code, s, freqs.get(i));
             }
+            // each word's strings go as the packed entries grow: the load's peak stays lower
+            texts.set(i, null);
+            codes.set(i, null);
+            simple.set(i, null);
         }
         return b.build();
     }
