@@ -63,7 +63,8 @@ public final class PinyinBench {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() - before;
         long retained = usedHeapAfterGc() - before;
         System.out.printf(Locale.ROOT, "dictionary: %d entries; load %.0f ms median wall (%.0f ms CPU), first %.0f ms;"
-                        + " heap retained %.1f MB (its arrays %.1f MB), at most %.0f MB more while loading (sum of pool peaks, max heap %d MB)%n",
+                        + " heap retained %.1f MB (its arrays %.1f MB);"
+                        + " heap pools' peak use while loading %.0f MB above the start, garbage included (max heap %d MB)%n",
                 dict.size(), Stats.median(wall), Stats.median(cpu), wall[0] / 1e6, retained / 1048576.0,
                 dict.arrayBytes() / 1048576.0, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
         PinyinConverter converter = new PinyinConverter(dict);

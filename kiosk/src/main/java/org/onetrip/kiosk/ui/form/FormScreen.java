@@ -194,7 +194,7 @@ public final class FormScreen implements Screen {
                 t.get("ime.page.next"), t.get("ime.preparing"));
         boolean chinese = "zh".equals(t.locale().getLanguage());
         boolean freeText = flow.session().service().attributes().stream()
-                .anyMatch(a -> a.inputKind() != InputKind.KEYPAD && !a.validation().kind().equals("id_number"));
+                .anyMatch(a -> a.inputKind() == InputKind.KEYBOARD && !a.validation().kind().equals("id_number"));
         return new OnScreenKeyboard(labels, chinese, chinese && freeText ? flow.pinyin().converter() : null, flow.fx(),
                 this::putAway);
     }
