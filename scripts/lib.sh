@@ -28,7 +28,12 @@ ARM64_PACKAGES=(qemu-user-static file)
 SPEECH_PACKAGES=(espeak-ng alsa-utils)
 # Everything the running kiosk itself uses beyond PACKAGES (input methods, speech), for run, test
 # and bench; each feature adds its array here.
-APP_PACKAGES=("${HANDWRITING_PACKAGES[@]}" "${SPEECH_PACKAGES[@]}")
+# Pinyin input (issue 12): Rime's Luna Pinyin dictionary and its word frequencies, and OpenCC (the
+# library and its data) to turn the dictionary's traditional characters into simplified ones.
+IME_PINYIN_PACKAGES=(rime-data-luna-pinyin rime-essay libopencc1.1 libopencc-data)
+# Everything the running kiosk itself uses beyond PACKAGES (input methods, speech), for run, test
+# and bench; each feature adds its array here.
+APP_PACKAGES=("${HANDWRITING_PACKAGES[@]}" "${SPEECH_PACKAGES[@]}" "${IME_PINYIN_PACKAGES[@]}")
 
 missing_packages() {
   local p out=()

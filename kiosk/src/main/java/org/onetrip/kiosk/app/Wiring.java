@@ -204,6 +204,20 @@ public final class Wiring {
                 Duration.ofSeconds(config.maintenanceLockoutSeconds()));
     }
 
+    /** One pinyin input per data folder and process: its dictionary is immutable and takes seconds to read. */
+    private static final java.util.Map<Path, org.onetrip.kiosk.ime.PinyinInput> PINYIN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Pinyin input from Rime's Luna Pinyin data ({@code ime.rime-data}), simplified by OpenCC. It
+     * reads its dictionary on first use; nothing happens here. A UI rebuilt (or a test's next
+     * kiosk) shares the one already read.
+     */
+    public static org.onetrip.kiosk.ime.PinyinInput pinyinInput(KioskConfig config) {
+        return PINYIN.computeIfAbsent(config.rimeDataDir().toAbsolutePath(), dir -> new org.onetrip.kiosk.ime.PinyinInput(dir,
+                new org.onetrip.kiosk.ime.opencc.OpenCcSimplifier(org.onetrip.kiosk.ime.opencc.OpenCcSimplifier.DEFAULT_CONFIG)));
+    }
+
     /** The cabinet I/O: GPIO through gpiod, the same code on Pi4J's mock platform, or none. */
     public static KioskIo kioskIo(KioskConfig config, Clock clock) {
         return switch (config.ioDevice()) {

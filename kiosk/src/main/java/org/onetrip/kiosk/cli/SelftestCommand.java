@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code kiosk selftest}: opens every device and the store and reports each status. Exits 1 when
  * anything is offline. A device switched off with {@code none} is listed as DISABLED and does not
  * count as offline: the profile says it is not there. A store that cannot be opened (a full disk)
- * is listed OFFLINE beside the devices, which are still tested.
+ * is listed OFFLINE beside the devices, which are still tested. Pinyin input is listed too: OFFLINE
+ * when Rime's data or OpenCC is not installed (the keyboard then has no pinyin).
  */
 @Command(name = "selftest", description = "Report each device's status and the store's; exit 1 when something is offline.")
 public final class SelftestCommand implements java.util.concurrent.Callable<Integer> {
@@ -55,6 +56,7 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
             all.put("store", kiosk.queue().status());
             all.put(org.onetrip.kiosk.ime.handwriting.HandwritingRecognizer.ID, kiosk.handwriting().status());
             kiosk.backOfficeSync().ifPresent(sync -> all.put(sync.id(), sync.probe()));
+            all.put("pinyin", Wiring.pinyinInput(config).probe());
             return report(all);
         }
     }
@@ -75,6 +77,7 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
             all.put("store", new DeviceStatus(DeviceState.OFFLINE,
                     e.diskFull() ? StatusDetail.HARDWARE_ERROR : StatusDetail.CONFIGURATION_ERROR, e.getMessage(),
                     Instant.now()));
+            all.put("pinyin", Wiring.pinyinInput(config).probe());
             return report(all);
         } finally {
             devices.forEach(d -> {

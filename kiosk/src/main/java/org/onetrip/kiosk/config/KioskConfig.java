@@ -74,6 +74,8 @@ public final class KioskConfig {
     public static final String IO_ACTIVE_LOW_TAMPER = "io.active-low.tamper";
     public static final String IO_ACTIVE_LOW_LIGHTS = "io.active-low.lights";
     public static final String DIM_AFTER = "ui.dim-after-s";
+    /** Rime's data folder: luna_pinyin.dict.yaml and essay.txt for pinyin input (Debian's by default). */
+    public static final String IME_RIME_DATA = "ime.rime-data";
 
     // Speech output (issue 12): espeak-ng through ALSA, the centre's recorded prompts.
     public static final String SPEECH_DEVICE = "speech.device";
@@ -107,7 +109,7 @@ public final class KioskConfig {
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
             BACKOFFICE_STATUS_REFRESH, BACKOFFICE_HEARTBEAT, UI_FULLSCREEN, UI_SIMULATOR_PANEL, UI_WIDTH, UI_HEIGHT,
-            CATALOG_FILE, PRIVACY_RETENTION_DAYS, RECOVERY_WINDOW, PROXY_AGENTS_FILE));
+            CATALOG_FILE, PRIVACY_RETENTION_DAYS, RECOVERY_WINDOW, PROXY_AGENTS_FILE, IME_RIME_DATA));
 
     /** The profile used without {@code --config}, bundled from firmware-config/profiles. */
     public static final String DEFAULT_PROFILE = "/profiles/simulator.properties";
@@ -275,6 +277,12 @@ public final class KioskConfig {
             case "en" -> Locale.ENGLISH;
             default -> throw new ConfigException(LOCALE, v, "zh-CN | en");
         };
+    }
+
+    /** Rime's data for pinyin input; a missing folder is the input method's status, not a bad profile. */
+    public Path rimeDataDir() {
+        String v = get(IME_RIME_DATA, "/usr/share/rime-data");
+        return Path.of(v.isBlank() ? "/usr/share/rime-data" : v);
     }
 
     public Path dataDir() {

@@ -107,6 +107,11 @@ public final class Flow {
         return speech;
     }
 
+    /** Pinyin input for the keyboard: one per process, its dictionary read on first use. */
+    public org.onetrip.kiosk.ime.PinyinInput pinyin() {
+        return Wiring.pinyinInput(kiosk.config());
+    }
+
     /** Status look-ups, limited per visit ({@link ResidentSession#visit()}). */
     public StatusLookup statusLookup() {
         return statusLookup;

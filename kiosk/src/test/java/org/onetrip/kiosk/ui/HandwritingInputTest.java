@@ -100,7 +100,7 @@ class HandwritingInputTest extends KioskUiTestBase {
     @Test
     void aSuggestionWrittenByHandReachesTheReview() {
         openSuggestionText();
-        tap("#key-handwriting");
+        tap("#mode-handwriting");
         awaitNode("#handwriting-pad");
         snapshot("handwriting-pad");
         for (int i = 0; i < SUGGESTION.length(); i++) {
@@ -126,7 +126,7 @@ class HandwritingInputTest extends KioskUiTestBase {
     @Test
     void undoTakesTheLastStrokeAndClearTakesAll() {
         openSuggestionText();
-        tap("#key-handwriting");
+        tap("#mode-handwriting");
         writeByHand("十");
         await("十 first", () -> pad().candidates().get(0).equals("十"));
         tap("#hw-undo");
@@ -147,6 +147,6 @@ class HandwritingInputTest extends KioskUiTestBase {
     @Test
     void theEnglishKeyboardHasNoHandwritingKey() {
         openSuggestionText(true);
-        assertThat(lookup("#key-handwriting").tryQuery()).isEmpty();
+        assertThat(lookup("#mode-handwriting").tryQuery()).isEmpty();
     }
 }

@@ -25,7 +25,7 @@ class HandwritingOfflineTest extends KioskUiTestBase {
         awaitScreen("form");
         tap("#field-content");
         awaitNode("#keyboard");
-        assertThat(lookup("#key-handwriting").tryQuery()).isEmpty();
+        assertThat(lookup("#mode-handwriting").tryQuery()).isEmpty();
         tap("#key-a");
         await("a typed", () -> ((javafx.scene.control.TextInputControl) lookup("#field-content").query()).getText().equals("a"));
     }

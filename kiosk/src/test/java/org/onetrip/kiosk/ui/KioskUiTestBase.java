@@ -222,8 +222,15 @@ abstract class KioskUiTestBase extends ApplicationTest {
         }
     }
 
-    /** Taps each key of {@code keys} on the visible on-screen pad. */
+    /**
+     * Taps each key of {@code keys} on the visible on-screen pad. Letters are typed as letters: a
+     * Chinese keyboard in pinyin mode is switched to ABC first.
+     */
     void typeOnPad(String keys) {
+        if (keys.chars().anyMatch(Character::isLetter) && lookup("#mode-latin").tryQuery()
+                .map(n -> !((javafx.scene.control.ToggleButton) n).isSelected()).orElse(false)) {
+            clickOn("#mode-latin");
+        }
         for (char c : keys.toCharArray()) {
             clickOn("#key-" + c);
         }

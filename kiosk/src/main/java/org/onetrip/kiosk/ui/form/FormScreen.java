@@ -110,13 +110,7 @@ public final class FormScreen implements Screen {
         keypad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "");
         idPad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "X");
         idPad.setId("idpad");
-        keyboard = new OnScreenKeyboard(t.get("key.space"), t.get("key.backspace"), t.get("key.done"), this::putAway);
-        HandwritingRecognizer hw = flow.kiosk().handwriting();
-        if (t.isChinese() && hw.isOnline()) {
-            keyboard.addHandwriting(new HandwritingPad(hw, flow.background(), flow.bridge()::post,
-                    t.get("handwriting.clear"), t.get("handwriting.undo")),
-                    t.get("key.handwriting"), t.get("key.letters"), t.get("key.done"));
-        }
+        keyboard = keyboard(t);
         // Keypads sit beside the fields so the field stays in view; the wide keyboard and the
         // date picker dock below.
         sideArea = padArea("side-input");
@@ -195,6 +189,28 @@ public final class FormScreen implements Screen {
             return;
         }
         hideInputs();
+    }
+
+    /**
+     * The keyboard in the session's language; a Chinese one types pinyin, its dictionary read now
+     * (in the background) if no form has needed it yet, so it is ready by the first letter.
+     */
+    private OnScreenKeyboard keyboard(Texts t) {
+        OnScreenKeyboard.Labels labels = new OnScreenKeyboard.Labels(t.get("key.space"), t.get("key.backspace"),
+                t.get("key.done"), t.get("ime.mode.pinyin"), t.get("ime.mode.latin"), t.get("ime.page.previous"),
+                t.get("ime.page.next"), t.get("ime.preparing"));
+        boolean chinese = "zh".equals(t.locale().getLanguage());
+        boolean freeText = flow.session().service().attributes().stream()
+                .anyMatch(a -> a.inputKind() == InputKind.KEYBOARD && !a.validation().kind().equals("id_number"));
+        OnScreenKeyboard k = new OnScreenKeyboard(labels, chinese, chinese && freeText ? flow.pinyin().converter() : null,
+                flow.fx(), this::putAway);
+        HandwritingRecognizer hw = flow.kiosk().handwriting();
+        if (chinese && freeText && hw.isOnline()) {
+            k.addHandwriting(new HandwritingPad(hw, flow.background(), flow.bridge()::post,
+                    t.get("handwriting.clear"), t.get("handwriting.undo")),
+                    t.get("key.handwriting"), t.get("key.letters"), t.get("key.done"));
+        }
+        return k;
     }
 
     private static StackPane padArea(String id) {

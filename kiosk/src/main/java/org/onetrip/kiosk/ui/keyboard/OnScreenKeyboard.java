@@ -1,90 +1,242 @@
 package org.onetrip.kiosk.ui.keyboard;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.onetrip.kiosk.ime.pinyin.PinyinConverter;
+import org.onetrip.kiosk.ui.Resources;
 
 /**
- * A simple on-screen keyboard: digits, Latin letters with shift, common punctuation of both
- * languages, space, backspace and "done" (which puts the keyboard away). Chinese text is mostly
- * entered by tapping the field's common phrases; a pinyin input method is beyond a lobby kiosk's
- * needs. Keys never take focus and never type into a field that has lost it.
+ * A simple on-screen keyboard: digits, Latin letters with shift, punctuation, space, backspace and
+ * "done" (which puts the keyboard away). Keys never take focus and never type into a field that
+ * has lost it.
  *
- * <p>Four rows, not five: docked under the form on a 1280x800 panel, every row taken from the
- * keyboard is a row of the form the resident can still see while typing.
+ * <p>In a Chinese session the input modes sit before the digits: 拼音 (pinyin: letters gather where
+ * the digits were, beside their candidates, and a tapped candidate goes into the field; space takes
+ * the first) and ABC (letters as they are); another input method adds its own mode with
+ * {@link #addMode}, its pad then showing in place of the letter keys. The English keyboard has no modes and none of the Chinese-only
+ * keys (号 楼 室 ， 。).
+ *
+ * <p>Four rows of keys, not five: docked under the form on a 1280x800 panel, every row taken from
+ * the keyboard is a row of the form the resident can still see while typing.
  */
 public final class OnScreenKeyboard extends VBox {
-    private static final String[][] ROWS = {
+    private static final String[][] ROWS_ZH = {
         {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "#"},
         {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "号", "楼"},
         {"a", "s", "d", "f", "g", "h", "j", "k", "l", "室", ",", "."},
         {"z", "x", "c", "v", "b", "n", "m", "，", "。"},
     };
+    private static final String[][] ROWS_EN = {
+        {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "#"},
+        {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "'", "/"},
+        {"a", "s", "d", "f", "g", "h", "j", "k", "l", ",", "."},
+        {"z", "x", "c", "v", "b", "n", "m", "@"},
+    };
+    public static final String MODE_PINYIN = "pinyin";
+    public static final String MODE_LATIN = "latin";
+    public static final String MODE_HANDWRITING = "handwriting";
+
     private final ObjectProperty<TextInputControl> target = new SimpleObjectProperty<>();
     private final ToggleButton shift = new ToggleButton("⇧");
     private final Runnable onDone;
+    private final ToggleGroup modes = new ToggleGroup();
+    private final Map<String, ToggleButton> modeButtons = new LinkedHashMap<>();
+    private final Map<String, Node> pads = new LinkedHashMap<>();
+    private final HBox modeRow = new HBox(8);
+    private final HBox digits = new HBox(8);
+    private final StackPane body = new StackPane();
+    private final VBox keys = new VBox(8);
+    private PinyinBar pinyin;
 
+    /** The English keyboard, or a Chinese one without pinyin. */
     public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
+        this(new Labels(spaceText, backspaceText, doneText, "", "", "", "", ""), false, null, null, onDone);
+    }
+
+    /** Texts on the keyboard's keys, in the session's language. */
+    public record Labels(String space, String backspace, String done, String pinyin, String latin, String previousPage,
+            String nextPage, String preparing) {
+    }
+
+    /**
+     * {@code chinese}: the Chinese keys and the mode row. {@code pinyin}: the dictionary, loading or
+     * loaded (null: no pinyin mode); its completion is handled on {@code fx}.
+     */
+    public OnScreenKeyboard(Labels labels, boolean chinese, CompletableFuture<PinyinConverter> pinyinConverter,
+            Executor fx, Runnable onDone) {
         this.onDone = onDone;
         setId("keyboard");
         getStyleClass().add("keyboard");
+        getStylesheets().add(Resources.url("/ui/keyboard-ime.css"));
         setSpacing(8);
         setAlignment(Pos.CENTER);
         shift.setId("key-shift");
         shift.getStyleClass().add("key");
         shift.setFocusTraversable(false);
-        for (int r = 0; r < ROWS.length; r++) {
-            HBox row = new HBox(8);
+        String[][] rows = chinese ? ROWS_ZH : ROWS_EN;
+        keys.setAlignment(Pos.CENTER);
+        digits.setAlignment(Pos.CENTER);
+        for (int r = 0; r < rows.length; r++) {
+            HBox row = r == 0 ? digits : new HBox(8);
             row.setAlignment(Pos.CENTER);
             if (r == 3) {
                 row.getChildren().add(shift);
             }
-            for (String k : ROWS[r]) {
-                row.getChildren().add(letter(k));
+            for (String k : rows[r]) {
+                row.getChildren().add(k.length() == 1 && k.charAt(0) >= 'a' && k.charAt(0) <= 'z' ? letter(k) : symbol(k));
             }
             if (r == 2) {
-                Button back = control("key-backspace", backspaceText);
+                Button back = control("key-backspace", labels.backspace());
                 back.getStyleClass().add("key-wide");
-                back.setOnAction(e -> KeyTarget.backspace(target.get()));
+                back.setOnAction(e -> backspace());
                 row.getChildren().add(back);
             }
             if (r == 3) {
-                Button space = control("key-space", spaceText);
-                space.setOnAction(e -> KeyTarget.type(target.get(), " "));
+                Button space = control("key-space", labels.space());
+                space.setOnAction(e -> space());
                 HBox.setHgrow(space, Priority.ALWAYS);
                 space.setMaxWidth(Double.MAX_VALUE);
-                Button done = control("key-done", doneText);
+                Button done = control("key-done", labels.done());
                 done.getStyleClass().addAll("key-wide", "key-done");
-                done.setOnAction(e -> onDone.run());
+                done.setOnAction(e -> {
+                    commitLetters();
+                    onDone.run();
+                });
                 row.getChildren().addAll(space, done);
             }
-            getChildren().add(row);
+            if (r > 0) {
+                keys.getChildren().add(row);
+            }
         }
+        body.getChildren().add(keys);
+        // The top row: the modes and the digits; while pinyin is being typed, its candidates in
+        // their place (no row of the form is given up for them).
+        StackPane top = new StackPane(digits);
+        top.setId("keyboard-top");
+        if (chinese) {
+            modeRow.setId("keyboard-modes");
+            modeRow.setAlignment(Pos.CENTER_LEFT);
+            digits.getChildren().add(0, modeRow);
+            if (pinyinConverter != null && !pinyinConverter.isCompletedExceptionally()) {
+                pinyin = new PinyinBar(labels.previousPage(), labels.nextPage(), labels.preparing(), this::type);
+                addMode(MODE_PINYIN, labels.pinyin(), null);
+                top.getChildren().add(pinyin);
+                pinyin.visibleProperty().bind(pinyin.composingProperty());
+                digits.visibleProperty().bind(pinyin.composingProperty().not());
+                pinyin.load(pinyinConverter, fx, letters -> {
+                    removeMode(MODE_PINYIN);
+                    type(letters);
+                });
+            }
+            addMode(MODE_LATIN, labels.latin(), null);
+            modes.selectToggle(modeButtons.values().iterator().next());
+            modes.selectedToggleProperty().addListener((o, was, now) -> {
+                if (now == null) {
+                    modes.selectToggle(was); // one mode is always on
+                } else {
+                    modeChanged();
+                }
+            });
+            modeChanged();
+        }
+        getChildren().addAll(top, body);
+        // Letters typed for one field never land in another.
+        target.addListener((o, was, now) -> {
+            if (pinyin != null) {
+                pinyin.clear();
+            }
+        });
     }
 
     /**
-     * Adds a "手写" key (Chinese sessions, when the recognizer is online) that swaps the keys for
-     * the writing pad; the pad's {@code lettersText} key swaps them back. The pad follows this
-     * keyboard's field.
+     * Adds an input mode after 拼音 and ABC (Chinese keyboard only): {@code pad} replaces the three
+     * rows of letter keys (with space, backspace and done) while it is chosen ({@code null}: the keys stay). The mode button's id is {@code mode-ID}.
+     */
+    public void addMode(String id, String label, Node pad) {
+        ToggleButton b = new ToggleButton(label);
+        b.setId("mode-" + id);
+        b.getStyleClass().addAll("key", "ime-mode");
+        b.setFocusTraversable(false);
+        b.setToggleGroup(modes);
+        modeButtons.put(id, b);
+        modeRow.getChildren().add(b);
+        if (pad != null) {
+            pads.put(id, pad);
+            pad.setVisible(false);
+            body.getChildren().add(pad);
+        }
+    }
+
+    private void removeMode(String id) {
+        ToggleButton b = modeButtons.remove(id);
+        if (b == null) {
+            return;
+        }
+        boolean wasSelected = b.isSelected();
+        b.setToggleGroup(null);
+        modeRow.getChildren().remove(b);
+        if (MODE_PINYIN.equals(id) && pinyin != null) {
+            pinyin.visibleProperty().unbind();
+            pinyin.setVisible(false);
+            digits.visibleProperty().unbind();
+            digits.setVisible(true);
+            pinyin = null;
+        }
+        if (wasSelected && !modeButtons.isEmpty()) {
+            modes.selectToggle(modeButtons.values().iterator().next());
+        }
+    }
+
+    /** The chosen mode's id (empty on the English keyboard). */
+    public String mode() {
+        return modeButtons.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey)
+                .findFirst().orElse("");
+    }
+
+    private boolean pinyinMode() {
+        return pinyin != null && MODE_PINYIN.equals(mode());
+    }
+
+    private void modeChanged() {
+        if (pinyin != null && !pinyinMode()) {
+            pinyin.commitLetters();
+        }
+        String m = mode();
+        Node pad = pads.get(m);
+        keys.setVisible(pad == null);
+        pads.forEach((id, p) -> p.setVisible(id.equals(m)));
+    }
+
+    /**
+     * Adds the writing pad as the 手写 mode (Chinese keyboard, when the recognizer is online): the
+     * pad takes the letter rows' place; its {@code lettersText} key goes back to ABC and its done
+     * key puts the keyboard away. The pad follows this keyboard's field.
      */
     public void addHandwriting(HandwritingPad pad, String keyText, String lettersText, String doneText) {
-        java.util.List<javafx.scene.Node> keys = java.util.List.copyOf(getChildren());
-        Button write = control("key-handwriting", keyText);
-        write.getStyleClass().addAll("key-wide", "key-mode");
-        write.setOnAction(e -> getChildren().setAll(pad));
-        ((HBox) keys.get(keys.size() - 1)).getChildren().add(1, write);
+        addMode(MODE_HANDWRITING, keyText, pad);
         Button letters = control("key-letters", lettersText);
         letters.getStyleClass().addAll("key-wide", "key-mode");
         letters.setOnAction(e -> {
             pad.clear();
-            getChildren().setAll(keys);
+            ToggleButton latin = modeButtons.get(MODE_LATIN);
+            if (latin != null) {
+                modes.selectToggle(latin);
+            }
         });
         Button done = control("hw-done", doneText);
         done.getStyleClass().addAll("key-wide", "key-done");
@@ -98,10 +250,53 @@ public final class OnScreenKeyboard extends VBox {
         b.textProperty().bind(javafx.beans.binding.Bindings.when(shift.selectedProperty())
                 .then(k.toUpperCase(Locale.ROOT)).otherwise(k));
         b.setOnAction(e -> {
-            KeyTarget.type(target.get(), b.getText());
+            // A capital is typed as it is, even in pinyin mode (楼 A, 3B室).
+            if (!(pinyinMode() && !shift.isSelected() && KeyTarget.accepts(target.get()) && pinyin.type(k))) {
+                type(b.getText());
+            }
             shift.setSelected(false);
         });
         return b;
+    }
+
+    private Button symbol(String k) {
+        Button b = control("key-" + k, k);
+        b.setOnAction(e -> {
+            commitFirst();
+            type(k);
+        });
+        return b;
+    }
+
+    private void backspace() {
+        if (!(pinyinMode() && pinyin.backspace())) {
+            KeyTarget.backspace(target.get());
+        }
+    }
+
+    private void space() {
+        if (!(pinyinMode() && pinyin.commitFirst())) {
+            type(" ");
+        }
+    }
+
+    private void commitFirst() {
+        if (pinyinMode()) {
+            pinyin.commitFirst();
+        }
+    }
+
+    private void commitLetters() {
+        if (pinyin != null) {
+            pinyin.commitLetters();
+        }
+    }
+
+    /** Types {@code s} into the field (a chosen candidate, a handwritten character, a key). */
+    public void type(String s) {
+        if (!s.isEmpty()) {
+            KeyTarget.type(target.get(), s);
+        }
     }
 
     private static Button control(String id, String text) {

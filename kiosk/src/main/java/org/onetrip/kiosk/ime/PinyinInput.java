@@ -1,0 +1,105 @@
+package org.onetrip.kiosk.ime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.StatusDetail;
+import org.onetrip.kiosk.ime.opencc.OpenCcSimplifier;
+import org.onetrip.kiosk.ime.pinyin.PinyinConverter;
+import org.onetrip.kiosk.ime.pinyin.RimeDictionaryReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pinyin input method as the kiosk holds it: the dictionary is read on first use, on a thread
+ * of its own (about a second on a laptop, a few on a Pi; nothing is read at start-up for a
+ * resident who never types), once per process. Missing data is a status, never a crash: the
+ * keyboard then offers no pinyin and {@code selftest} says what to install.
+ */
+public final class PinyinInput {
+    private static final Logger log = LoggerFactory.getLogger(PinyinInput.class);
+
+    private final Path rimeData;
+    private final OpenCcSimplifier simplifier;
+    private CompletableFuture<PinyinConverter> loading;
+    private volatile DeviceStatus status;
+
+    public PinyinInput(Path rimeData, OpenCcSimplifier simplifier) {
+        this.rimeData = rimeData;
+        this.simplifier = simplifier;
+        this.status = DeviceStatus.unknown("not loaded yet (loads when a keyboard first shows)");
+    }
+
+    /** What is missing, without reading the dictionary: the files and OpenCC. Empty when all is there. */
+    public Optional<String> missing() {
+        if (!Files.isReadable(rimeData.resolve(RimeDictionaryReader.DICT))) {
+            return Optional.of("rime-data-luna-pinyin not installed (no " + rimeData.resolve(RimeDictionaryReader.DICT) + ")");
+        }
+        if (!Files.isReadable(rimeData.resolve(RimeDictionaryReader.ESSAY))) {
+            return Optional.of("rime-essay not installed (no " + rimeData.resolve(RimeDictionaryReader.ESSAY) + ")");
+        }
+        try {
+            simplifier.check();
+        } catch (OpenCcSimplifier.UnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** The status for selftest: OFFLINE with what to install, or what the loaded dictionary holds. */
+    public DeviceStatus probe() {
+        Optional<String> m = missing();
+        return m.map(s -> DeviceStatus.offline(StatusDetail.GONE, s)).orElseGet(() -> {
+            DeviceStatus s = status;
+            return s.state() == org.onetrip.kiosk.device.DeviceState.UNKNOWN
+                    ? DeviceStatus.online("installed in " + rimeData + " (loads on first use)") : s;
+        });
+    }
+
+    public DeviceStatus status() {
+        return status;
+    }
+
+    /** Starts loading on first call (on its own daemon thread); completes with the converter or fails. */
+    public synchronized CompletableFuture<PinyinConverter> converter() {
+        if (loading == null) {
+            loading = new CompletableFuture<>();
+            status = DeviceStatus.unknown("loading " + rimeData);
+            Thread t = new Thread(this::load, "pinyin-load");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return loading;
+    }
+
+    /** The converter when loaded, else empty (and loading starts). */
+    public Optional<PinyinConverter> ready() {
+        CompletableFuture<PinyinConverter> f = converter();
+        return f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+    }
+
+    private void load() {
+        Optional<String> m = missing();
+        if (m.isPresent()) {
+            status = DeviceStatus.offline(StatusDetail.GONE, m.get());
+            log.warn("pinyin input offline: {}", m.get());
+            loading.completeExceptionally(new IllegalStateException(m.get()));
+            return;
+        }
+        try {
+            long t0 = System.nanoTime();
+            PinyinConverter c = new PinyinConverter(RimeDictionaryReader.read(rimeData, simplifier));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            status = DeviceStatus.online(c.dictionary().size() + " words from " + rimeData + ", loaded in " + ms + " ms");
+            log.info("pinyin input: {}", status.message());
+            loading.complete(c);
+        } catch (Exception | OutOfMemoryError e) {
+            status = DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR, "could not read " + rimeData + ": " + e);
+            log.warn("pinyin input offline", e);
+            loading.completeExceptionally(e);
+        }
+    }
+}
