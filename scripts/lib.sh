@@ -16,6 +16,9 @@ PG_PACKAGES=(postgresql)
 # The staff pages and the phone page are tested, measured and drawn in a real browser: Debian's
 # Chromium and its driver, headless (Selenium drives them; nothing is downloaded at run time).
 BROWSER_PACKAGES=(chromium chromium-driver)
+# scripts/check-pi's Debian package checks: dpkg-deb, lintian, the signed apt repository (gpg,
+# apt-ftparchive) and the JDK's jar tool for the deliberately broken test package.
+DEB_PACKAGES=(dpkg-dev lintian gnupg apt-utils openjdk-17-jdk-headless)
 
 missing_packages() {
   local p out=()
