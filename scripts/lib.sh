@@ -26,14 +26,15 @@ ARM64_PACKAGES=(qemu-user-static file)
 # Speech (issue 12): Debian's espeak-ng speaks Mandarin and English offline; aplay (alsa-utils)
 # plays it. The tests and the speech benchmark run the real engine.
 SPEECH_PACKAGES=(espeak-ng alsa-utils)
-# Everything the running kiosk itself uses beyond PACKAGES (input methods, speech), for run, test
-# and bench; each feature adds its array here.
 # Pinyin input (issue 12): Rime's Luna Pinyin dictionary and its word frequencies, and OpenCC (the
 # library and its data) to turn the dictionary's traditional characters into simplified ones.
 IME_PINYIN_PACKAGES=(rime-data-luna-pinyin rime-essay libopencc1.1 libopencc-data)
 # Everything the running kiosk itself uses beyond PACKAGES (input methods, speech), for run, test
 # and bench; each feature adds its array here.
 APP_PACKAGES=("${HANDWRITING_PACKAGES[@]}" "${SPEECH_PACKAGES[@]}" "${IME_PINYIN_PACKAGES[@]}")
+# scripts/check-pi's Debian package checks: dpkg-deb, lintian, the signed apt repository (gpg,
+# apt-ftparchive) and the JDK's jar tool for the deliberately broken test package.
+DEB_PACKAGES=(dpkg-dev lintian gnupg apt-utils openjdk-17-jdk-headless)
 
 missing_packages() {
   local p out=()

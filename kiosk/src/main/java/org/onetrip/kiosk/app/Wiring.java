@@ -198,6 +198,17 @@ public final class Wiring {
                 RetentionEraser.DEFAULT_EVERY, kiosk.clock());
     }
 
+    /**
+     * The UI's session flag, also in systemd's runtime folder for the nightly upgrade (which
+     * installs only while no session is open); nothing outside systemd. Starts "closed".
+     */
+    public static void publishSessionState(Kiosk kiosk) {
+        org.onetrip.kiosk.systemd.SessionStateFile.fromEnvironment(System.getenv(), kiosk.clock()).ifPresent(f -> {
+            f.accept(false);
+            kiosk.statusLights().addSessionListener(f);
+        });
+    }
+
     /** The technician's PIN, hashed in {@code DATA_DIR/secrets.properties}. */
     public static org.onetrip.kiosk.maintenance.PinVault pinVault(KioskConfig config, Clock clock) {
         return new org.onetrip.kiosk.maintenance.PinVault(config.dataDir().resolve("secrets.properties"), clock,

@@ -53,6 +53,7 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         RetentionEraser eraser = Wiring.retentionEraser(kiosk);
         eraser.start();
         kiosk.startDevices();
+        Wiring.publishSessionState(kiosk);
         if (screenshot == null && !exitWhenReady) {
             // Its own thread: the touch flow only commits to the store and never waits for the network.
             kiosk.startSync();

@@ -34,6 +34,8 @@ public final class StatusLights implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService refresher;
     private final List<java.util.function.Consumer<DeviceStatus>> storeListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Boolean>> sessionListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param devices the devices whose trouble lights ATTENTION (the reader, printer, scanner)
@@ -99,6 +101,14 @@ public final class StatusLights implements AutoCloseable {
             sessionActive = active;
         }
         refresh();
+        for (var l : sessionListeners) {
+            l.accept(active);
+        }
+    }
+
+    /** Hears every {@link #sessionActive} (the session state file the nightly upgrade reads). */
+    public void addSessionListener(java.util.function.Consumer<Boolean> listener) {
+        sessionListeners.add(listener);
     }
 
     /** The UI: the out-of-service screen shows (true) or the kiosk recovered (false). */
