@@ -99,6 +99,7 @@ public final class KioskUi {
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
+        Theme.follow(scene, flow.highContrastProperty());
         if (kiosk.scanner() instanceof KeyboardQrScanner keyboardScanner) {
             // First, so a scan is taken out before any other key handling sees it.
             new KeyboardWedge(keyboardScanner, clock).install(scene);

@@ -41,8 +41,9 @@ import org.onetrip.kiosk.ui.maintenance.PinScreen;
  * (opacity changes no layout, so everything else is drawn in the same place).</li>
  * <li>A text's glyph pixels are the pixels inside its bounds that differ between the two
  * snapshots. So a text clipped by a scroll pane, or covered, is measured where it shows, and not at
- * all when it does not show. Neighbours' glyphs do not count: texts do not overlap on these
- * screens.</li>
+ * all when it does not show: the bounds are cut to what the parents' clips (a scroll pane's
+ * viewport) let show, so a scrolled-away text does not claim the header's glyphs drawn where its
+ * bounds would be. Texts do not overlap on these screens, so a neighbour's glyphs do not count.</li>
  * <li>The background is read from the second snapshot at exactly those pixels, so it is what is
  * behind the glyphs, not a guess from the node's style: the colour found at most glyph pixels is
  * the background; any other colour behind at least a tenth of them (a text over two colours, a
@@ -180,7 +181,10 @@ class ContrastTest extends ScreenTour {
     }
 
     static Measure measure(Text t, double opacity, PixelReader shown, PixelReader behind, int w, int h) {
-        Bounds b = t.localToScene(t.getBoundsInLocal());
+        Bounds b = shownPart(t);
+        if (b == null) {
+            return null;
+        }
         int x0 = Math.max(0, (int) Math.floor(b.getMinX()));
         int y0 = Math.max(0, (int) Math.floor(b.getMinY()));
         int x1 = Math.min(w, (int) Math.ceil(b.getMaxX()));
@@ -223,6 +227,29 @@ class ContrastTest extends ScreenTour {
             }
         }
         return worst;
+    }
+
+    /**
+     * The part of a text's bounds its parents' clips let show, in the scene; null when none does.
+     * A text scrolled out of a scroll pane's viewport has bounds over other things (the header):
+     * their pixels are not its glyphs.
+     */
+    private static Bounds shownPart(Text t) {
+        Bounds b = t.localToScene(t.getBoundsInLocal());
+        for (Node p = t; p != null; p = p.getParent()) {
+            if (p.getClip() != null) {
+                Bounds c = p.localToScene(p.getClip().getBoundsInParent());
+                double x0 = Math.max(b.getMinX(), c.getMinX());
+                double y0 = Math.max(b.getMinY(), c.getMinY());
+                double x1 = Math.min(b.getMaxX(), c.getMaxX());
+                double y1 = Math.min(b.getMaxY(), c.getMaxY());
+                if (x1 <= x0 || y1 <= y0) {
+                    return null;
+                }
+                b = new javafx.geometry.BoundingBox(x0, y0, x1 - x0, y1 - y0);
+            }
+        }
+        return b;
     }
 
     /**
