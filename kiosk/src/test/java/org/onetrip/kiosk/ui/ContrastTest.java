@@ -22,9 +22,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.onetrip.kiosk.app.Wiring;
-import org.onetrip.kiosk.ui.maintenance.MaintenanceScreen;
-import org.onetrip.kiosk.ui.maintenance.PinScreen;
 
 /**
  * Every text on every screen is at least {@value #MIN_TEXT_RATIO}:1 against the pixels behind it
@@ -32,7 +29,7 @@ import org.onetrip.kiosk.ui.maintenance.PinScreen;
  * {@value #MIN_RING_RATIO}:1 against the control and against what surrounds it (1.4.11).
  *
  * <p>Method, per state of the {@link ScreenTour} (both languages; {@link HighContrastContrastTest}
- * walks it again in the high-contrast theme), plus the technician's PIN and maintenance screens:
+ * walks it again in the high-contrast theme), the technician's PIN and maintenance screens included:
  * <ol>
  * <li>Every {@link Text} node in the kiosk's scene is found: a label's, a button's, a field's text
  * or prompt, a standalone text. Nodes hidden, of zero effective opacity (the screen the idle
@@ -81,14 +78,6 @@ class ContrastTest extends ScreenTour {
     @Test
     void everyTextIsSevenToOneAgainstItsBackgroundAndTheFocusRingThreeToOne() throws IOException {
         tour();
-
-        // The technician's screens.
-        interact(() -> ui.flow().nav().show(new PinScreen(ui.flow(), Wiring.pinVault(kiosk.config(), clock))));
-        awaitScreen("pin");
-        auditBoth("pin");
-        interact(() -> ui.flow().nav().show(new MaintenanceScreen(ui.flow(), Wiring.pinVault(kiosk.config(), clock))));
-        awaitScreen("maintenance");
-        auditBoth("maintenance");
 
         // Focus rings: on home (tiles, check, header), a service list (cards, buttons), the form.
         interact(() -> ui.flow().home());

@@ -8,12 +8,16 @@ import java.util.Map;
 import javafx.scene.Node;
 import org.onetrip.kiosk.filing.Filing;
 import org.onetrip.kiosk.filing.Submission;
+import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.idcard.FictionalCards;
+import org.onetrip.kiosk.ui.maintenance.MaintenanceScreen;
+import org.onetrip.kiosk.ui.maintenance.PinScreen;
 
 /**
  * Every screen a resident can see, walked in both languages at 1280x800: home, each window's
  * service list, identify (resident and proxy agent), the form with its keypad and keyboard, the
- * idle warning, review, done, status, out of service for each device, attract (40+ states). A test
+ * idle warning, review, done, status, out of service for each device, attract, and the
+ * technician's PIN and maintenance screens (44 states). A test
  * says what to check in each state ({@link #inspect}); the screen audit and the contrast test walk
  * the same states, so a screen added here is checked by both.
  */
@@ -103,6 +107,14 @@ abstract class ScreenTour extends KioskUiTestBase {
         interact(() -> ui.flow().attract());
         awaitScreen("attract");
         auditBoth("attract");
+
+        // The technician's screens: read at the same distance, so held to the same rules.
+        interact(() -> ui.flow().nav().show(new PinScreen(ui.flow(), Wiring.pinVault(kiosk.config(), clock))));
+        awaitScreen("pin");
+        auditBoth("pin");
+        interact(() -> ui.flow().nav().show(new MaintenanceScreen(ui.flow(), Wiring.pinVault(kiosk.config(), clock))));
+        awaitScreen("maintenance");
+        auditBoth("maintenance");
     }
 
     void startService(String code) {
