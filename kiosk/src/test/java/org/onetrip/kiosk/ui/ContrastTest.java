@@ -1,7 +1,9 @@
 package org.onetrip.kiosk.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelReader;
@@ -83,7 +86,7 @@ class ContrastTest extends ScreenTour {
         interact(() -> ui.flow().home());
         awaitScreen("home");
         for (String q : List.of("#tile-party", "#tile-economy", "#tile-opinion", "#tile-livelihood", "#check-status",
-                "#language")) {
+                "#theme-toggle", "#language")) {
             ring("home", q);
         }
         interact(() -> ui.flow().openWindow(kiosk.catalog().windows().get(0)));
@@ -111,6 +114,42 @@ class ContrastTest extends ScreenTour {
         soft.assertThat(lowRings).as("%s theme: focus rings under %s:1 against the control or its surroundings",
                 theme(), MIN_RING_RATIO).isEmpty();
         soft.assertAll();
+    }
+
+    /**
+     * The method on a known pair: WCAG's own example grey #767676 on white is 4.54:1, black on white
+     * 21:1; a label at half opacity is measured as the colour it is drawn in.
+     */
+    @Test
+    void theMethodMeasuresKnownPairsAsWcagDoes() {
+        assertThat(ratio(Color.BLACK, Color.WHITE)).isCloseTo(21.0, within(0.01));
+        double[] r = new double[3];
+        interact(() -> {
+            Label grey = new Label("灰色 grey");
+            grey.setStyle("-fx-text-fill: #767676; -fx-font-size: 24px;");
+            Label half = new Label("一半 half");
+            half.setStyle("-fx-text-fill: black; -fx-font-size: 24px;");
+            half.setOpacity(0.5);
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(20, grey, half);
+            box.setStyle("-fx-background-color: white; -fx-padding: 20;");
+            javafx.scene.Scene scene = new javafx.scene.Scene(box, 300, 200);
+            box.applyCss();
+            box.layout();
+            Map<Text, Double> texts = new IdentityHashMap<>();
+            collectTexts(box, 1.0, texts);
+            WritableImage shown = scene.snapshot(null);
+            texts.keySet().forEach(t -> t.setOpacity(0));
+            WritableImage behind = scene.snapshot(null);
+            texts.keySet().forEach(t -> t.setOpacity(1));
+            for (var e : texts.entrySet()) {
+                Measure m = measure(e.getKey(), e.getValue(), shown.getPixelReader(), behind.getPixelReader(), 300, 200);
+                r[e.getKey().getText().startsWith("灰") ? 0 : 1] = m.ratio();
+                r[2] = luminance(m.background());
+            }
+        });
+        assertThat(r[0]).as("#767676 on white").isCloseTo(4.54, within(0.01));
+        assertThat(r[1]).as("black at half opacity on white (#808080)").isCloseTo(3.95, within(0.05));
+        assertThat(r[2]).as("the background found").isCloseTo(1.0, within(0.001));
     }
 
     @Override

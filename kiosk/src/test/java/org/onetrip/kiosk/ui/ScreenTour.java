@@ -17,7 +17,7 @@ import org.onetrip.kiosk.ui.maintenance.PinScreen;
  * Every screen a resident can see, walked in both languages at 1280x800: home, each window's
  * service list, identify (resident and proxy agent), the form with its keypad and keyboard, the
  * idle warning, review, done, status, out of service for each device, attract, and the
- * technician's PIN and maintenance screens (44 states). A test
+ * technician's PIN and maintenance screens (46 states). A test
  * says what to check in each state ({@link #inspect}); the screen audit and the contrast test walk
  * the same states, so a screen added here is checked by both.
  */
@@ -107,6 +107,9 @@ abstract class ScreenTour extends KioskUiTestBase {
         interact(() -> ui.flow().attract());
         awaitScreen("attract");
         auditBoth("attract");
+        interact(() -> ui.flow().attract(true));
+        await("the night attract screen", () -> lookup("#attract").query().getStyleClass().contains("night"));
+        auditBoth("attract-night");
 
         // The technician's screens: read at the same distance, so held to the same rules.
         interact(() -> ui.flow().nav().show(new PinScreen(ui.flow(), Wiring.pinVault(kiosk.config(), clock))));
