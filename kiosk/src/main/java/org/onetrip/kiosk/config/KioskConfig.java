@@ -57,6 +57,8 @@ public final class KioskConfig {
     public static final String PRIVACY_RETENTION_DAYS = "privacy.retention-days";
     public static final String MAINTENANCE_LOCKOUT = "maintenance.lockout-s";
     public static final String UI_HIDE_CURSOR = "ui.hide-cursor";
+    /** The kiosk's look: {@code normal} or {@code high-contrast} (issue 12); a resident may switch for a visit. */
+    public static final String UI_THEME = "ui.theme";
     public static final String RECOVERY_WINDOW = "recovery.window-s";
     public static final String PROXY_AGENTS_FILE = "proxy.agents-file";
 
@@ -104,7 +106,7 @@ public final class KioskConfig {
             IO_ACTIVE_LOW_DEFAULTS.keySet());
 
     /** Every key the kiosk reads; anything else in a profile is a typo and refused. */
-    public static final Set<String> KNOWN_KEYS = union(union(IO_KEYS, SPEECH_KEYS), Set.of(MAINTENANCE_LOCKOUT, UI_HIDE_CURSOR, KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
+    public static final Set<String> KNOWN_KEYS = union(union(IO_KEYS, SPEECH_KEYS), Set.of(MAINTENANCE_LOCKOUT, UI_HIDE_CURSOR, UI_THEME, KIOSK_ID, LOCALE, DATA_DIR, CENTRE_NAME_ZH,
             CENTRE_NAME_EN, CENTRE_PHONE, CENTRE_HOURS_ZH, CENTRE_HOURS_EN, IDCARD_DEVICE, PRINTER_DEVICE,
             SCANNER_DEVICE, PAPER_WIDTH, PRINTER_CUT, PRINTER_NATIVE_QR, PRINTER_FONT, RECEIPT_SECOND_LANGUAGE, IDLE_TIMEOUT, IDLE_WARNING, ATTRACT_AFTER, STATUS_URL_BASE,
             BACKOFFICE_URL, BACKOFFICE_API_KEY, BACKOFFICE_TIMEOUT, BACKOFFICE_RETRY_MIN, BACKOFFICE_RETRY_MAX,
@@ -229,6 +231,7 @@ public final class KioskConfig {
         retentionDays();
         maintenanceLockoutSeconds();
         hideCursor();
+        highContrast();
         recoveryWindowSeconds();
         validateIo();
         validateSpeech();
@@ -435,6 +438,16 @@ public final class KioskConfig {
     /** How long every maintenance PIN is refused after five wrong ones. */
     public int maintenanceLockoutSeconds() {
         return intValue(MAINTENANCE_LOCKOUT, 300, 30, 86400);
+    }
+
+    /** True when the profile's theme is {@code high-contrast} (black, white and yellow); {@code normal} by default. */
+    public boolean highContrast() {
+        String v = get(UI_THEME, "normal");
+        return switch (v) {
+            case "normal" -> false;
+            case "high-contrast" -> true;
+            default -> throw new ConfigException(UI_THEME, v, "normal | high-contrast");
+        };
     }
 
     /** Hide the mouse pointer (touch screens); defaults to {@link #fullscreen()}. */

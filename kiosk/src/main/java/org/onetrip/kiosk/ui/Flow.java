@@ -42,6 +42,8 @@ public final class Flow {
     private final StatusLookup statusLookup;
     private final RecoveredReceipts recovered;
     private final org.onetrip.kiosk.ui.speech.SpeechControl speech;
+    /** The visit's theme: the profile's, until a resident switches it on home; back at the visit's end. */
+    private final javafx.beans.property.BooleanProperty highContrast;
 
     public Flow(Kiosk kiosk, Texts texts, ResidentSession session, Navigator nav, FxBridge bridge,
             Executor background, Executor fx, Clock clock) {
@@ -53,6 +55,8 @@ public final class Flow {
         this.background = background;
         this.fx = fx;
         this.clock = clock;
+        this.highContrast = new javafx.beans.property.SimpleBooleanProperty(this, "highContrast",
+                kiosk.config().highContrast());
         this.statusLookup = Wiring.statusLookup(kiosk, StatusLookup.Limits.KIOSK);
         this.recovered = new RecoveredReceipts(Wiring.receiptRecovery(kiosk), background, fx);
         this.speech = new org.onetrip.kiosk.ui.speech.SpeechControl(kiosk.speech(), kiosk.config().speechEnabled(),
@@ -65,6 +69,11 @@ public final class Flow {
                 nav.home();
             }
         });
+    }
+
+    /** True while the high-contrast theme shows; the home screen's toggle sets it for the visit. */
+    public javafx.beans.property.BooleanProperty highContrastProperty() {
+        return highContrast;
     }
 
     public Kiosk kiosk() {
@@ -135,6 +144,7 @@ public final class Flow {
         kiosk.statusLights().fatal(false);
         bridge.cardHandlerProperty().set(e -> { });
         texts.localeProperty().set(kiosk.config().locale());
+        highContrast.set(kiosk.config().highContrast());
     }
 
     public void attract() {
@@ -147,6 +157,7 @@ public final class Flow {
         session.wipe();
         speech.resetToProfile();
         kiosk.statusLights().sessionActive(false);
+        highContrast.set(kiosk.config().highContrast());
         nav.show(new AttractScreen(this, night));
     }
 

@@ -122,6 +122,7 @@ public final class KioskUi {
                         .key(noticeKey(), idle.secondsLeft()).key("idle.more").build());
             }
         });
+        Theme.follow(scene, flow.highContrastProperty());
         if (kiosk.scanner() instanceof KeyboardQrScanner keyboardScanner) {
             // First, so a scan is taken out before any other key handling sees it.
             new KeyboardWedge(keyboardScanner, clock).install(scene);

@@ -1,9 +1,5 @@
 package org.onetrip.kiosk.ui;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,149 +16,51 @@ import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.onetrip.kiosk.filing.Filing;
-import org.onetrip.kiosk.filing.Submission;
-import org.onetrip.kiosk.idcard.FictionalCards;
 
 /**
- * Walks every screen a resident can see, in both languages at 1280x800, and checks what a finger
+ * Walks every screen a resident can see, and the technician's PIN and maintenance screens, in both
+ * languages at 1280x800 ({@link ScreenTour}), and checks what a finger
  * and an eye meet there (issue 10):
  * <ul>
  * <li>every visible touch target (button, toggle, text field, scroll bar, anything with a mouse or
  * touch handler; keyboard and keypad keys included) is at least {@value #MIN_TARGET} px each way;</li>
  * <li>no text is cut: what a label draws is its whole text, never shortened with "…";</li>
- * <li>no wrapped line holds a single Chinese character alone.</li>
+ * <li>no wrapped line holds a single Chinese character alone;</li>
+ * <li>no text (label, button, field, standalone text) is drawn smaller than {@value #MIN_TEXT} px
+ * (issue 12: the kiosk is read at arm's length, often by elderly residents).</li>
  * </ul>
  * Each state is also saved as target/screens/audit-*.png for people to look at.
  */
-class ScreenAuditTest extends KioskUiTestBase {
+class ScreenAuditTest extends ScreenTour {
     static final double MIN_TARGET = 64;
+    static final double MIN_TEXT = 24;
 
     private final Map<String, String> smallTargets = new TreeMap<>();
     private final Map<String, String> clippedTexts = new TreeMap<>();
     private final Map<String, String> orphans = new TreeMap<>();
-    private final List<String> audited = new ArrayList<>();
+    private final Map<String, String> smallTexts = new TreeMap<>();
 
     @Test
     void everyResidentScreenHasBigTargetsWholeTextsAndNoOrphanCharactersInBothLanguages() {
-        awaitScreen("home");
-        auditBoth("home");
-
-        // The service lists of every window.
-        for (var w : kiosk.catalog().windows()) {
-            interact(() -> ui.flow().openWindow(w));
-            awaitScreen("services");
-            auditBoth("services-" + w.code());
-        }
-
-        // Identify: the resident's card, and the proxy agent's step.
-        startService("house-rebuild");
-        awaitScreen("identify");
-        auditBoth("identify-agent");
-        startService("residence-certificate");
-        awaitScreen("identify");
-        auditBoth("identify");
-
-        // The form, with the keypad and with the keyboard open; then the idle warning over it.
-        reader().place(FictionalCards.LAI_JIAJIA);
-        awaitScreen("form");
-        auditBoth("form");
-        tap("#field-phone");
-        await("the keypad", () -> lookup("#keypad").tryQuery().map(Node::isVisible).orElse(false));
-        audit("form-keypad-zh");
-        language(Locale.ENGLISH);
-        tap("#field-phone");
-        await("the keypad", () -> lookup("#keypad").tryQuery().map(Node::isVisible).orElse(false));
-        audit("form-keypad-en");
-        language(Locale.SIMPLIFIED_CHINESE);
-        tap("#field-address");
-        await("the keyboard", () -> lookup("#keyboard").tryQuery().map(Node::isVisible).orElse(false));
-        audit("form-keyboard-zh");
-        language(Locale.ENGLISH);
-        tap("#field-address");
-        await("the keyboard", () -> lookup("#keyboard").tryQuery().map(Node::isVisible).orElse(false));
-        audit("form-keyboard-en");
-        language(Locale.SIMPLIFIED_CHINESE);
-
-        clock.advance(Duration.ofSeconds(41));
-        await("the idle warning", () -> lookup("#idle-overlay").query().isVisible());
-        auditBoth("idle");
-        tap("#more-time");
-        await("the warning to go", () -> !lookup("#idle-overlay").query().isVisible());
-
-        // Review and done.
-        FormFiller.fillRequired(this, kiosk.catalog().service("residence-certificate").orElseThrow());
-        tap("#next");
-        awaitScreen("review");
-        auditBoth("review");
-        tap("#submit");
-        awaitScreen("done");
-        await("the receipt to print", () -> printer().printed().size() == 1);
-        auditBoth("done");
-
-        // The status screen for a receipt.
-        Filing f = kiosk.filing().file(new Submission("residence-certificate", Map.of("purpose", "school",
-                "address", "福建省福鼎市桐城街道资国寺路88号", "since", "2020-09-01", "housing", "owned", "copies", "1",
-                "phone", "13800138000"), FictionalCards.LAI_JIAJIA, null), Locale.SIMPLIFIED_CHINESE, null);
-        interact(() -> {
-            ui.idle().activity();
-            ui.flow().home();
-        });
-        awaitScreen("home");
-        scanner().scan(f.statusUrl());
-        await("the receipt's status", () -> lookup("#status-ticket").tryQuery().isPresent());
-        auditBoth("status");
-
-        // Out of service, for each device a step needs.
-        for (String device : List.of("idcard", "printer", "scanner", "store", "other")) {
-            interact(() -> ui.flow().outOfService(device));
-            awaitScreen("out-of-service");
-            auditBoth("out-of-service-" + device);
-        }
-
-        // The attract screen.
-        interact(() -> ui.flow().attract());
-        awaitScreen("attract");
-        auditBoth("attract");
+        tour();
 
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(audited).as("states audited").hasSizeGreaterThanOrEqualTo(40);
+        soft.assertThat(audited).as("states audited").hasSizeGreaterThanOrEqualTo(44);
         soft.assertThat(smallTargets).as("touch targets smaller than %s px", MIN_TARGET).isEmpty();
         soft.assertThat(clippedTexts).as("texts cut short on screen").isEmpty();
+        soft.assertThat(smallTexts).as("texts smaller than %s px", MIN_TEXT).isEmpty();
         soft.assertThat(orphans).as("wrapped lines holding one Chinese character alone").isEmpty();
         soft.assertAll();
     }
 
-    private void startService(String code) {
-        interact(() -> {
-            ui.flow().home();
-            ui.flow().startService(kiosk.catalog().service(code).orElseThrow());
-        });
-    }
-
-    private void language(Locale l) {
-        interact(() -> ui.flow().texts().localeProperty().set(l));
-        String lang = l.getLanguage();
-        await("the " + lang + " screen", () -> lookup("#kiosk").query().getStyleClass().contains("lang-" + lang));
-    }
-
-    /** Audits the current screen in Chinese, then in English, and leaves it in Chinese. */
-    private void auditBoth(String name) {
-        language(Locale.SIMPLIFIED_CHINESE);
-        audit(name + "-zh");
-        language(Locale.ENGLISH);
-        audit(name + "-en");
-        language(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    private void audit(String state) {
+    @Override
+    void inspect(String state) {
         interact(() -> {
             Parent root = (Parent) lookup("#kiosk").query();
             root.applyCss();
             root.layout();
             walk(root, state);
         });
-        audited.add(state);
         snapshot("audit-" + state);
     }
 
@@ -179,6 +77,16 @@ class ScreenAuditTest extends KioskUiTestBase {
                     : w > 0 && h > 0 && (w < MIN_TARGET - 0.5 || h < MIN_TARGET - 0.5);
             if (tooSmall) {
                 smallTargets.merge(describe(n), state + String.format(" %.0fx%.0f", w, h), (a, c) -> a + "; " + c);
+            }
+        }
+        String shown = n instanceof Labeled l ? l.getText() : n instanceof TextInputControl f ? f.getText()
+                : n instanceof Text t ? t.getText() : null;
+        if (shown != null && !shown.isBlank()) {
+            double size = n instanceof Labeled l ? l.getFont().getSize() : n instanceof TextInputControl f
+                    ? f.getFont().getSize() : ((Text) n).getFont().getSize();
+            if (size < MIN_TEXT - 0.01) {
+                smallTexts.merge(describe(n) + " \"" + shown + "\"", state + String.format(" %.0f px", size),
+                        (a, c) -> a + "; " + c);
             }
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {

@@ -2,7 +2,7 @@ package org.onetrip.kiosk.ui.attract;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import javafx.animation.FadeTransition;
+import javafx.animation.ScaleTransition;
 import javafx.animation.Animation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -18,7 +18,7 @@ import org.onetrip.kiosk.ui.Ui;
 /** The calm screen of an idle kiosk: the centre's name and "touch to start", slowly breathing. */
 public final class AttractScreen implements Screen {
     private final Flow flow;
-    private FadeTransition breathe;
+    private ScaleTransition breathe;
     private final boolean night;
 
     public AttractScreen(Flow flow) {
@@ -68,9 +68,12 @@ public final class AttractScreen implements Screen {
         if (breathe != null) {
             breathe.stop();
         }
-        breathe = new FadeTransition(Duration.seconds(3), touch);
-        breathe.setFromValue(1.0);
-        breathe.setToValue(0.35);
+        // The invitation breathes by size, not by fading: faded to 0.35 it fell to 2:1 (issue 12).
+        breathe = new ScaleTransition(Duration.seconds(3), touch);
+        breathe.setFromX(1.0);
+        breathe.setFromY(1.0);
+        breathe.setToX(1.06);
+        breathe.setToY(1.06);
         breathe.setAutoReverse(true);
         breathe.setCycleCount(Animation.INDEFINITE);
         breathe.play();

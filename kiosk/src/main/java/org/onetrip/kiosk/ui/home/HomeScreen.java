@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -88,14 +89,38 @@ public final class HomeScreen implements Screen {
         check.setMaxWidth(Double.MAX_VALUE);
         check.setOnAction(e -> flow.checkStatus(null));
 
+        HBox bottom = new HBox(24, check, modes(t));
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(check, Priority.ALWAYS);
+
         HBox heading = new HBox(24, sub, Ui.spacer());
         heading.setAlignment(Pos.CENTER_LEFT);
         String phone = flow.kiosk().config().centrePhone();
         if (!phone.isEmpty()) {
             heading.getChildren().add(help(t.get("home.help", phone)));
         }
-        VBox root = new VBox(18, new VBox(4, title, heading), grid, check);
+        VBox root = new VBox(18, new VBox(4, title, heading), grid, bottom);
         return root;
+    }
+
+    /**
+     * The resident's switches for the visit, beside "check my request": high contrast (issue 12).
+     * The row keeps room for another switch of the same size (the elders' mode).
+     */
+    private HBox modes(Texts t) {
+        ToggleButton contrast = new ToggleButton(t.get("home.theme.high-contrast"));
+        contrast.setId("theme-toggle");
+        contrast.getStyleClass().addAll(Ui.SECONDARY, "mode-toggle");
+        contrast.setGraphic(Icons.icon(Icons.CONTRAST, 36));
+        contrast.setGraphicTextGap(12);
+        contrast.setMinWidth(Region.USE_PREF_SIZE);
+        contrast.setMaxHeight(Double.MAX_VALUE);
+        contrast.selectedProperty().bindBidirectional(flow.highContrastProperty());
+        HBox modes = new HBox(16, contrast);
+        modes.setId("home-modes");
+        modes.setAlignment(Pos.CENTER_RIGHT);
+        modes.setFillHeight(true);
+        return modes;
     }
 
     /** "Need help? Call …": the centre's number where the resident is told to call it. */
