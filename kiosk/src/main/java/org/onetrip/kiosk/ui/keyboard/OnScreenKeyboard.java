@@ -124,6 +124,7 @@ public final class OnScreenKeyboard extends VBox {
             }
         }
         body.getChildren().add(keys);
+        keys.managedProperty().bind(keys.visibleProperty());
         // The top row: the modes and the digits; while pinyin is being typed, its candidates in
         // their place (no row of the form is given up for them).
         StackPane top = new StackPane(digits);
@@ -177,6 +178,8 @@ public final class OnScreenKeyboard extends VBox {
         modeRow.getChildren().add(b);
         if (pad != null) {
             pads.put(id, pad);
+            // A hidden pad takes no room: the keyboard keeps the letter rows' height (the form's view).
+            pad.managedProperty().bind(pad.visibleProperty());
             pad.setVisible(false);
             body.getChildren().add(pad);
         }
