@@ -96,6 +96,7 @@ public final class KioskUi {
                 overlay.show(texts, idle.secondsLeft(), noticeKey());
             }
         });
+        flow.eldersModeProperty().addListener((o, was, on) -> eldersMode(on, root));
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
@@ -185,10 +186,18 @@ public final class KioskUi {
         boolean atRest = current != null && current.isRest();
         boolean attract = current != null && "attract".equals(current.id());
         Duration dwell = current == null ? null : current.returnHomeAfter();
-        if (dwell != null && idle.idleFor().compareTo(dwell) >= 0) {
-            log.info("screen {} shown for {} s without a touch; going home", current.id(), dwell.toSeconds());
-            idle.activity();
-            flow.home();
+        if (dwell != null) {
+            // A screen that only shows something: the same warning and "more time" as a form (issue 12).
+            switch (idle.tickShowing(dwell)) {
+                case WARN -> overlay.show(texts, idle.secondsLeftShowing(dwell), noticeKey());
+                case TIMEOUT -> {
+                    log.info("screen {} shown for {} s without a touch; going home", current.id(), idle.idleFor().toSeconds());
+                    idle.activity();
+                    flow.home();
+                    overlay.hide();
+                }
+                default -> overlay.hide();
+            }
             return;
         }
         if (atRest && absentSince != null
@@ -208,6 +217,26 @@ public final class KioskUi {
                 overlay.hide(); // after: the focus it kept belonged to the wiped screen
             }
             case ATTRACT -> flow.attract();
+        }
+    }
+
+    /**
+     * The elders' mode on or off (issue 12): plainer words, the larger type, doubled limits, and
+     * the current screen rebuilt with them. Ends with the visit ({@link Flow#home()} and the rest).
+     */
+    private void eldersMode(boolean on, StackPane root) {
+        texts.setPlain(on);
+        idle.setStretch(on ? 2 : 1);
+        scene.getStylesheets().removeIf(s -> s.startsWith("data:text/css") || s.equals(Resources.url(EldersStyle.LAYOUT)));
+        root.getStyleClass().remove(EldersStyle.ROOT_CLASS);
+        if (on) {
+            scene.getStylesheets().addAll(EldersStyle.stylesheets());
+            root.getStyleClass().add(EldersStyle.ROOT_CLASS);
+        }
+        log.info("elders' mode {}", on ? "on" : "off");
+        flow.nav().rebuild();
+        if (overlay.isVisible()) {
+            overlay.show(texts, idle.secondsLeft(), noticeKey());
         }
     }
 

@@ -23,8 +23,10 @@ public interface Screen {
     }
 
     /**
-     * For a screen that only shows something (the status screen): left alone this long, the kiosk
-     * goes home by itself, without the "are you still there?" countdown. Null for the others.
+     * For a screen that only shows something (the status screen): left alone this long, the
+     * "are you still there?" countdown starts, and the kiosk goes home when it ends, unless the
+     * resident asks for more time (issue 12). Doubled in the elders' mode. Null for the others,
+     * which count the kiosk's idle timeout.
      */
     default java.time.Duration returnHomeAfter() {
         return null;
