@@ -70,7 +70,10 @@ public final class DoneScreen implements Screen {
         Label window = Ui.label(t.get("done.window", t.of(f.window().name())), Ui.BODY);
         Label service = Ui.label(t.of(f.service().name()), Ui.BODY);
         Label time = Ui.label(f.receipt().filedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), Ui.HINT);
-        VBox left = new VBox(10, ok, ticketCaption, ticket, window, service, time);
+        ticket.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the number is never cut
+        // The elders' mode leaves out what the receipt repeats (service, time): fewer things to read.
+        VBox left = flow.session().elders() ? new VBox(10, ok, ticketCaption, ticket, window)
+                : new VBox(10, ok, ticketCaption, ticket, window, service, time);
         left.setAlignment(Pos.CENTER_LEFT);
 
         VBox right = ReceiptViews.qrCard(t, f.statusUrl(), "status-qr", 260);

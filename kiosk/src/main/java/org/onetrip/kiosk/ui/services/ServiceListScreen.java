@@ -33,7 +33,7 @@ public final class ServiceListScreen implements Screen {
     private final Flow flow;
     private final ServiceWindow window;
     /** Services per page in the elders' mode. */
-    static final int ELDERS_PAGE = 3;
+    static final int ELDERS_PAGE = 2;
     private int page;
 
     public ServiceListScreen(Flow flow, ServiceWindow window) {
@@ -119,7 +119,14 @@ public final class ServiceListScreen implements Screen {
             card.setMaxHeight(Region.USE_PREF_SIZE);
             list.getChildren().add(card);
         }
-        VBox.setVgrow(list, Priority.ALWAYS);
+        // Two cards fit at 1280×800; a longer text than today's scrolls rather than being cut.
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setId("service-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plain-scroll");
+        TouchScroll.installDragOnly(scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.home());
         Label where = Ui.label(t.get("services.page", page + 1, pages), Ui.BODY);
@@ -135,7 +142,9 @@ public final class ServiceListScreen implements Screen {
         if (pages == 1) {
             actions.getChildren().removeAll(up, where, down);
         }
-        return new VBox(20, new VBox(6, title, sub), list, actions);
+        HBox heading = new HBox(24, title, sub);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        return new VBox(16, heading, scroll, actions);
     }
 
     private void turn(int by) {
