@@ -79,6 +79,10 @@ public final class KioskUi {
                 Duration.ofSeconds(kiosk.config().attractAfterSeconds()));
         overlay = new IdleOverlay(() -> {
             idle.activity();
+            Screen s = nav.current();
+            if (s != null) {
+                s.moreTime();
+            }
             overlay.hide();
         }, content);
 
@@ -183,8 +187,24 @@ public final class KioskUi {
     /** Runs one idle check now (the ticker calls it four times a second). */
     public void tick() {
         Screen current = flow.nav().current();
-        boolean atRest = current != null && current.isRest();
+        // Home in the elders' mode holds a visit (the mode): it warns and ends like any other screen.
+        boolean atRest = current != null && current.isRest() && !session.elders();
         boolean attract = current != null && "attract".equals(current.id());
+        java.time.Instant end = current == null ? null : current.endsAt();
+        if (end != null) {
+            Duration left = Duration.between(clock.instant(), end);
+            if (left.isNegative() || left.isZero()) {
+                log.info("screen {} reached its end; going home", current.id());
+                idle.activity();
+                flow.home();
+                overlay.hide();
+                return;
+            }
+            if (left.compareTo(idle.warning()) <= 0) {
+                overlay.show(texts, (left.toMillis() + 999) / 1000, noticeKey());
+                return;
+            }
+        }
         Duration dwell = current == null ? null : current.returnHomeAfter();
         if (dwell != null) {
             // A screen that only shows something: the same warning and "more time" as a form (issue 12).

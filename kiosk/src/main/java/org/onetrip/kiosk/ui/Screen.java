@@ -33,6 +33,19 @@ public interface Screen {
     }
 
     /**
+     * For a screen that goes away at a set time whatever is touched (the recovered ticket, issue
+     * 12): that time. The same countdown warns before it, and {@link #moreTime()} answers its
+     * "I need more time". Null for the others.
+     */
+    default java.time.Instant endsAt() {
+        return null;
+    }
+
+    /** "I need more time" on a screen with {@link #endsAt()}: moves that time on, where it may. */
+    default void moreTime() {
+    }
+
+    /**
      * The text key of the idle countdown's explanation ({0} is the seconds left): by default the
      * visit is cleared; a finished visit's screen says something fitting instead.
      */

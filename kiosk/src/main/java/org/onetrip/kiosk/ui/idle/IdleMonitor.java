@@ -47,6 +47,11 @@ public final class IdleMonitor {
         return d.multipliedBy(stretch);
     }
 
+    /** How long the countdown runs before anything ends (stretched in the elders' mode). */
+    public Duration warning() {
+        return stretched(warning);
+    }
+
     /** A touch, a click or a key press. */
     public void activity() {
         lastActivity = clock.instant();
