@@ -304,6 +304,12 @@ public final class KioskUi {
         home.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> nav.current() != null && !nav.current().isRest(), nav.currentProperty()));
         home.managedProperty().bind(home.visibleProperty());
+        // The clock and the buttons keep their words; a long centre name wraps instead (the
+        // elders' mode's larger text cut them to "…" in English).
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {clockLabel, lang, home}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        centre.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         // The technician's way in: five taps on the centre's name within three seconds, then a PIN.
         // The name and tagline together are the target, so it is as big as any other (64 px).
