@@ -93,6 +93,9 @@ public final class HomeScreen implements Screen {
         bottom.setId("home-bottom");
         bottom.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(check, Priority.ALWAYS);
+        for (Region r : new Region[] {check, (Region) bottom.getChildren().get(1)}) {
+            r.setMinHeight(Region.USE_PREF_SIZE); // the larger text of the elders' mode stays inside
+        }
         VBox root = new VBox(18, new VBox(4, title, heading), grid, bottom);
         root.getStylesheets().add(Resources.url(STYLESHEET));
         return root;
