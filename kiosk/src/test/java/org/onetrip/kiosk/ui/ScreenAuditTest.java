@@ -127,12 +127,7 @@ class ScreenAuditTest extends KioskUiTestBase {
         awaitScreen("attract");
         auditBoth("attract");
 
-        SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(audited).as("states audited").hasSizeGreaterThanOrEqualTo(40);
-        soft.assertThat(smallTargets).as("touch targets smaller than %s px", MIN_TARGET).isEmpty();
-        soft.assertThat(clippedTexts).as("texts cut short on screen").isEmpty();
-        soft.assertThat(orphans).as("wrapped lines holding one Chinese character alone").isEmpty();
-        soft.assertAll();
+        findings().assertAll();
     }
 
     /**
@@ -208,13 +203,19 @@ class ScreenAuditTest extends KioskUiTestBase {
         await("the status screen's warning", () -> lookup("#idle-overlay").query().isVisible());
         auditBoth("elders-status-idle");
 
+        SoftAssertions soft = findings();
+        soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
+        soft.assertAll();
+    }
+
+    /** What every audit asserts, softly, so one run lists all. */
+    private SoftAssertions findings() {
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(audited).as("states audited").hasSizeGreaterThanOrEqualTo(40);
         soft.assertThat(smallTargets).as("touch targets smaller than %s px", MIN_TARGET).isEmpty();
         soft.assertThat(clippedTexts).as("texts cut short on screen").isEmpty();
         soft.assertThat(orphans).as("wrapped lines holding one Chinese character alone").isEmpty();
-        soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
-        soft.assertAll();
+        return soft;
     }
 
     private void eldersOn() {
