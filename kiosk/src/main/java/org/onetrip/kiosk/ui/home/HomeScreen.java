@@ -75,7 +75,9 @@ public final class HomeScreen implements Screen {
         check.getStyleClass().addAll("tile", "tile-status");
         Label checkName = Ui.label(t.get("home.check"), "tile-name");
         Label checkHint = Ui.label(t.get("home.check.hint"), "tile-desc");
-        HBox checkBox = new HBox(24, Icons.icon(Icons.QR, 56), new VBox(4, checkName, checkHint));
+        // The elders' mode: the names only in the bottom row (their hints did not fit the larger text).
+        boolean elders = flow.session().elders();
+        HBox checkBox = new HBox(24, Icons.icon(Icons.QR, 56), elders ? new VBox(4, checkName) : new VBox(4, checkName, checkHint));
         checkBox.setAlignment(Pos.CENTER_LEFT);
         check.setGraphic(checkBox);
         graphicOnly(check);
@@ -117,7 +119,7 @@ public final class HomeScreen implements Screen {
         for (Label l : new Label[] {name, hint}) {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox text = new VBox(4, name, hint);
+        VBox text = on ? new VBox(4, name) : new VBox(4, name, hint);
         text.setAlignment(Pos.CENTER_LEFT);
         HBox box = new HBox(20, Icons.icon(Icons.TEXT_SIZE, 56), text);
         box.setAlignment(Pos.CENTER_LEFT);
