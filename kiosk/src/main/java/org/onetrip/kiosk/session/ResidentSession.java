@@ -2,6 +2,8 @@ package org.onetrip.kiosk.session;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.filing.Filing;
 import org.onetrip.kiosk.idcard.Identity;
@@ -20,6 +22,8 @@ public final class ResidentSession {
     private final Map<String, String> values = new LinkedHashMap<>();
     private Filing filing;
     private long visit;
+    /** The elders' mode (长辈模式): chosen on the home screen, ended with the visit by {@link #end()}. */
+    private final ReadOnlyBooleanWrapper elders = new ReadOnlyBooleanWrapper(this, "elders");
 
     public ServiceDefinition service() {
         return service;
@@ -78,6 +82,28 @@ public final class ResidentSession {
      */
     public long visit() {
         return visit;
+    }
+
+    /**
+     * Larger text, fewer items, plainer words, doubled time limits (issue 12). Not personal, so
+     * {@link #wipe()} (a new service within the visit) keeps it; only {@link #end()} drops it.
+     */
+    public ReadOnlyBooleanProperty eldersProperty() {
+        return elders.getReadOnlyProperty();
+    }
+
+    public boolean elders() {
+        return elders.get();
+    }
+
+    public void setElders(boolean on) {
+        elders.set(on);
+    }
+
+    /** The visit is over (Finish, Home, the idle timeout, a fault): wiped, and the elders' mode ends. */
+    public void end() {
+        wipe();
+        elders.set(false);
     }
 
     public void wipe() {

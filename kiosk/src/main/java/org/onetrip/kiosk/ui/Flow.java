@@ -138,7 +138,7 @@ public final class Flow {
      */
     private void endVisit() {
         nav.leave();
-        session.wipe();
+        session.end();
         speech.resetToProfile();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(false);
@@ -154,7 +154,7 @@ public final class Flow {
     /** The attract screen; {@code night} dims it while the presence sensor sees nobody. */
     public void attract(boolean night) {
         nav.leave();
-        session.wipe();
+        session.end();
         speech.resetToProfile();
         kiosk.statusLights().sessionActive(false);
         highContrast.set(kiosk.config().highContrast());
@@ -227,8 +227,25 @@ public final class Flow {
      * {@link #home()}, straight on the status screen (the home screen is not built on the way).
      */
     public void statusOfScan(String scanned) {
+        // Scanned on home right after choosing the elders' mode: the same person, still in it.
+        Screen at = nav.current();
+        boolean keepElders = session.elders() && at instanceof HomeScreen;
         endVisit();
+        session.setElders(keepElders);
         nav.show(new StatusScreen(this, scanned));
+    }
+
+    /**
+     * The elders' mode of this visit (长辈模式, issue 12): on from the home screen's button until the
+     * visit ends. Speech, the text layer, the stylesheet and the doubled time limits listen here.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty eldersModeProperty() {
+        return session.eldersProperty();
+    }
+
+    /** The home screen's one tap: switches the elders' mode on (or off again) for this visit. */
+    public void setEldersMode(boolean on) {
+        session.setElders(on);
     }
 
     public void backToServices() {
@@ -251,7 +268,7 @@ public final class Flow {
             recovered.offer(session.filing().filed().requestId());
         }
         nav.leave();
-        session.wipe();
+        session.end();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(deviceId.equals("store") || deviceId.equals("other"));
         nav.show(new OutOfServiceScreen(this, deviceId));

@@ -83,6 +83,10 @@ public final class KioskUi {
                 Duration.ofSeconds(kiosk.config().attractAfterSeconds()));
         overlay = new IdleOverlay(() -> {
             idle.activity();
+            Screen s = nav.current();
+            if (s != null) {
+                s.moreTime();
+            }
             overlay.hide();
         }, content);
 
@@ -110,6 +114,7 @@ public final class KioskUi {
                 overlay.show(texts, idle.secondsLeft(), noticeKey());
             }
         });
+        flow.eldersModeProperty().addListener((o, was, on) -> eldersMode(on, root));
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
@@ -211,13 +216,37 @@ public final class KioskUi {
     /** Runs one idle check now (the ticker calls it four times a second). */
     public void tick() {
         Screen current = flow.nav().current();
-        boolean atRest = current != null && current.isRest();
+        // Home in the elders' mode holds a visit (the mode): it warns and ends like any other screen.
+        boolean atRest = current != null && current.isRest() && !session.elders();
         boolean attract = current != null && "attract".equals(current.id());
+        java.time.Instant end = current == null ? null : current.endsAt();
+        if (end != null) {
+            Duration left = Duration.between(clock.instant(), end);
+            if (left.isNegative() || left.isZero()) {
+                log.info("screen {} reached its end; going home", current.id());
+                idle.activity();
+                flow.home();
+                overlay.hide();
+                return;
+            }
+            if (left.compareTo(idle.warning()) <= 0) {
+                overlay.show(texts, (left.toMillis() + 999) / 1000, noticeKey());
+                return;
+            }
+        }
         Duration dwell = current == null ? null : current.returnHomeAfter();
-        if (dwell != null && idle.idleFor().compareTo(dwell) >= 0) {
-            log.info("screen {} shown for {} s without a touch; going home", current.id(), dwell.toSeconds());
-            idle.activity();
-            flow.home();
+        if (dwell != null) {
+            // A screen that only shows something: the same warning and "more time" as a form (issue 12).
+            switch (idle.tickShowing(dwell)) {
+                case WARN -> overlay.show(texts, idle.secondsLeftShowing(dwell), noticeKey());
+                case TIMEOUT -> {
+                    log.info("screen {} shown for {} s without a touch; going home", current.id(), idle.idleFor().toSeconds());
+                    idle.activity();
+                    flow.home();
+                    overlay.hide();
+                }
+                default -> overlay.hide();
+            }
             return;
         }
         if (atRest && absentSince != null
@@ -237,6 +266,29 @@ public final class KioskUi {
                 overlay.hide(); // after: the focus it kept belonged to the wiped screen
             }
             case ATTRACT -> flow.attract();
+        }
+    }
+
+    /**
+     * The elders' mode on or off (issue 12): plainer words, the larger type, doubled limits, and
+     * the current screen rebuilt with them. Ends with the visit ({@link Flow#home()} and the rest).
+     */
+    private void eldersMode(boolean on, StackPane root) {
+        texts.setPlain(on);
+        idle.setStretch(on ? 2 : 1);
+        scene.getStylesheets().removeIf(s -> s.startsWith("data:text/css") || s.equals(Resources.url(EldersStyle.LAYOUT)));
+        root.getStyleClass().remove(EldersStyle.ROOT_CLASS);
+        if (on) {
+            scene.getStylesheets().addAll(EldersStyle.stylesheets());
+            root.getStyleClass().add(EldersStyle.ROOT_CLASS);
+        }
+        if (on) {
+            flow.speech().setOn(true); // speech starts on in the mode; the visit's end sets it back
+        }
+        log.info("elders' mode {}", on ? "on" : "off");
+        flow.nav().rebuild();
+        if (overlay.isVisible()) {
+            overlay.show(texts, idle.secondsLeft(), noticeKey());
         }
     }
 
@@ -284,6 +336,12 @@ public final class KioskUi {
         home.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> nav.current() != null && !nav.current().isRest(), nav.currentProperty()));
         home.managedProperty().bind(home.visibleProperty());
+        // The clock and the buttons keep their words; a long centre name wraps instead (the
+        // elders' mode's larger text cut them to "…" in English).
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {clockLabel, lang, home}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        centre.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         // The technician's way in: five taps on the centre's name within three seconds, then a PIN.
         // The name and tagline together are the target, so it is as big as any other (64 px).

@@ -23,10 +23,15 @@ public final class ReceiptViews {
 
     /** The receipt's status QR code with its hint, in a card; {@code id} names the code's node. */
     public static VBox qrCard(Texts t, String statusUrl, String id, double hintWidth) {
+        return qrCard(t, statusUrl, id, hintWidth, 240);
+    }
+
+    /** The same with the code {@code size} px wide (smaller in the elders' mode, whose text takes the room). */
+    public static VBox qrCard(Texts t, String statusUrl, String id, double hintWidth, double size) {
         ImageView qr = new ImageView(FxImages.qr(statusUrl, 6));
         qr.setId(id);
         qr.setPreserveRatio(true);
-        qr.setFitWidth(240);
+        qr.setFitWidth(size);
         Label hint = Ui.label(t.get("done.qr"), Ui.HINT);
         hint.setMaxWidth(hintWidth);
         VBox card = new VBox(10, qr, hint);

@@ -23,11 +23,26 @@ public interface Screen {
     }
 
     /**
-     * For a screen that only shows something (the status screen): left alone this long, the kiosk
-     * goes home by itself, without the "are you still there?" countdown. Null for the others.
+     * For a screen that only shows something (the status screen): left alone this long, the
+     * "are you still there?" countdown starts, and the kiosk goes home when it ends, unless the
+     * resident asks for more time (issue 12). Doubled in the elders' mode. Null for the others,
+     * which count the kiosk's idle timeout.
      */
     default java.time.Duration returnHomeAfter() {
         return null;
+    }
+
+    /**
+     * For a screen that goes away at a set time whatever is touched (the recovered ticket, issue
+     * 12): that time. The same countdown warns before it, and {@link #moreTime()} answers its
+     * "I need more time". Null for the others.
+     */
+    default java.time.Instant endsAt() {
+        return null;
+    }
+
+    /** "I need more time" on a screen with {@link #endsAt()}: moves that time on, where it may. */
+    default void moreTime() {
     }
 
     /**

@@ -13,8 +13,12 @@ import org.onetrip.kiosk.catalog.LocalizedText;
  * applies at once: the navigator rebuilds the visible screen when {@link #localeProperty()} changes.
  */
 public final class Texts {
+    /** The prefix of the elders' mode's plainer words in the bundles. */
+    public static final String ELDERS = "elders.";
     private final ObjectProperty<Locale> locale;
     private ResourceBundle bundle;
+    /** The elders' mode's plainer words: {@code elders.KEY} where the bundle has it, else KEY. */
+    private boolean plain;
 
     public Texts(Locale initial) {
         locale = new SimpleObjectProperty<>(initial);
@@ -44,11 +48,23 @@ public final class Texts {
         return isChinese() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
+    /**
+     * Switches the elders' words on or off (issue 12): short sentences, one instruction each, under
+     * {@code elders.}-prefixed keys that fall back to the normal text. The caller rebuilds the screen.
+     */
+    public void setPlain(boolean on) {
+        plain = on;
+    }
+
+    public boolean plain() {
+        return plain;
+    }
+
     /** The text for {@code key}, formatted with {@code args}; a missing key fails loudly in tests. */
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = plain && bundle.containsKey(ELDERS + key) ? bundle.getString(ELDERS + key) : bundle.getString(key);
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no text '" + key + "' for " + locale.get(), e);
         }

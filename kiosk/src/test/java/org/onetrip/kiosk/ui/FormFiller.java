@@ -10,9 +10,15 @@ final class FormFiller {
 
     static void fillRequired(KioskUiTestBase t, ServiceDefinition s) {
         for (Attribute a : s.attributes()) {
-            if (!a.required()) {
-                continue;
+            if (a.required()) {
+                fill(t, a);
             }
+        }
+    }
+
+    /** Fills one field as a resident would. */
+    static void fill(KioskUiTestBase t, Attribute a) {
+        {
             switch (a.inputKind()) {
                 case CHOICE, MULTI_CHOICE -> t.tap("#choice-" + a.code() + "-" + a.values().get(0).key());
                 case DATE -> {

@@ -10,7 +10,7 @@ import org.onetrip.kiosk.ime.handwriting.ZinniaRecognizer;
 class HandwritingOfflineTest extends KioskUiTestBase {
 
     @Override
-    Kiosk wired(Kiosk k) {
+    Kiosk adapt(Kiosk k) {
         k.handwriting().close();
         return k.withHandwriting(ZinniaRecognizer.open("zinnia-not-installed", ZinniaRecognizer.DEBIAN_MODEL));
     }

@@ -68,7 +68,7 @@ abstract class KioskUiTestBase extends ApplicationTest {
     Kiosk kiosk;
     KioskUi ui;
 
-    /** The wired kiosk as a test class wants it (e.g. {@link Kiosk#withSpeech} a recording fake). */
+    /** The wired kiosk as a test class wants it (e.g. {@link Kiosk#withSpeech} a recording fake, {@link Kiosk#withHandwriting} none). */
     Kiosk adapt(Kiosk wired) {
         return wired;
     }
@@ -83,17 +83,13 @@ abstract class KioskUiTestBase extends ApplicationTest {
         List<String> o = new ArrayList<>(List.of("data.dir=" + data, "ui.simulator-panel=false",
                 "session.idle-timeout-s=60", "session.idle-warning-s=20", "ui.attract-after-s=120"));
         o.addAll(overrides());
-        kiosk = adapt(wired(Wiring.wire(KioskConfig.simulator(o.toArray(String[]::new)), clock)));
+        kiosk = adapt(Wiring.wire(KioskConfig.simulator(o.toArray(String[]::new)), clock));
         kiosk.startDevices();
         ui = new KioskUi(kiosk, stage, clock, background);
         ui.start();
         stage.show();
     }
 
-    /** The kiosk as Wiring made it; a test class may swap a part (an offline recognizer). */
-    Kiosk wired(Kiosk k) {
-        return k;
-    }
 
     @AfterEach
     void tearDownKiosk() throws Exception {

@@ -136,4 +136,32 @@ class RecoveredReceiptTest extends KioskUiTestBase {
         awaitScreen("recovered");
         assertThat(text("#recovered-ticket")).isEqualTo(failed.ticket());
     }
+
+    /** Issue 12: the countdown comes before the window closes, and "I need more time" keeps it a while. */
+    @Test
+    void beforeItsWindowClosesItWarnsAndGivesMoreTime() {
+        awaitScreen("recovered");
+        Instant[] endAt = new Instant[1];
+        interact(() -> endAt[0] = ui.flow().nav().current().endsAt());
+        Instant end = endAt[0];
+        interact(() -> {
+            clock.advance(Duration.between(clock.instant(), end).minusSeconds(19));
+            ui.idle().activity(); // somebody is reading it
+            ui.tick();
+        });
+        await("the warning", () -> lookup("#idle-overlay").query().isVisible());
+        assertThat(text("#idle-countdown")).isEqualTo("19 秒");
+        tap("#more-time");
+        await("more time", () -> !lookup("#idle-overlay").query().isVisible());
+        clock.advance(Duration.ofSeconds(19)); // past the window: 21 s left of the 40 s given
+        interact(() -> ui.tick());
+        assertOnScreen("recovered");
+        assertThat(lookup("#idle-overlay").query().isVisible()).isFalse();
+        assertThat(text("#recovered-ticket")).isEqualTo(lost.ticket());
+        clock.advance(Duration.ofSeconds(2));
+        await("the warning again", () -> lookup("#idle-overlay").query().isVisible());
+        clock.advance(Duration.ofSeconds(19));
+        awaitScreen("home");
+        assertThat(acknowledged(lost.filed().requestId())).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package org.onetrip.kiosk.ui;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,6 +17,7 @@ import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.onetrip.kiosk.idcard.FictionalCards;
 
 /**
  * Walks every screen a resident can see, and the technician's PIN and maintenance screens, in both
@@ -39,18 +41,108 @@ class ScreenAuditTest extends ScreenTour {
     private final Map<String, String> clippedTexts = new TreeMap<>();
     private final Map<String, String> orphans = new TreeMap<>();
     private final Map<String, String> smallTexts = new TreeMap<>();
+    /** Texts drawn partly outside the 1280×800 window (not inside a scroll pane, which clips on purpose). */
+    private final Map<String, String> offScreen = new TreeMap<>();
 
     @Test
     void everyResidentScreenHasBigTargetsWholeTextsAndNoOrphanCharactersInBothLanguages() {
         tour();
 
+        findings().assertAll();
+    }
+
+    /**
+     * The same checks with the elders' mode on (issue 12): 1.5× text, services two a page, the form
+     * one question a page, the doubled countdowns; every page of every window and of the form.
+     */
+    @Test
+    void theEldersModesScreensToo() {
+        awaitScreen("home");
+        eldersOn();
+        auditBoth("elders-home");
+        for (var w : kiosk.catalog().windows()) {
+            interact(() -> ui.flow().openWindow(w));
+            awaitScreen("services");
+            for (int p = 1; ; p++) {
+                auditBoth("elders-services-" + w.code() + "-" + p);
+                var more = lookup("#page-down").tryQuery();
+                if (more.isEmpty() || more.get().isDisabled()) {
+                    break;
+                }
+                tap("#page-down");
+            }
+        }
+        startService("house-rebuild");
+        eldersOn();
+        awaitScreen("identify");
+        auditBoth("elders-identify-agent");
+        startService("residence-certificate");
+        eldersOn();
+        awaitScreen("identify");
+        auditBoth("elders-identify");
+
+        reader().place(FictionalCards.LAI_JIAJIA);
+        awaitScreen("form");
+        auditBoth("elders-form-0");
+        tap("#next");
+        var service = kiosk.catalog().service("residence-certificate").orElseThrow();
+        for (var a : service.attributes()) {
+            await("the page of " + a.code(), () -> lookup("#card-" + a.code()).query().isVisible());
+            auditBoth("elders-form-" + a.code());
+            if (a.required()) {
+                FormFiller.fill(this, a);
+                audit("elders-form-" + a.code() + "-filled-zh"); // with its keypad or keyboard, if any
+                interact(() -> lookup("#kiosk").query().requestFocus()); // puts the keypad away
+            }
+            if (a == service.attributes().get(0)) {
+                clock.advance(Duration.ofSeconds(81)); // the doubled countdown
+                await("the idle warning", () -> lookup("#idle-overlay").query().isVisible());
+                auditBoth("elders-idle");
+                tap("#more-time");
+                await("the warning to go", () -> !lookup("#idle-overlay").query().isVisible());
+            }
+            tap("#next");
+        }
+        awaitScreen("review");
+        auditBoth("elders-review");
+        tap("#submit");
+        awaitScreen("done");
+        await("the receipt to print", () -> printer().printed().size() == 1);
+        auditBoth("elders-done");
+        String url = ui.flow().session().filing().statusUrl();
+
+        interact(() -> {
+            ui.idle().activity();
+            ui.flow().home();
+        });
+        awaitScreen("home");
+        eldersOn();
+        scanner().scan(url);
+        await("the receipt's status", () -> lookup("#status-ticket").tryQuery().isPresent());
+        auditBoth("elders-status");
+        clock.advance(Duration.ofSeconds(61));
+        await("the status screen's warning", () -> lookup("#idle-overlay").query().isVisible());
+        auditBoth("elders-status-idle");
+
+        SoftAssertions soft = findings();
+        soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
+        soft.assertAll();
+    }
+
+    /** What every audit asserts, softly, so one run lists all. */
+    private SoftAssertions findings() {
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(audited).as("states audited").hasSizeGreaterThanOrEqualTo(44);
         soft.assertThat(smallTargets).as("touch targets smaller than %s px", MIN_TARGET).isEmpty();
         soft.assertThat(clippedTexts).as("texts cut short on screen").isEmpty();
         soft.assertThat(smallTexts).as("texts smaller than %s px", MIN_TEXT).isEmpty();
         soft.assertThat(orphans).as("wrapped lines holding one Chinese character alone").isEmpty();
-        soft.assertAll();
+        return soft;
+    }
+
+    private void eldersOn() {
+        interact(() -> ui.flow().setEldersMode(true));
+        await("the elders' mode", () -> lookup("#kiosk").query().getStyleClass().contains("elders"));
     }
 
     @Override
@@ -89,6 +181,15 @@ class ScreenAuditTest extends ScreenTour {
                         (a, c) -> a + "; " + c);
             }
         }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && n.getScene() != null
+                && !insideScrollPane(n)) {
+            Bounds b = n.localToScene(n.getLayoutBounds());
+            if (b.getMinY() < -0.5 || b.getMaxY() > n.getScene().getHeight() + 0.5
+                    || b.getMinX() < -0.5 || b.getMaxX() > n.getScene().getWidth() + 0.5) {
+                offScreen.merge(describe(n) + " \"" + l.getText() + "\"", state + String.format(" y %.0f–%.0f", b.getMinY(),
+                        b.getMaxY()), (a, c) -> a + "; " + c);
+            }
+        }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
             Text drawn = drawnText(l);
             String want = l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText();
@@ -117,6 +218,15 @@ class ScreenAuditTest extends ScreenTour {
                 walk(c, state);
             }
         }
+    }
+
+    private static boolean insideScrollPane(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTarget(Node n) {

@@ -139,8 +139,9 @@ class StatusScreenTest extends KioskUiTestBase {
         assertThat(text("#status-ticket")).isEqualTo(f.ticket());
     }
 
+    /** Issue 12: it used to go home after 30 s with no warning; now the countdown and "more time" come first. */
     @Test
-    void theStatusScreenGoesHomeByItselfWithoutTheCountdown() {
+    void theStatusScreenWarnsBeforeItGoesHomeAndGivesMoreTime() {
         Filing f = fileResidenceCertificate();
         awaitScreen("home");
         scanOnHome(f.statusUrl());
@@ -159,6 +160,18 @@ class StatusScreenTest extends KioskUiTestBase {
         assertOnScreen("status");
         assertThat(lookup("#idle-overlay").query().isVisible()).isFalse();
         clock.advance(Duration.ofSeconds(2));
+        await("the warning after 30 s", () -> lookup("#idle-overlay").query().isVisible());
+        assertThat(text("#idle-countdown")).isEqualTo("19 秒");
+        assertThat(text("#idle-explain")).isEqualTo("19 秒后回到首页。");
+        snapshot("18-status-countdown");
+        tap("#more-time");
+        await("more time", () -> !lookup("#idle-overlay").query().isVisible());
+        assertOnScreen("status");
+        assertThat(text("#status-ticket")).isEqualTo(f.ticket());
+        clock.advance(Duration.ofSeconds(49));
+        interact(() -> ui.tick());
+        assertOnScreen("status");
+        clock.advance(Duration.ofSeconds(2));
         awaitScreen("home");
         assertThat(lookup("#idle-overlay").query().isVisible()).isFalse();
 
@@ -167,6 +180,8 @@ class StatusScreenTest extends KioskUiTestBase {
         awaitScreen("status");
         assertThat(lookup("#status-prompt").tryQuery()).isPresent();
         clock.advance(Duration.ofSeconds(31));
+        await("the prompt's warning", () -> lookup("#idle-overlay").query().isVisible());
+        clock.advance(Duration.ofSeconds(20));
         awaitScreen("home");
     }
 

@@ -19,7 +19,7 @@ class TouchFlowTest extends KioskUiTestBase {
     void residentFilesABirthRegistrationAndTakesTheReceipt() {
         awaitScreen("home");
         snapshot("01-home");
-        assertThat(lookup(".tile").queryAll()).hasSize(5); // four windows + check my request
+        assertThat(lookup(".tile").queryAll()).hasSize(6); // four windows, check my request, the elders' mode
         tap("#tile-livelihood");
         awaitScreen("services");
         snapshot("02-services");

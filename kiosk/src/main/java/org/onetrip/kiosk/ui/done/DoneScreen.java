@@ -78,21 +78,28 @@ public final class DoneScreen implements Screen {
         Label window = Ui.label(t.get("done.window", t.of(f.window().name())), Ui.BODY);
         Label service = Ui.label(t.of(f.service().name()), Ui.BODY);
         Label time = Ui.label(f.receipt().filedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), Ui.HINT);
-        VBox left = new VBox(10, ok, ticketCaption, ticket, window, service, time);
+        ticket.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the number is never cut
+        // The elders' mode leaves out what the receipt repeats (service, time): fewer things to read.
+        VBox left = flow.session().elders() ? new VBox(10, ok, ticketCaption, ticket, window)
+                : new VBox(10, ok, ticketCaption, ticket, window, service, time);
         left.setAlignment(Pos.CENTER_LEFT);
 
-        VBox right = ReceiptViews.qrCard(t, f.statusUrl(), "status-qr", 260);
+        boolean elders = flow.session().elders();
+        VBox right = elders ? ReceiptViews.qrCard(t, f.statusUrl(), "status-qr", 200, 180)
+                : ReceiptViews.qrCard(t, f.statusUrl(), "status-qr", 260);
 
         HBox main = new HBox(32, left, Ui.spacer());
         if (!f.service().documents().isEmpty()) {
             // On screen as well as on paper: a receipt that did not print must not lose them.
             VBox docs = new VBox(8, Ui.label(t.get("review.documents"), "panel-title"));
             for (LocalizedText d : f.service().documents()) {
-                docs.getChildren().add(Ui.label("• " + t.of(d), Ui.BODY));
+                Label doc = Ui.label("• " + t.of(d), Ui.BODY);
+                doc.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap, never cut with "…"
+                docs.getChildren().add(doc);
             }
             docs.setId("done-documents");
             docs.getStyleClass().addAll(Ui.CARD, "documents");
-            docs.setMaxWidth(420);
+            docs.setMaxWidth(elders ? 560 : 420);
             docs.setMinWidth(300);
             HBox.setHgrow(docs, Priority.SOMETIMES);
             main.getChildren().add(docs);
@@ -103,6 +110,7 @@ public final class DoneScreen implements Screen {
 
         printStatus = Ui.label("", "print-status");
         printStatus.setId("print-status");
+        printStatus.managedProperty().bind(printStatus.textProperty().isNotEmpty());
         take = Ui.label("", "take");
         take.setId("take");
         take.managedProperty().bind(take.textProperty().isNotEmpty());
@@ -158,7 +166,8 @@ public final class DoneScreen implements Screen {
             printStatus.getStyleClass().setAll("print-status");
             take.setText(card ? t.get("done.take.card") : "");
         } else if (outcome.printed()) {
-            printStatus.setText(t.get("done.printed"));
+            // The elders' mode says it once, in the take line ("拿走回执。"): one line less to read.
+            printStatus.setText(flow.session().elders() ? "" : t.get("done.printed"));
             printStatus.getStyleClass().setAll("print-status", "ok");
             take.setText(t.get(card ? "done.take.both" : "done.take.receipt"));
         } else {

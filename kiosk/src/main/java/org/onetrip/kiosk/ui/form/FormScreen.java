@@ -77,6 +77,13 @@ public final class FormScreen implements Screen {
     private OnScreenKeyboard keyboard;
     /** Set once Next found something missing: the summary beside Next then counts what is left. */
     private boolean nextTried;
+    /**
+     * The elders' mode shows one page at a time (issue 12: fewer items per screen): the card(s)
+     * read from the ID card first, then one question a page. Kept across rebuilds.
+     */
+    private final List<Node> pages = new ArrayList<>();
+    private int page;
+    private Label pageLabel;
 
     public FormScreen(Flow flow) {
         this.flow = flow;
@@ -130,6 +137,15 @@ public final class FormScreen implements Screen {
         if (s.attributes().isEmpty()) {
             fields.getChildren().add(Ui.label(t.get("form.no-fields"), Ui.BODY));
         }
+        pages.clear();
+        if (flow.session().elders()) {
+            int identities = fields.getChildren().size() - s.attributes().size();
+            if (identities > 0) {
+                VBox who = new VBox(18, fields.getChildren().subList(0, identities).toArray(Node[]::new));
+                fields.getChildren().add(0, who);
+            }
+            pages.addAll(fields.getChildren());
+        }
         scroll = new ScrollPane(fields);
         scroll.setId("form-scroll");
         scroll.setFitToWidth(true);
@@ -139,14 +155,21 @@ public final class FormScreen implements Screen {
         org.onetrip.kiosk.ui.TouchScroll.installDragOnly(scroll);
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
-        back.setOnAction(e -> flow.backToServices());
+        back.setOnAction(e -> back());
         Button next = Ui.button("next", t.get("action.next"), Ui.PRIMARY, null);
         next.setDefaultButton(false);
-        next.setOnAction(e -> next());
+        next.setOnAction(e -> pageOrNext());
         summary = Ui.label("", Ui.ERROR);
         summary.setId("form-summary");
         summary.setMaxWidth(520);
         actions = Ui.actions(back, Ui.spacer(), summary, next);
+        if (!pages.isEmpty()) {
+            pageLabel = Ui.label("", Ui.BODY);
+            pageLabel.setId("form-page");
+            pageLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            actions.getChildren().add(2, pageLabel);
+            showPage(Math.min(page, pages.size() - 1));
+        }
         HBox main = new HBox(20, scroll, sideArea);
         HBox.setHgrow(scroll, Priority.ALWAYS);
         VBox.setVgrow(main, Priority.ALWAYS);
@@ -566,6 +589,46 @@ public final class FormScreen implements Screen {
                 ? t.get(key, e.messageArgs()) : t.get(key);
     }
 
+    /** Back: the page before in the elders' mode, else the service list. */
+    private void back() {
+        if (!pages.isEmpty() && page > 0) {
+            root.requestFocus();
+            showPage(page - 1);
+            return;
+        }
+        flow.backToServices();
+    }
+
+    /** Next: in the elders' mode the next page once this page's question is right; else {@link #next()}. */
+    private void pageOrNext() {
+        if (pages.isEmpty() || page == pages.size() - 1) {
+            next();
+            return;
+        }
+        Attribute a = attributeOn(page);
+        if (a != null && !check(a)) {
+            return; // the error shows under the page's one question; nothing else moves
+        }
+        root.requestFocus(); // the keypad of this page's field goes with it
+        showPage(page + 1);
+    }
+
+    private Attribute attributeOn(int p) {
+        var attributes = flow.session().service().attributes();
+        int first = pages.size() - attributes.size();
+        return p >= first && p - first < attributes.size() ? attributes.get(p - first) : null;
+    }
+
+    private void showPage(int p) {
+        page = p;
+        for (int i = 0; i < pages.size(); i++) {
+            pages.get(i).setVisible(i == p);
+            pages.get(i).setManaged(i == p);
+        }
+        pageLabel.setText(flow.texts().get("elders.form.page", p + 1, pages.size()));
+        scroll.setVvalue(0);
+    }
+
     /** Next: every field is checked; the first one that is not right is brought into view and focused. */
     private void next() {
         ServiceDefinition s = flow.session().service();
@@ -583,6 +646,9 @@ public final class FormScreen implements Screen {
         updateSummary();
         Node input = inputs.get(firstBad.code());
         Node card = cards.get(firstBad.code());
+        if (!pages.isEmpty() && card != null) {
+            showPage(pages.indexOf(card));
+        }
         if (input != null) {
             input.requestFocus(); // a text or date field also brings its input up
         }

@@ -15,12 +15,15 @@ import javafx.scene.layout.VBox;
 import org.onetrip.kiosk.catalog.ServiceWindow;
 import org.onetrip.kiosk.ui.Flow;
 import org.onetrip.kiosk.ui.Icons;
+import org.onetrip.kiosk.ui.Resources;
 import org.onetrip.kiosk.ui.Screen;
 import org.onetrip.kiosk.ui.Texts;
 import org.onetrip.kiosk.ui.Ui;
 
 /** The four windows of the centre as big tiles, and "check my request". */
 public final class HomeScreen implements Screen {
+    /** The home screen's own rules, scoped by its root id (no font sizes: the elders' mode scales kiosk.css's). */
+    static final String STYLESHEET = "/ui/home.css";
     private final Flow flow;
 
     public HomeScreen(Flow flow) {
@@ -82,16 +85,14 @@ public final class HomeScreen implements Screen {
         check.getStyleClass().addAll("tile", "tile-status");
         Label checkName = Ui.label(t.get("home.check"), "tile-name");
         Label checkHint = Ui.label(t.get("home.check.hint"), "tile-desc");
-        HBox checkBox = new HBox(24, Icons.icon(Icons.QR, 56), new VBox(4, checkName, checkHint));
+        // The elders' mode: the names only in the bottom row (their hints did not fit the larger text).
+        boolean elders = flow.session().elders();
+        HBox checkBox = new HBox(24, Icons.icon(Icons.QR, 56), elders ? new VBox(4, checkName) : new VBox(4, checkName, checkHint));
         checkBox.setAlignment(Pos.CENTER_LEFT);
         check.setGraphic(checkBox);
         graphicOnly(check);
         check.setMaxWidth(Double.MAX_VALUE);
         check.setOnAction(e -> flow.checkStatus(null));
-
-        HBox bottom = new HBox(24, check, modes(t));
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(check, Priority.ALWAYS);
 
         HBox heading = new HBox(24, sub, Ui.spacer());
         heading.setAlignment(Pos.CENTER_LEFT);
@@ -99,7 +100,16 @@ public final class HomeScreen implements Screen {
         if (!phone.isEmpty()) {
             heading.getChildren().add(help(t.get("home.help", phone)));
         }
+        // The bottom row: "check my request" and the elders' mode; other per-visit switches join it.
+        HBox bottom = new HBox(24, check, eldersButton(t), modes(t));
+        bottom.setId("home-bottom");
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(check, Priority.ALWAYS);
+        for (Region r : new Region[] {check, (Region) bottom.getChildren().get(1)}) {
+            r.setMinHeight(Region.USE_PREF_SIZE); // the larger text of the elders' mode stays inside
+        }
         VBox root = new VBox(18, new VBox(4, title, heading), grid, bottom);
+        root.getStylesheets().add(Resources.url(STYLESHEET));
         return root;
     }
 
@@ -123,6 +133,33 @@ public final class HomeScreen implements Screen {
         return modes;
     }
 
+    /**
+     * 长辈模式 (issue 12): one tap makes this visit's text larger, its screens shorter, its words
+     * plainer and its time limits double; a second tap undoes it. The visit's end ends it.
+     */
+    private ToggleButton eldersButton(Texts t) {
+        boolean on = flow.session().elders();
+        ToggleButton b = new ToggleButton();
+        b.setId("elders-mode");
+        b.getStyleClass().addAll("tile", "tile-elders");
+        b.setSelected(on);
+        Label name = Ui.label(t.get(on ? "home.elders.on" : "home.elders"), "tile-name");
+        name.setId("elders-mode-name");
+        Label hint = Ui.label(t.get(on ? "home.elders.on.hint" : "home.elders.hint"), "tile-desc");
+        for (Label l : new Label[] {name, hint}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox text = on ? new VBox(4, name) : new VBox(4, name, hint);
+        text.setAlignment(Pos.CENTER_LEFT);
+        HBox box = new HBox(20, Icons.icon(Icons.TEXT_SIZE, 56), text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        b.setGraphic(box);
+        graphicOnly(b);
+        b.setMaxHeight(Double.MAX_VALUE);
+        b.setOnAction(e -> flow.setEldersMode(!on));
+        return b;
+    }
+
     /** "Need help? Call …": the centre's number where the resident is told to call it. */
     public static HBox help(String text) {
         Label l = Ui.label(text, "help-phone");
@@ -143,7 +180,8 @@ public final class HomeScreen implements Screen {
         Label count = Ui.label(t.get("home.tile.count", flow.kiosk().catalog().servicesOf(w.code()).size()), "tile-count");
         Label letter = Ui.label(String.valueOf(w.letter()), "tile-letter");
         letter.setMinWidth(Region.USE_PREF_SIZE);
-        VBox text = new VBox(2, name, desc, count);
+        // The elders' mode shows the window's name only: fewer things to read per tile.
+        VBox text = flow.session().elders() ? new VBox(2, name) : new VBox(2, name, desc, count);
         text.setAlignment(Pos.CENTER_LEFT);
         for (Label l : new Label[] {name, desc, count}) {
             l.setMinHeight(Region.USE_PREF_SIZE); // wrap to the lines needed, never cut with "…"
@@ -163,7 +201,7 @@ public final class HomeScreen implements Screen {
      * (LEFT) a button takes its graphic's one-line width off the room it gives that same graphic,
      * and the English names were cut with "…" (issue 10).
      */
-    private static void graphicOnly(Button b) {
+    private static void graphicOnly(javafx.scene.control.ButtonBase b) {
         b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         b.setWrapText(true);
     }

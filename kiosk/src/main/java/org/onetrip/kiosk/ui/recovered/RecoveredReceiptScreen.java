@@ -1,9 +1,9 @@
 package org.onetrip.kiosk.ui.recovered;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -32,7 +32,10 @@ public final class RecoveredReceiptScreen implements Screen {
     private final Flow flow;
     private final RecoveredReceipts receipts;
     private final RecoveredReceipt r;
-    private PauseTransition expiry;
+    /** How often "I need more time" may push the end back. */
+    static final int MORE_TIME_AT_MOST = 3;
+    private Duration extra = Duration.ZERO;
+    private int extensions;
     private Label printStatus;
     /** The print button of the latest {@link #build()}: a language switch rebuilds the screen. */
     private Button printButton;
@@ -102,19 +105,37 @@ public final class RecoveredReceiptScreen implements Screen {
         });
         showPrintState();
         HBox actions = Ui.actions(print, printStatus, Ui.spacer(), done);
-        startExpiry();
         return new VBox(16, main, actions);
     }
 
-    /** Goes home by itself when the window passes, touched or not: the next stranger must not see it. */
-    private void startExpiry() {
-        if (expiry != null) {
+    /**
+     * Goes home by itself when the window passes, touched or not: the next stranger must not see
+     * it. The countdown warns first (KioskUi), and "I need more time" gives two more countdowns'
+     * lengths, at most {@link #MORE_TIME_AT_MOST} times (issue 12), so a stranger cannot keep it.
+     */
+    @Override
+    public Instant endsAt() {
+        return r.offeredUntil().plus(extra);
+    }
+
+    /** Quiet for one countdown's length, then the countdown again. */
+    @Override
+    public void moreTime() {
+        if (extensions >= MORE_TIME_AT_MOST) {
             return;
         }
-        Duration left = Duration.between(flow.clock().instant(), r.offeredUntil());
-        expiry = new PauseTransition(javafx.util.Duration.millis(Math.max(1, left.toMillis())));
-        expiry.setOnFinished(e -> flow.home());
-        expiry.play();
+        extensions++;
+        Duration warning = Duration.ofSeconds(flow.kiosk().config().idleWarningSeconds())
+                .multipliedBy(flow.session().elders() ? 2 : 1);
+        Instant later = flow.clock().instant().plus(warning.multipliedBy(2));
+        if (later.isAfter(endsAt())) {
+            extra = Duration.between(r.offeredUntil(), later);
+        }
+    }
+
+    @Override
+    public String idleNoticeKey() {
+        return "idle.countdown.status";
     }
 
     private void print() {
@@ -152,10 +173,4 @@ public final class RecoveredReceiptScreen implements Screen {
         }
     }
 
-    @Override
-    public void dispose() {
-        if (expiry != null) {
-            expiry.stop();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.onetrip.kiosk.ui.services;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -10,6 +11,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.onetrip.kiosk.catalog.IdentityRequirement;
 import org.onetrip.kiosk.catalog.ServiceDefinition;
@@ -30,6 +32,9 @@ public final class ServiceListScreen implements Screen {
     private static final double GAP = 20;
     private final Flow flow;
     private final ServiceWindow window;
+    /** Services per page in the elders' mode. */
+    static final int ELDERS_PAGE = 2;
+    private int page;
 
     public ServiceListScreen(Flow flow, ServiceWindow window) {
         this.flow = flow;
@@ -48,6 +53,9 @@ public final class ServiceListScreen implements Screen {
 
     @Override
     public Parent build() {
+        if (flow.session().elders()) {
+            return pages(flow.texts());
+        }
         Texts t = flow.texts();
         Label title = Ui.label(t.of(window.name()), Ui.TITLE);
         Label sub = Ui.label(t.get("services.subtitle"), Ui.SUBTITLE);
@@ -95,6 +103,63 @@ public final class ServiceListScreen implements Screen {
         }
         HBox actions = Ui.actions(back, Ui.spacer(), up, down);
         return new VBox(20, new VBox(6, title, sub), scroll, actions);
+    }
+
+    /**
+     * The elders' mode (issue 12): {@link #ELDERS_PAGE} services a page in one column, with big
+     * Previous and More buttons instead of a list to drag: fewer things to read, nothing to scroll.
+     */
+    private Parent pages(Texts t) {
+        Label title = Ui.label(t.of(window.name()), Ui.TITLE);
+        Label sub = Ui.label(t.get("services.subtitle"), Ui.SUBTITLE);
+        List<ServiceDefinition> all = flow.kiosk().catalog().servicesOf(window.code());
+        int pages = Math.max(1, (all.size() + ELDERS_PAGE - 1) / ELDERS_PAGE);
+        page = Math.min(page, pages - 1);
+        VBox list = new VBox(GAP);
+        list.setId("service-list");
+        list.getStyleClass().addAll("service-list", "service-pages");
+        boolean readerUp = flow.usable("idcard");
+        for (ServiceDefinition s : all.subList(page * ELDERS_PAGE, Math.min(all.size(), (page + 1) * ELDERS_PAGE))) {
+            Button card = card(s, t, readerUp);
+            card.setMaxHeight(Region.USE_PREF_SIZE);
+            list.getChildren().add(card);
+        }
+        // Two cards fit at 1280×800; a longer text than today's scrolls rather than being cut.
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setId("service-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plain-scroll");
+        TouchScroll.installDragOnly(scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
+        back.setOnAction(e -> flow.home());
+        Label where = Ui.label(t.get("services.page", page + 1, pages), Ui.BODY);
+        where.setId("services-page");
+        where.setMinWidth(Region.USE_PREF_SIZE);
+        Button up = Ui.button("page-up", t.get("action.page-up"), Ui.SECONDARY, Icons.ARROW_UP);
+        up.setOnAction(e -> turn(-1));
+        up.setDisable(page == 0);
+        Button down = Ui.button("page-down", t.get("action.page-down"), Ui.PRIMARY, Icons.ARROW_DOWN);
+        down.setOnAction(e -> turn(1));
+        down.setDisable(page >= pages - 1);
+        HBox actions = Ui.actions(back, Ui.spacer(), up, where, down);
+        if (pages == 1) {
+            actions.getChildren().removeAll(up, where, down);
+        }
+        HBox heading = new HBox(24, title, sub);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        return new VBox(16, heading, scroll, actions);
+    }
+
+    private void turn(int by) {
+        page += by;
+        flow.nav().rebuild();
+    }
+
+    /** The page shown in the elders' mode, from 0. */
+    int page() {
+        return page;
     }
 
     /**

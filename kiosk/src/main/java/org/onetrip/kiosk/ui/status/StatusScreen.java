@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every code that is not a receipt of this kiosk gets one calm message that reveals nothing.
  * Look-ups are limited per visit ({@link org.onetrip.kiosk.status.StatusLookup}). Left alone, the
- * screen goes home by itself after {@link #returnHomeAfter()}: it shows, it asks nothing. The
+ * screen warns after {@link #returnHomeAfter()} and goes home when the countdown ends. The
  * scanned text is held only while the screen shows and never logged.
  */
 public final class StatusScreen implements Screen {
@@ -87,12 +87,16 @@ public final class StatusScreen implements Screen {
         return s.build();
     }
 
-    /** {@link #SHOW_FOR}, or less so the idle countdown never starts on a screen that asks nothing. */
+    /** {@link #SHOW_FOR} untouched, then the countdown with "I need more time" (issue 12). */
     @Override
     public Duration returnHomeAfter() {
-        var c = flow.kiosk().config();
-        Duration beforeCountdown = Duration.ofSeconds(c.idleTimeoutSeconds() - c.idleWarningSeconds());
-        return SHOW_FOR.compareTo(beforeCountdown) <= 0 ? SHOW_FOR : beforeCountdown;
+        return SHOW_FOR;
+    }
+
+    /** Nothing typed is cleared here: the countdown only says the kiosk goes home. */
+    @Override
+    public String idleNoticeKey() {
+        return "idle.countdown.status";
     }
 
     @Override

@@ -141,4 +141,48 @@ class IdleMonitorTest {
         IdleMonitor m = new IdleMonitor(clock, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60));
         assertThat(m.tick(false, false)).isEqualTo(WARN);
     }
+
+    @Test
+    void theEldersModeDoublesEveryLimit() {
+        monitor.setStretch(2);
+        at(139.999);
+        assertThat(inSession()).isEqualTo(NONE);
+        at(140);
+        assertThat(inSession()).as("at 2 × (timeout - warning)").isEqualTo(WARN);
+        assertThat(monitor.secondsLeft()).isEqualTo(40);
+        at(179.999);
+        assertThat(inSession()).isEqualTo(WARN);
+        at(180);
+        assertThat(inSession()).isEqualTo(TIMEOUT);
+        monitor.activity();
+        assertThat(monitor.tick(true, false)).isEqualTo(NONE);
+        at(180 + 119.999);
+        assertThat(monitor.tick(true, false)).isEqualTo(NONE);
+        at(180 + 120);
+        assertThat(monitor.tick(true, false)).as("attract after 2 × 60 s").isEqualTo(ATTRACT);
+    }
+
+    @Test
+    void aScreenThatOnlyShowsWarnsAfterItsQuietTimeAndEndsAWarningLater() {
+        Duration quiet = Duration.ofSeconds(30);
+        at(29.999);
+        assertThat(monitor.tickShowing(quiet)).isEqualTo(NONE);
+        at(30);
+        assertThat(monitor.tickShowing(quiet)).isEqualTo(WARN);
+        assertThat(monitor.secondsLeftShowing(quiet)).isEqualTo(20);
+        at(49.999);
+        assertThat(monitor.tickShowing(quiet)).isEqualTo(WARN);
+        at(50);
+        assertThat(monitor.tickShowing(quiet)).isEqualTo(TIMEOUT);
+        monitor.activity(); // "I need more time"
+        assertThat(monitor.tickShowing(quiet)).isEqualTo(NONE);
+        monitor.setStretch(2);
+        at(50 + 59.999);
+        assertThat(monitor.tickShowing(quiet)).isEqualTo(NONE);
+        at(50 + 60);
+        assertThat(monitor.tickShowing(quiet)).as("quiet time doubled").isEqualTo(WARN);
+        assertThat(monitor.secondsLeftShowing(quiet)).isEqualTo(40);
+        at(50 + 100);
+        assertThat(monitor.tickShowing(quiet)).isEqualTo(TIMEOUT);
+    }
 }
