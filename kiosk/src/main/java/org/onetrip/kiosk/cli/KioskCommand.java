@@ -23,9 +23,18 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
 
     /** Runs the command line; returns the exit status. */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new KioskCommand());
-        // A bare receipt token may start with '-' (URL-safe Base64): it is the argument, not an option.
-        cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine cl;
+        if (args.length == 0 || args[0].equals("ui")) {
+            // The kiosk's own start (systemd, a watchdog restart): the toolkit starts beside the
+            // rest, and only the ui command is reflected on, not all twelve (issue 13, cold start).
+            org.onetrip.kiosk.ui.FxStartup.begin();
+            cl = new CommandLine(new UiCommand()).setCommandName("kiosk ui");
+            args = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+        } else {
+            cl = new CommandLine(new KioskCommand());
+            // A bare receipt token may start with '-' (URL-safe Base64): it is the argument, not an option.
+            cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof ConfigException || ex instanceof InstallationSecret.MissingException
