@@ -28,6 +28,10 @@ public final class FxStartup {
             try {
                 Platform.setImplicitExit(false);
                 Platform.startup(() -> f.complete(null));
+                // Still on this thread, while the main thread reads the profile and opens the store:
+                // finding the CJK font reads fontconfig's list and the font files (a Font is no
+                // node: any thread may make one).
+                Fonts.loadBundled();
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
