@@ -632,7 +632,7 @@ public final class SoakBench {
         double[] first = samples.get(0);
         System.out.printf(Locale.ROOT, "RSS at start %.1f MiB", first[2]);
         for (double[] x : samples) {
-            if (x[0] == 100 || x[0] == 1000) {
+            if ((x[0] == 100 || x[0] == 1000) && x[0] < last[0]) {
                 System.out.printf(Locale.ROOT, ", after %d sessions %.1f MiB", (int) x[0], x[2]);
             }
         }
