@@ -100,6 +100,7 @@ public final class SoakBench {
     private final double maxHeapMiB;
     private int ran;
 
+    private static final List<SocatPty> PTYS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MutableClock clock = MutableClock.at("2026-11-28T00:05:00Z");
     private Kiosk kiosk;
     private KioskUi ui;
@@ -171,6 +172,13 @@ public final class SoakBench {
             status = 1;
         }
         System.out.flush();
+        for (SocatPty pty : PTYS) {
+            try {
+                pty.close(); // halt skips shutdown hooks: socat would outlive us
+            } catch (Exception e) {
+                // leaving anyway
+            }
+        }
         Runtime.getRuntime().halt(status); // the kiosk's non-daemon threads must not keep the JVM
     }
 
@@ -185,9 +193,11 @@ public final class SoakBench {
             if (!SocatPty.available()) {
                 throw new IllegalStateException("--devices pty needs socat (Debian package socat)");
             }
-            // Left running until the JVM halts: socat removes its links when it ends with us.
+            // Stopped in main before the JVM halts.
             SocatPty idPty = new SocatPty(Files.createDirectory(dir.resolve("idcard-pty"))).start();
             SocatPty printerPty = new SocatPty(Files.createDirectory(dir.resolve("printer-pty"))).start();
+            PTYS.add(idPty);
+            PTYS.add(printerPty);
             sam = new SimulatedSam();
             samDevice = new SamDeviceSimulator(idPty.b().toString(), sam, true);
             samDevice.start();
