@@ -23,24 +23,85 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
 
     /** Runs the command line; returns the exit status. */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new KioskCommand());
-        // A bare receipt token may start with '-' (URL-safe Base64): it is the argument, not an option.
-        cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof ConfigException || ex instanceof InstallationSecret.MissingException
-                    || ex instanceof org.onetrip.kiosk.catalog.CatalogException) {
-                err.println("kiosk: " + ex.getMessage());
-                return 2;
+        CommandLine cl;
+        if (args.length == 0 || args[0].equals("ui")) {
+            // The kiosk's own start (systemd, a watchdog restart): the toolkit starts beside the
+            // rest (issue 13, cold start).
+            org.onetrip.kiosk.ui.FxStartup.begin();
+            args = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+            UiCommand plain = plainUi(args);
+            if (plain != null) {
+                try {
+                    return plain.call();
+                } catch (Exception ex) {
+                    return failed(ex, new PrintWriter(System.err, true));
+                }
             }
-            if (ex instanceof StoreException) {
-                // Written for a person already ("disk full: …", "could not open the request store …").
-                err.println("kiosk: " + ex.getMessage());
-                return 1;
-            }
-            err.println("kiosk: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-            return 1;
-        });
+            cl = new CommandLine(new UiCommand()).setCommandName("kiosk ui");
+        } else {
+            cl = new CommandLine(new KioskCommand());
+            // A bare receipt token may start with '-' (URL-safe Base64): it is the argument, not an option.
+            cl.getSubcommands().get("status").setUnmatchedOptionsArePositionalParams(true);
+        }
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, cmd.getErr()));
         return cl.execute(args);
+    }
+
+    /**
+     * The ui command's own options read without picocli, as the unit starts it: picocli's classes
+     * are Java 5 bytecode, which class-data sharing cannot archive and the old verifier checks
+     * slowly (a second of a Pi's cold start). Anything else (help, a typo) returns null: picocli
+     * then parses it and says what is wrong.
+     */
+    static UiCommand plainUi(String[] args) {
+        UiCommand ui = new UiCommand();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+                String name = eq > 0 ? a.substring(0, eq) : a;
+                String v = null;
+                if (name.equals("--config") || name.equals("--set") || name.equals("--screenshot")) {
+                    if (eq > 0) {
+                        v = a.substring(eq + 1);
+                    } else if (i + 1 < args.length) {
+                        v = args[++i];
+                    } else {
+                        return null;
+                    }
+                } else if (eq > 0) {
+                    return null;
+                }
+                switch (name) {
+                    case "--config" -> ui.options.config = java.nio.file.Path.of(v);
+                    case "--set" -> ui.options.overrides.add(v);
+                    case "--screenshot" -> ui.screenshot = java.nio.file.Path.of(v);
+                    case "--no-simulator-panel" -> ui.noPanel = true;
+                    case "--exit-when-ready" -> ui.exitWhenReady = true;
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        return ui;
+    }
+
+    /** A command that failed: one line for a person, and the exit status. */
+    static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof ConfigException || ex instanceof InstallationSecret.MissingException
+                || ex instanceof org.onetrip.kiosk.catalog.CatalogException) {
+            err.println("kiosk: " + ex.getMessage());
+            return 2;
+        }
+        if (ex instanceof StoreException) {
+            // Written for a person already ("disk full: …", "could not open the request store …").
+            err.println("kiosk: " + ex.getMessage());
+            return 1;
+        }
+        err.println("kiosk: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        return 1;
     }
 }

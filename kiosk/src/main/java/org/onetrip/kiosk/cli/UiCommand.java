@@ -16,6 +16,7 @@ import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.ui.FxImages;
+import org.onetrip.kiosk.ui.FxStartup;
 import org.onetrip.kiosk.ui.KioskUi;
 import org.onetrip.kiosk.ui.simulator.SimulatorPanel;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
+        FxStartup.run(() -> {
             try {
                 Stage stage = new Stage();
                 KioskUi ui = new KioskUi(kiosk, stage, Clock.systemDefaultZone(), background);

@@ -36,9 +36,15 @@ import org.onetrip.kiosk.catalog.FormValidator;
 import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.device.StatusDetail;
+import org.onetrip.kiosk.device.serial.SocatPty;
 import org.onetrip.kiosk.idcard.FictionalCards;
+import org.onetrip.kiosk.idcard.Identity;
+import org.onetrip.kiosk.idcard.SamDeviceSimulator;
+import org.onetrip.kiosk.idcard.sam.SimulatedSam;
 import org.onetrip.kiosk.idcard.SimulatedIdCardReader;
 import org.onetrip.kiosk.printer.SimulatedReceiptPrinter;
+import org.onetrip.kiosk.printer.escpos.EscPosPrinter;
+import org.onetrip.kiosk.printer.escpos.PrinterSimulator;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.testing.MutableClock;
 import org.onetrip.kiosk.ui.KioskUi;
@@ -64,7 +70,13 @@ import org.slf4j.LoggerFactory;
  * out-of-service screen or stuck step, or RSS growing more than {@code --max-rss-growth} percent
  * from session {@code --baseline} (default 1,000, or a tenth of a shorter run) to the last.
  *
- * <pre>./scripts/bench soak  (BENCH_SOAK_SESSIONS=300 for a short run)</pre>
+ * <p>With {@code --devices pty} the printer and the ID card reader are the Pi's: the real adapters
+ * ({@link EscPosPrinter}, {@link org.onetrip.kiosk.idcard.SamIdCardReader}) on serial ports that
+ * are socat pseudo-terminals, with the printer's and the SAM's simulators on the far ends (in this
+ * JVM, keeping no printed bytes), instead of the in-process simulated devices that draw receipt
+ * pictures. {@code --histogram-at 100,1000} prints the heap's top classes at those sessions.
+ *
+ * <pre>./scripts/bench soak  (BENCH_SOAK_SESSIONS=300 for a short run); ./scripts/bench pi</pre>
  */
 public final class SoakBench {
     private enum Kind { RESIDENT, PROXY, HAZARD_PAPER_OUT, RESIDENT_SCAN }
@@ -79,8 +91,16 @@ public final class SoakBench {
     private final int histogram;
     /** Stop after this many minutes, whatever the session count (0: no limit); the summary says how many ran. */
     private final double minutes;
+    /** Sessions after which the heap histogram is printed (top {@link #histogram} lines, 20 if 0). */
+    private final java.util.Set<Integer> histogramAt = new java.util.TreeSet<>();
+    /** The Pi's devices: real adapters on socat ptys (true), or the in-process simulated devices. */
+    private final boolean ptyDevices;
+    /** Limits on the last sample (0: none): the Pi's aims, RSS and heap after a full collection. */
+    private final double maxRssMiB;
+    private final double maxHeapMiB;
     private int ran;
 
+    private static final List<SocatPty> PTYS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MutableClock clock = MutableClock.at("2026-11-28T00:05:00Z");
     private Kiosk kiosk;
     private KioskUi ui;
@@ -88,6 +108,13 @@ public final class SoakBench {
     private SimulatedIdCardReader reader;
     private SimulatedReceiptPrinter printer;
     private SimulatedQrScanner scanner;
+    // --devices pty: the far ends of the ptys, and the printer adapter to ask for its status.
+    private SimulatedSam sam;
+    private SamDeviceSimulator samDevice;
+    private PrinterSimulator printerDevice;
+    private EscPosPrinter escPos;
+    /** The SAM's command count when the card was lifted: the reader notices after a few empty polls. */
+    private long liftedAtCommand = -1;
     private final AtomicInteger printed = new AtomicInteger();
 
     private final ErrorCounter errors = new ErrorCounter();
@@ -111,6 +138,18 @@ public final class SoakBench {
         maxRssGrowth = Double.parseDouble(o.getOrDefault("max-rss-growth", "5"));
         histogram = Integer.parseInt(o.getOrDefault("histogram", "0"));
         minutes = Double.parseDouble(o.getOrDefault("minutes", "0"));
+        for (String at : o.getOrDefault("histogram-at", "").split(",")) {
+            if (!at.isBlank()) {
+                histogramAt.add(Integer.parseInt(at.trim()));
+            }
+        }
+        String devices = o.getOrDefault("devices", "sim");
+        if (!devices.equals("sim") && !devices.equals("pty")) {
+            throw new IllegalArgumentException("--devices sim|pty, not " + devices);
+        }
+        ptyDevices = devices.equals("pty");
+        maxRssMiB = Double.parseDouble(o.getOrDefault("max-rss-mib", "0"));
+        maxHeapMiB = Double.parseDouble(o.getOrDefault("max-heap-mib", "0"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -118,7 +157,8 @@ public final class SoakBench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.out.println("usage: SoakBench [--sessions N] [--every K] [--idle-every M] [--baseline B]"
-                        + " [--step-timeout-s S] [--max-rss-growth PERCENT] [--minutes M] [--histogram TOP]");
+                        + " [--step-timeout-s S] [--max-rss-growth PERCENT] [--minutes M] [--histogram TOP]"
+                        + " [--histogram-at S1,S2] [--devices sim|pty] [--max-rss-mib R] [--max-heap-mib H]");
                 System.exit(2);
             }
             o.put(args[i].substring(2), args[++i]);
@@ -132,6 +172,13 @@ public final class SoakBench {
             status = 1;
         }
         System.out.flush();
+        for (SocatPty pty : PTYS) {
+            try {
+                pty.close(); // halt skips shutdown hooks: socat would outlive us
+            } catch (Exception e) {
+                // leaving anyway
+            }
+        }
         Runtime.getRuntime().halt(status); // the kiosk's non-daemon threads must not keep the JVM
     }
 
@@ -140,13 +187,35 @@ public final class SoakBench {
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->
                 LoggerFactory.getLogger(SoakBench.class).error("uncaught on thread {}", t.getName(), e));
         Path dir = Files.createTempDirectory("onetrip-soak");
-        kiosk = Wiring.wire(KioskConfig.simulator("data.dir=" + dir, "ui.simulator-panel=false",
-                "session.idle-timeout-s=60", "session.idle-warning-s=20", "ui.attract-after-s=120"), clock);
+        List<String> settings = new ArrayList<>(List.of("data.dir=" + dir, "ui.simulator-panel=false",
+                "session.idle-timeout-s=60", "session.idle-warning-s=20", "ui.attract-after-s=120"));
+        if (ptyDevices) {
+            if (!SocatPty.available()) {
+                throw new IllegalStateException("--devices pty needs socat (Debian package socat)");
+            }
+            // Stopped in main before the JVM halts.
+            SocatPty idPty = new SocatPty(Files.createDirectory(dir.resolve("idcard-pty"))).start();
+            SocatPty printerPty = new SocatPty(Files.createDirectory(dir.resolve("printer-pty"))).start();
+            PTYS.add(idPty);
+            PTYS.add(printerPty);
+            sam = new SimulatedSam();
+            samDevice = new SamDeviceSimulator(idPty.b().toString(), sam, true);
+            samDevice.start();
+            printerDevice = PrinterSimulator.serial(printerPty.b().toString(), 115200);
+            // The Pi profile's device lines (firmware-config/profiles/pi.properties), on the ptys.
+            settings.add("idcard.device=serial:" + idPty.a() + "?baud=115200");
+            settings.add("printer.device=serial:" + printerPty.a() + "?baud=115200");
+        }
+        kiosk = Wiring.wire(KioskConfig.simulator(settings.toArray(String[]::new)), clock);
         kiosk.startDevices();
-        reader = (SimulatedIdCardReader) kiosk.idCardReader();
-        printer = (SimulatedReceiptPrinter) kiosk.printer();
         scanner = (SimulatedQrScanner) kiosk.scanner();
-        printer.addPrintListener(p -> printed.incrementAndGet());
+        if (ptyDevices) {
+            escPos = (EscPosPrinter) kiosk.printer();
+        } else {
+            reader = (SimulatedIdCardReader) kiosk.idCardReader();
+            printer = (SimulatedReceiptPrinter) kiosk.printer();
+            printer.addPrintListener(p -> printed.incrementAndGet());
+        }
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kiosk-background");
             t.setDaemon(true);
@@ -181,8 +250,9 @@ public final class SoakBench {
         });
 
         System.out.printf(Locale.ROOT, "soak: %d sessions, a sample every %d, idle timeout every %dth, RSS baseline at session %d,"
-                + " a step stuck after %d s; JVM (os.arch %s): %s%n", sessions, every, idleEvery, baseline, stepTimeout.toSeconds(),
-                System.getProperty("os.arch"), String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                + " a step stuck after %d s; devices: %s; JVM (os.arch %s): %s%n", sessions, every, idleEvery, baseline, stepTimeout.toSeconds(),
+                ptyDevices ? "escpos and SAM adapters on socat ptys" : "in-process simulated", System.getProperty("os.arch"),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-X")).toList()));
         System.out.println(" sessions  elapsed s  sessions/s  RSS MiB  heap after GC MiB  threads  exceptions  out-of-service  stuck");
         long t0 = System.nanoTime();
@@ -201,8 +271,11 @@ public final class SoakBench {
             } catch (StepFailed f) {
                 recover(f);
             }
-            if (i % every == 0 || i == sessions || i == baseline) {
+            if (i % every == 0 || i == sessions || i == baseline || histogramAt.contains(i)) {
                 sample(i, t0);
+            }
+            if (histogramAt.contains(i)) {
+                printHistogram("after session " + i);
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -263,7 +336,7 @@ public final class SoakBench {
                 step("the service list", () -> screenIs("services"));
                 press("service-residence-certificate");
                 step("identify", () -> screenIs("identify"));
-                reader.place(i % 2 == 0 ? FictionalCards.LAI_JIAJIA : FictionalCards.OUYANG_ELDER);
+                placeCard(i % 2 == 0 ? FictionalCards.LAI_JIAJIA : FictionalCards.OUYANG_ELDER);
                 step("the form after the card", () -> screenIs("form"));
             }
             case PROXY -> {
@@ -271,13 +344,14 @@ public final class SoakBench {
                 step("the service list", () -> screenIs("services"));
                 press("service-house-rebuild");
                 step("identify", () -> screenIs("identify"));
-                reader.place(FictionalCards.ZHAN_AGENT);
+                placeCard(FictionalCards.ZHAN_AGENT);
                 step("the agent's card accepted", () -> ui.flow().session().agent() != null);
-                reader.place(FictionalCards.OUYANG_ELDER);
+                liftCard(); // the agent takes his card back
+                placeCard(FictionalCards.OUYANG_ELDER);
                 step("the form after both cards", () -> screenIs("form"));
             }
             case HAZARD_PAPER_OUT -> {
-                printer.setCondition(SimulatedReceiptPrinter.Condition.PAPER_OUT);
+                paper(false);
                 step("the printer out of paper", () -> ui.flow().bridge().status("printer").detail() == StatusDetail.PAPER_OUT);
                 press("tile-opinion");
                 step("the service list", () -> screenIs("services"));
@@ -311,16 +385,16 @@ public final class SoakBench {
         });
         press("next");
         step("review", () -> screenIs("review"));
-        int before = printed.get();
+        int before = printedCount();
         press("submit");
         step("done", () -> screenIs("done"));
         if (kind == Kind.HAZARD_PAPER_OUT) {
             step("the print failure on the done screen", () -> printStatusIs("error"));
-            printer.setCondition(SimulatedReceiptPrinter.Condition.READY);
+            paper(true);
             step("the paper back", () -> ui.flow().bridge().status("printer").isOnline()
                     && ui.flow().bridge().status("printer").detail() != StatusDetail.PAPER_OUT);
         } else {
-            step("the receipt printed", () -> printStatusIs("ok") && printed.get() > before);
+            step("the receipt printed", () -> printStatusIs("ok") && printedCount() > before);
         }
         if (kind == Kind.RESIDENT_SCAN) {
             String url = fx(() -> ui.flow().session().filing().statusUrl());
@@ -334,10 +408,52 @@ public final class SoakBench {
 
     private void endOfSession(Kind kind) {
         if (kind == Kind.HAZARD_PAPER_OUT) {
-            printer.setCondition(SimulatedReceiptPrinter.Condition.READY);
+            paper(true);
         } else {
-            reader.remove();
+            liftCard();
         }
+    }
+
+    private void placeCard(Identity card) throws Exception {
+        if (!ptyDevices) {
+            reader.place(card);
+            return;
+        }
+        if (liftedAtCommand >= 0) {
+            // As a hand does: the next card only once the reader has seen the last one go
+            // (removalMisses empty polls, and one in flight).
+            long at = liftedAtCommand;
+            step("the reader to see the card lifted", () -> sam.commandsAnswered() >= at + 4);
+            liftedAtCommand = -1;
+        }
+        sam.place(card);
+    }
+
+    private void liftCard() {
+        if (!ptyDevices) {
+            reader.remove();
+        } else if (sam.hasCard()) {
+            sam.remove();
+            liftedAtCommand = sam.commandsAnswered();
+        }
+    }
+
+    /** Paper in (true) or out; on the pty the adapter is asked at once, as the kiosk's 5 s poll would. */
+    private void paper(boolean in) {
+        if (!ptyDevices) {
+            printer.setCondition(in ? SimulatedReceiptPrinter.Condition.READY : SimulatedReceiptPrinter.Condition.PAPER_OUT);
+            return;
+        }
+        printerDevice.setCondition(in ? PrinterSimulator.Condition.READY : PrinterSimulator.Condition.PAPER_OUT);
+        escPos.refreshStatus();
+    }
+
+    /** Receipts printed: the simulated printer's count, or jobs seen at the pty's far end (bytes dropped). */
+    private int printedCount() {
+        if (ptyDevices && printerDevice.takePrinted() > 0) {
+            printed.incrementAndGet();
+        }
+        return printed.get();
     }
 
     private boolean screenIs(String id) {
@@ -415,8 +531,8 @@ public final class SoakBench {
             System.out.println("STUCK " + where);
             System.out.flush();
         }
-        printer.setCondition(SimulatedReceiptPrinter.Condition.READY);
-        reader.remove();
+        paper(true);
+        liftCard();
         fx(() -> {
             ui.idle().activity();
             ui.flow().home();
@@ -448,17 +564,34 @@ public final class SoakBench {
     // ---- figures ---------------------------------------------------------------------------
 
     private void sample(int session, long t0) throws Exception {
-        for (int k = 0; k < 2; k++) {
-            System.gc();
-        }
+        double heap = fullGcHeapMiB();
         double rss = rssMiB();
-        double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
         double seconds = (System.nanoTime() - t0) / 1e9;
         int threads = Thread.activeCount();
         samples.add(new double[] {session, seconds, rss, heap, threads, errors.withException(), oosCount(), stuck.size()});
         System.out.printf(Locale.ROOT, " %8d  %9.1f  %10.2f  %7.1f  %17.1f  %7d  %10d  %14d  %5d%n", session, seconds,
                 session == 0 ? 0.0 : session / seconds, rss, heap, threads, errors.withException(), oosCount(), stuck.size());
         System.out.flush(); // a run killed later (out of memory, a time limit) keeps its figures so far
+    }
+
+    /**
+     * Heap used after full collections (System.gc() is one with the serial collector). JavaFX frees
+     * a texture's pixels from its disposer once the collector has cleared the texture, so one
+     * collection is not enough: collect until the figure stops falling.
+     */
+    static double fullGcHeapMiB() throws InterruptedException {
+        long best = Long.MAX_VALUE;
+        for (int k = 0; k < 5; k++) {
+            System.gc();
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (used >= best - (1 << 20)) {
+                best = Math.min(best, used);
+                break;
+            }
+            best = used;
+            Thread.sleep(200); // let the reference handler and JavaFX's disposer run
+        }
+        return best / 1048576.0;
     }
 
     /** Out-of-service screens shown, whether a step was waiting on them or they were left at once. */
@@ -508,21 +641,38 @@ public final class SoakBench {
         } else if (growth > maxRssGrowth) {
             failed.add(String.format(Locale.ROOT, "RSS grew %.1f%%", growth));
         }
+        double[] first = samples.get(0);
+        System.out.printf(Locale.ROOT, "RSS at start %.1f MiB", first[2]);
+        for (double[] x : samples) {
+            if ((x[0] == 100 || x[0] == 1000) && x[0] < last[0]) {
+                System.out.printf(Locale.ROOT, ", after %d sessions %.1f MiB", (int) x[0], x[2]);
+            }
+        }
+        System.out.printf(Locale.ROOT, ", after %d sessions %.1f MiB (aim %s); heap after a full GC %.1f MiB (aim %s)%n",
+                (int) last[0], last[2], maxRssMiB > 0 ? "<= " + (int) maxRssMiB : "none", last[3],
+                maxHeapMiB > 0 ? "< " + (int) maxHeapMiB : "none");
+        if (maxRssMiB > 0 && last[2] > maxRssMiB) {
+            failed.add(String.format(Locale.ROOT, "RSS %.1f MiB over %.0f", last[2], maxRssMiB));
+        }
+        if (maxHeapMiB > 0 && last[3] >= maxHeapMiB) {
+            failed.add(String.format(Locale.ROOT, "heap after GC %.1f MiB over %.0f", last[3], maxHeapMiB));
+        }
         if (histogram > 0) {
-            printHistogram();
+            printHistogram("at the end");
         }
         System.out.println(failed.isEmpty() ? "SOAK PASSED" : "SOAK FAILED: " + String.join(", ", failed));
         return failed.isEmpty() ? 0 : 1;
     }
 
-    private void printHistogram() {
+    private void printHistogram(String when) {
         try {
             Object out = ManagementFactory.getPlatformMBeanServer().invoke(
                     new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
             String[] lines = String.valueOf(out).split("\n");
-            System.out.println("heap histogram, top " + histogram + ":");
-            for (int k = 0; k < Math.min(lines.length, histogram + 2); k++) {
+            int top = histogram > 0 ? histogram : 20;
+            System.out.println("heap histogram " + when + " (jcmd GC.class_histogram), top " + top + ":");
+            for (int k = 0; k < Math.min(lines.length, top + 3); k++) {
                 System.out.println("  " + lines[k]);
             }
         } catch (Exception e) {

@@ -117,6 +117,19 @@ public final class PrinterSimulator implements AutoCloseable {
         return printed.toByteArray();
     }
 
+    /**
+     * The number of bytes printed since the last call, forgetting them: a soak of thousands of
+     * receipts counts them without keeping them.
+     */
+    public synchronized int takePrinted() {
+        int n = printed.size();
+        if (changeAtPrinted >= 0) {
+            changeAtPrinted -= n;
+        }
+        printed.reset();
+        return n;
+    }
+
     public synchronized int statusRequests() {
         return statusRequests;
     }
