@@ -100,36 +100,35 @@ public final class HomeScreen implements Screen {
         if (!phone.isEmpty()) {
             heading.getChildren().add(help(t.get("home.help", phone)));
         }
-        // The bottom row: "check my request" and the elders' mode; other per-visit switches join it.
-        HBox bottom = new HBox(24, check, eldersButton(t), modes(t));
+        // The bottom row: "check my request", and the visit's switches stacked beside it (长辈模式,
+        // high contrast): side by side they squeezed English text over the tiles' borders.
+        HBox bottom = new HBox(24, check, modes(t));
         bottom.setId("home-bottom");
         bottom.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(check, Priority.ALWAYS);
-        for (Region r : new Region[] {check, (Region) bottom.getChildren().get(1)}) {
-            r.setMinHeight(Region.USE_PREF_SIZE); // the larger text of the elders' mode stays inside
-        }
+        check.setMinHeight(Region.USE_PREF_SIZE); // the larger text of the elders' mode stays inside
         VBox root = new VBox(18, new VBox(4, title, heading), grid, bottom);
         root.getStylesheets().add(Resources.url(STYLESHEET));
         return root;
     }
 
-    /**
-     * The resident's switches for the visit, beside "check my request": high contrast (issue 12).
-     * The row keeps room for another switch of the same size (the elders' mode).
-     */
-    private HBox modes(Texts t) {
+    /** The resident's switches for the visit, stacked beside "check my request": 长辈模式 and high contrast (issue 12). */
+    private VBox modes(Texts t) {
         ToggleButton contrast = new ToggleButton(t.get("home.theme.high-contrast"));
         contrast.setId("theme-toggle");
         contrast.getStyleClass().addAll(Ui.SECONDARY, "mode-toggle");
         contrast.setGraphic(Icons.icon(Icons.CONTRAST, 36));
         contrast.setGraphicTextGap(12);
-        contrast.setMinWidth(Region.USE_PREF_SIZE);
-        contrast.setMaxHeight(Double.MAX_VALUE);
+        contrast.setMinSize(Region.USE_PREF_SIZE, 64);
+        contrast.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        contrast.setAlignment(Pos.CENTER_LEFT);
         contrast.selectedProperty().bindBidirectional(flow.highContrastProperty());
-        HBox modes = new HBox(16, contrast);
+        ToggleButton elders = eldersButton(t);
+        VBox modes = new VBox(12, elders, contrast);
         modes.setId("home-modes");
-        modes.setAlignment(Pos.CENTER_RIGHT);
-        modes.setFillHeight(true);
+        modes.setFillWidth(true);
+        VBox.setVgrow(elders, Priority.ALWAYS);
+        VBox.setVgrow(contrast, Priority.ALWAYS);
         return modes;
     }
 
@@ -143,19 +142,16 @@ public final class HomeScreen implements Screen {
         b.setId("elders-mode");
         b.getStyleClass().addAll("tile", "tile-elders");
         b.setSelected(on);
+        // Its name only: what it does is said by the name ("Larger text") and by the mode itself.
         Label name = Ui.label(t.get(on ? "home.elders.on" : "home.elders"), "tile-name");
         name.setId("elders-mode-name");
-        Label hint = Ui.label(t.get(on ? "home.elders.on.hint" : "home.elders.hint"), "tile-desc");
-        for (Label l : new Label[] {name, hint}) {
-            l.setMinHeight(Region.USE_PREF_SIZE);
-        }
-        VBox text = on ? new VBox(4, name) : new VBox(4, name, hint);
-        text.setAlignment(Pos.CENTER_LEFT);
-        HBox box = new HBox(20, Icons.icon(Icons.TEXT_SIZE, 56), text);
+        name.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        HBox box = new HBox(16, Icons.icon(Icons.TEXT_SIZE, 40), name);
         box.setAlignment(Pos.CENTER_LEFT);
         b.setGraphic(box);
         graphicOnly(b);
-        b.setMaxHeight(Double.MAX_VALUE);
+        b.setMinSize(Region.USE_PREF_SIZE, 64);
+        b.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         b.setOnAction(e -> flow.setEldersMode(!on));
         return b;
     }
