@@ -115,7 +115,7 @@ public final class PinyinInput {
             } catch (java.io.IOException first) {
                 how = first instanceof java.nio.file.NoSuchFileException ? ", cache made first"
                         : ", cache made again (" + first.getMessage() + ")";
-                log.info("pinyin cache {}: making it in a child JVM", first instanceof java.nio.file.NoSuchFileException
+                log.info("pinyin cache {}: making it", first instanceof java.nio.file.NoSuchFileException
                         ? "missing" : first.getMessage());
                 preparer.prepare(rimeData, cache);
                 d = PinyinCache.read(cache, PinyinCache.Source.of(rimeData));
