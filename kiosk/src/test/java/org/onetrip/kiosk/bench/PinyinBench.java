@@ -52,14 +52,7 @@ public final class PinyinBench {
         long[] wall = new long[loads];
         long[] cpu = new long[loads];
         resetPeaks();
-        for (int i = 0; i < loads; i++) {
-            dict = null;
-            long c0 = cpuNanos();
-            long t0 = System.nanoTime();
-            dict = RimeDictionaryReader.read(data, simplifier);
-            wall[i] = System.nanoTime() - t0;
-            cpu[i] = cpuNanos() - c0;
-        }
+        dict = timedLoads(wall, cpu, () -> RimeDictionaryReader.read(data, simplifier));
         long peak = heapPeak() - before;
         long retained = usedHeapAfterGc() - before;
         System.out.printf(Locale.ROOT, "from Rime's text (kiosk ime prepare, out of the kiosk): %d entries; load %.0f ms median wall"
@@ -75,14 +68,7 @@ public final class PinyinBench {
             dict = null;
             before = usedHeapAfterGc();
             resetPeaks();
-            for (int i = 0; i < loads; i++) {
-                dict = null;
-                long c0 = cpuNanos();
-                long t0 = System.nanoTime();
-                dict = PinyinCache.read(cache, source);
-                wall[i] = System.nanoTime() - t0;
-                cpu[i] = cpuNanos() - c0;
-            }
+            dict = timedLoads(wall, cpu, () -> PinyinCache.read(cache, source));
             peak = heapPeak() - before;
             retained = usedHeapAfterGc() - before;
             System.out.printf(Locale.ROOT, "from the cache %s (%d KiB, the kiosk's load): load %.0f ms median wall (%.0f ms CPU),"
@@ -222,6 +208,24 @@ public final class PinyinBench {
         if (!typed.toString().equals(target)) {
             throw new IllegalStateException("typed " + typed + ", not " + target);
         }
+    }
+
+    interface Load {
+        PinyinDictionary load() throws Exception;
+    }
+
+    /** Loads {@code wall.length} times, each timed in wall and CPU time; the last dictionary. */
+    private static PinyinDictionary timedLoads(long[] wall, long[] cpu, Load load) throws Exception {
+        PinyinDictionary dict = null;
+        for (int i = 0; i < wall.length; i++) {
+            dict = null; // the previous one is not kept during the next load
+            long c0 = cpuNanos();
+            long t0 = System.nanoTime();
+            dict = load.load();
+            wall[i] = System.nanoTime() - t0;
+            cpu[i] = cpuNanos() - c0;
+        }
+        return dict;
     }
 
     private static void resetPeaks() {
