@@ -220,13 +220,20 @@ public final class Wiring {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * Pinyin input from Rime's Luna Pinyin data ({@code ime.rime-data}), simplified by OpenCC. It
-     * reads its dictionary on first use; nothing happens here. A UI rebuilt (or a test's next
-     * kiosk) shares the one already read.
+     * Pinyin input from Rime's Luna Pinyin data ({@code ime.rime-data}), simplified by OpenCC,
+     * compiled into {@code DATA_DIR/pinyin-luna.bin} by a child JVM. It reads its dictionary on
+     * first use; nothing happens here. A UI rebuilt (or a test's next kiosk) shares the one already read.
      */
     public static org.onetrip.kiosk.ime.PinyinInput pinyinInput(KioskConfig config) {
         return PINYIN.computeIfAbsent(config.rimeDataDir().toAbsolutePath(), dir -> new org.onetrip.kiosk.ime.PinyinInput(dir,
-                new org.onetrip.kiosk.ime.opencc.OpenCcSimplifier(org.onetrip.kiosk.ime.opencc.OpenCcSimplifier.DEFAULT_CONFIG)));
+                new org.onetrip.kiosk.ime.opencc.OpenCcSimplifier(org.onetrip.kiosk.ime.opencc.OpenCcSimplifier.DEFAULT_CONFIG),
+                pinyinCache(config),
+                new org.onetrip.kiosk.ime.ChildJvmPinyinPreparer(org.onetrip.kiosk.ime.opencc.OpenCcSimplifier.DEFAULT_CONFIG)));
+    }
+
+    /** Where the compiled pinyin dictionary lives: beside the store, the kiosk user's own folder. */
+    public static Path pinyinCache(KioskConfig config) {
+        return config.dataDir().resolve(org.onetrip.kiosk.ime.pinyin.PinyinCache.FILE);
     }
 
     /** The cabinet I/O: GPIO through gpiod, the same code on Pi4J's mock platform, or none. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * subcommand in its own file ({@code ime pinyin}, …).
  */
 @Command(name = "ime", description = "Chinese input methods without a screen: see the subcommands.",
-        subcommands = {ImePinyinCommand.class, ImeHandwritingCommand.class})
+        subcommands = {ImePinyinCommand.class, ImePrepareCommand.class, ImeHandwritingCommand.class})
 public final class ImeCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

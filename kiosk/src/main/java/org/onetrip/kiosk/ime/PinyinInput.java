@@ -7,28 +7,45 @@ import java.util.concurrent.CompletableFuture;
 import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.device.StatusDetail;
 import org.onetrip.kiosk.ime.opencc.OpenCcSimplifier;
+import org.onetrip.kiosk.ime.pinyin.PinyinCache;
 import org.onetrip.kiosk.ime.pinyin.PinyinConverter;
+import org.onetrip.kiosk.ime.pinyin.PinyinDictionary;
 import org.onetrip.kiosk.ime.pinyin.RimeDictionaryReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The pinyin input method as the kiosk holds it: the dictionary is read on first use, on a thread
- * of its own (about a second on a laptop, a few on a Pi; nothing is read at start-up for a
- * resident who never types), once per process. Missing data is a status, never a crash: the
- * keyboard then offers no pinyin and {@code selftest} says what to install.
+ * of its own (nothing is read at start-up for a resident who never types), once per process.
+ * Missing data is a status, never a crash: the keyboard then offers no pinyin and
+ * {@code selftest} says what to install.
+ *
+ * <p>The kiosk reads only the compiled cache ({@link PinyinCache}: peak heap ≈ its 12 MB of
+ * arrays). A missing, stale (other Rime files, older format) or corrupt cache is made again by the
+ * {@link Preparer} — out of this process, since compiling Rime's text needs ~112 MB of transient
+ * heap that the Pi's -Xmx160m beside the UI cannot spare (-XX:+ExitOnOutOfMemoryError). Meanwhile
+ * the keyboard shows its "preparing" note, as for any load.
  */
 public final class PinyinInput {
     private static final Logger log = LoggerFactory.getLogger(PinyinInput.class);
 
+    /** Makes the cache file {@code out} from Rime's text in {@code rimeData}, out of the kiosk's heap. */
+    public interface Preparer {
+        void prepare(Path rimeData, Path out) throws java.io.IOException;
+    }
+
     private final Path rimeData;
     private final OpenCcSimplifier simplifier;
+    private final Path cache;
+    private final Preparer preparer;
     private CompletableFuture<PinyinConverter> loading;
     private volatile DeviceStatus status;
 
-    public PinyinInput(Path rimeData, OpenCcSimplifier simplifier) {
+    public PinyinInput(Path rimeData, OpenCcSimplifier simplifier, Path cache, Preparer preparer) {
         this.rimeData = rimeData;
         this.simplifier = simplifier;
+        this.cache = cache;
+        this.preparer = preparer;
         this.status = DeviceStatus.unknown("not loaded yet (loads when a keyboard first shows)");
     }
 
@@ -91,13 +108,25 @@ public final class PinyinInput {
         }
         try {
             long t0 = System.nanoTime();
-            PinyinConverter c = new PinyinConverter(RimeDictionaryReader.read(rimeData, simplifier));
+            String how = "";
+            PinyinDictionary d;
+            try {
+                d = PinyinCache.read(cache, PinyinCache.Source.of(rimeData));
+            } catch (java.io.IOException first) {
+                how = first instanceof java.nio.file.NoSuchFileException ? ", cache made first"
+                        : ", cache made again (" + first.getMessage() + ")";
+                log.info("pinyin cache {}: making it", first instanceof java.nio.file.NoSuchFileException
+                        ? "missing" : first.getMessage());
+                preparer.prepare(rimeData, cache);
+                d = PinyinCache.read(cache, PinyinCache.Source.of(rimeData));
+            }
+            PinyinConverter c = new PinyinConverter(d);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            status = DeviceStatus.online(c.dictionary().size() + " words from " + rimeData + ", loaded in " + ms + " ms");
+            status = DeviceStatus.online(c.dictionary().size() + " words from " + cache + ", loaded in " + ms + " ms" + how);
             log.info("pinyin input: {}", status.message());
             loading.complete(c);
         } catch (Exception | OutOfMemoryError e) {
-            status = DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR, "could not read " + rimeData + ": " + e);
+            status = DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR, "could not read " + rimeData + " (cache " + cache + "): " + e);
             log.warn("pinyin input offline", e);
             loading.completeExceptionally(e);
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.onetrip.kiosk.ime.opencc.OpenCcSimplifier;
 import org.onetrip.kiosk.ime.pinyin.Candidate;
 import org.onetrip.kiosk.ime.pinyin.Composition;
+import org.onetrip.kiosk.ime.pinyin.PinyinCache;
 import org.onetrip.kiosk.ime.pinyin.PinyinConverter;
 import org.onetrip.kiosk.ime.pinyin.PinyinDictionary;
 import org.onetrip.kiosk.ime.pinyin.RimeDictionaryReader;
@@ -15,7 +16,8 @@ import org.onetrip.kiosk.ime.pinyin.RimeDictionaryReader;
 /**
  * Pinyin input on the kiosk's keyboard, with Debian's data: the taps a resident needs for a
  * 20-character suggestion (letters, candidate taps, page taps) beside the 20 characters, the
- * look-up time per keystroke (p50, p99), and the dictionary's load time and retained heap.
+ * look-up time per keystroke (p50, p99), and the dictionary's load time and heap (peak and retained)
+ * from Rime's text (what {@code kiosk ime prepare} does) and from the kiosk's cache file.
  *
  * <p>Two ways of typing, as a resident would: word by word (type a word's pinyin, find it on the
  * candidate pages, tap it), and a clause at a time (type a clause's pinyin, then tap on each page
@@ -46,27 +48,36 @@ public final class PinyinBench {
         OpenCcSimplifier simplifier = new OpenCcSimplifier(OpenCcSimplifier.DEFAULT_CONFIG);
         simplifier.check();
         long before = usedHeapAfterGc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         PinyinDictionary dict = null;
         long[] wall = new long[loads];
         long[] cpu = new long[loads];
-        for (int i = 0; i < loads; i++) {
-            dict = null;
-            long c0 = cpuNanos();
-            long t0 = System.nanoTime();
-            dict = RimeDictionaryReader.read(data, simplifier);
-            wall[i] = System.nanoTime() - t0;
-            cpu[i] = cpuNanos() - c0;
-        }
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() - before;
+        resetPeaks();
+        dict = timedLoads(wall, cpu, () -> RimeDictionaryReader.read(data, simplifier));
+        long peak = heapPeak() - before;
         long retained = usedHeapAfterGc() - before;
-        System.out.printf(Locale.ROOT, "dictionary: %d entries; load %.0f ms median wall (%.0f ms CPU), first %.0f ms;"
-                        + " heap retained %.1f MB (its arrays %.1f MB);"
+        System.out.printf(Locale.ROOT, "from Rime's text (kiosk ime prepare, out of the kiosk): %d entries; load %.0f ms median wall"
+                        + " (%.0f ms CPU), first %.0f ms; heap retained %.1f MB (its arrays %.1f MB);"
                         + " heap pools' peak use while loading %.0f MB above the start, garbage included (max heap %d MB)%n",
                 dict.size(), Stats.median(wall), Stats.median(cpu), wall[0] / 1e6, retained / 1048576.0,
                 dict.arrayBytes() / 1048576.0, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+        // The same dictionary through the kiosk's cache file, in the same run.
+        java.nio.file.Path cache = java.nio.file.Files.createTempFile("pinyin-bench", ".bin");
+        try {
+            PinyinCache.Source source = PinyinCache.Source.of(data);
+            PinyinCache.write(dict, source, cache);
+            dict = null;
+            before = usedHeapAfterGc();
+            resetPeaks();
+            dict = timedLoads(wall, cpu, () -> PinyinCache.read(cache, source));
+            peak = heapPeak() - before;
+            retained = usedHeapAfterGc() - before;
+            System.out.printf(Locale.ROOT, "from the cache %s (%d KiB, the kiosk's load): load %.0f ms median wall (%.0f ms CPU),"
+                            + " first %.0f ms; heap retained %.1f MB; heap pools' peak use while loading %.0f MB above the start%n",
+                    PinyinCache.FILE, java.nio.file.Files.size(cache) / 1024, Stats.median(wall), Stats.median(cpu), wall[0] / 1e6,
+                    retained / 1048576.0, peak / 1048576.0);
+        } finally {
+            java.nio.file.Files.deleteIfExists(cache);
+        }
         PinyinConverter converter = new PinyinConverter(dict);
         String target = String.join("", java.util.Arrays.stream(WORDS).map(w -> w[0]).toList());
         int letters = java.util.Arrays.stream(WORDS).mapToInt(w -> w[1].length()).sum();
@@ -197,6 +208,34 @@ public final class PinyinBench {
         if (!typed.toString().equals(target)) {
             throw new IllegalStateException("typed " + typed + ", not " + target);
         }
+    }
+
+    interface Load {
+        PinyinDictionary load() throws Exception;
+    }
+
+    /** Loads {@code wall.length} times, each timed in wall and CPU time; the last dictionary. */
+    private static PinyinDictionary timedLoads(long[] wall, long[] cpu, Load load) throws Exception {
+        PinyinDictionary dict = null;
+        for (int i = 0; i < wall.length; i++) {
+            dict = null; // the previous one is not kept during the next load
+            long c0 = cpuNanos();
+            long t0 = System.nanoTime();
+            dict = load.load();
+            wall[i] = System.nanoTime() - t0;
+            cpu[i] = cpuNanos() - c0;
+        }
+        return dict;
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     private static long cpuNanos() {

@@ -65,4 +65,21 @@ class ImePinyinCliTest {
         CliRun ok = kiosk("selftest", "--json", "--settle-ms", "500");
         assertThat(ok.json().path("pinyin").path("state").asText()).as(ok.out()).isEqualTo("ONLINE");
     }
+
+    /** {@code ime prepare}: makes the kiosk's cache, leaves a fresh one, makes a corrupt one again. */
+    @Test
+    void prepareMakesTheCacheAndLeavesAFreshOne() throws Exception {
+        Path file = data.resolve("c").resolve(org.onetrip.kiosk.ime.pinyin.PinyinCache.FILE);
+        CliRun made = kiosk("ime", "prepare", "--out", file.toString());
+        assertThat(made.status()).as(made.err()).isZero();
+        assertThat(made.out()).contains("none yet").contains(" made: 351");
+        CliRun fresh = kiosk("ime", "prepare", "--out", file.toString());
+        assertThat(fresh.out()).as(fresh.err()).contains("is fresh");
+        java.nio.file.Files.write(file, new byte[] {0, 1, 2, 3});
+        CliRun again = kiosk("ime", "prepare", "--out", file.toString());
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains("not a pinyin cache").contains(" made: ");
+        CliRun missing = kiosk("ime", "prepare", "--set", "ime.rime-data=" + data.resolve("none"));
+        assertThat(missing.status()).isEqualTo(3);
+    }
 }

@@ -39,6 +39,33 @@ public final class PinyinDictionary {
         return syllables;
     }
 
+    /** The arrays as they are, for {@link PinyinCache} to write (never changed by anyone). */
+    char[] pool() {
+        return pool;
+    }
+
+    int[] offsets() {
+        return offset;
+    }
+
+    byte[] codeLengths() {
+        return codeLength;
+    }
+
+    byte[] textLengths() {
+        return textLength;
+    }
+
+    int[] weights() {
+        return weight;
+    }
+
+    /** A dictionary from arrays read back by {@link PinyinCache}, which has checked them. */
+    static PinyinDictionary of(Syllables syllables, char[] pool, int[] offset, byte[] codeLength, byte[] textLength,
+            int[] weight) {
+        return new PinyinDictionary(syllables, pool, offset, codeLength, textLength, weight);
+    }
+
     public int size() {
         return offset.length;
     }

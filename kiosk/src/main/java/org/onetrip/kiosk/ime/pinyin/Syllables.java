@@ -23,6 +23,11 @@ final class Syllables {
         }
     }
 
+    /** The syllables in id order (id 1 first), for {@link PinyinCache}. */
+    String[] sorted() {
+        return sorted.clone();
+    }
+
     int size() {
         return sorted.length;
     }
