@@ -26,6 +26,7 @@ class HandwritingOfflineTest extends KioskUiTestBase {
         tap("#field-content");
         awaitNode("#keyboard");
         assertThat(lookup("#mode-handwriting").tryQuery()).isEmpty();
+        tap("#mode-latin"); // 拼音 is the Chinese keyboard's first mode; ABC types letters as they are
         tap("#key-a");
         await("a typed", () -> ((javafx.scene.control.TextInputControl) lookup("#field-content").query()).getText().equals("a"));
     }

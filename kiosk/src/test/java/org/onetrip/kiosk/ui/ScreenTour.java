@@ -30,6 +30,14 @@ abstract class ScreenTour extends KioskUiTestBase {
     void tour() {
         awaitScreen("home");
         auditBoth("home");
+        // The speech bar unfolded over home (there when espeak-ng is, as scripts/test installs it).
+        if (lookup("#speech").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)) {
+            tap("#speech");
+            await("the speech bar", () -> lookup("#speech-bar").query().isVisible());
+            auditBoth("home-speech-bar");
+            tap("#speech");
+            await("the speech bar to fold", () -> !lookup("#speech-bar").query().isVisible());
+        }
 
         // The service lists of every window.
         for (var w : kiosk.catalog().windows()) {
