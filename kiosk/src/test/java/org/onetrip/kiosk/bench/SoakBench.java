@@ -98,6 +98,8 @@ public final class SoakBench {
     /** Limits on the last sample (0: none): the Pi's aims, RSS and heap after a full collection. */
     private final double maxRssMiB;
     private final double maxHeapMiB;
+    /** The kiosk's data folder (default: a new temporary one), e.g. one holding a compiled pinyin dictionary. */
+    private final String dataDir;
     private int ran;
 
     private static final List<SocatPty> PTYS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -150,6 +152,7 @@ public final class SoakBench {
         ptyDevices = devices.equals("pty");
         maxRssMiB = Double.parseDouble(o.getOrDefault("max-rss-mib", "0"));
         maxHeapMiB = Double.parseDouble(o.getOrDefault("max-heap-mib", "0"));
+        dataDir = o.get("data-dir");
     }
 
     public static void main(String[] args) throws Exception {
@@ -158,7 +161,7 @@ public final class SoakBench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.out.println("usage: SoakBench [--sessions N] [--every K] [--idle-every M] [--baseline B]"
                         + " [--step-timeout-s S] [--max-rss-growth PERCENT] [--minutes M] [--histogram TOP]"
-                        + " [--histogram-at S1,S2] [--devices sim|pty] [--max-rss-mib R] [--max-heap-mib H]");
+                        + " [--histogram-at S1,S2] [--devices sim|pty] [--max-rss-mib R] [--max-heap-mib H] [--data-dir DIR]");
                 System.exit(2);
             }
             o.put(args[i].substring(2), args[++i]);
@@ -186,7 +189,7 @@ public final class SoakBench {
         errors.attach();
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->
                 LoggerFactory.getLogger(SoakBench.class).error("uncaught on thread {}", t.getName(), e));
-        Path dir = Files.createTempDirectory("onetrip-soak");
+        Path dir = dataDir == null ? Files.createTempDirectory("onetrip-soak") : Files.createDirectories(Path.of(dataDir));
         List<String> settings = new ArrayList<>(List.of("data.dir=" + dir, "ui.simulator-panel=false",
                 "session.idle-timeout-s=60", "session.idle-warning-s=20", "ui.attract-after-s=120"));
         if (ptyDevices) {
