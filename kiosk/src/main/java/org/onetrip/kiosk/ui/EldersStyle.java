@@ -34,7 +34,18 @@ public final class EldersStyle {
 
     /** The stylesheets to add, in order: the scaled fonts, then the layout. */
     public static List<String> stylesheets() {
-        return List.of(dataUrl(scaledFonts(read(KioskUi.STYLESHEET), SCALE)), Resources.url(LAYOUT));
+        return Sheets.LIST;
+    }
+
+    /**
+     * Made once, on first use: the mode's button is tapped on the JavaFX thread, which should not
+     * read and rewrite the theme at every tap. The scene-level sheets are scaled (the theme and the
+     * speech bar's); a control's own sheet (the keyboard's) outranks any scene sheet and keeps its sizes.
+     */
+    private static final class Sheets {
+        static final List<String> LIST = List.of(
+                dataUrl(scaledFonts(read(KioskUi.STYLESHEET) + read(KioskUi.SPEECH_STYLESHEET), SCALE)),
+                Resources.url(LAYOUT));
     }
 
     /**
