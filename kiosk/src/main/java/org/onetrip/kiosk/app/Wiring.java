@@ -205,7 +205,14 @@ public final class Wiring {
     public static void publishSessionState(Kiosk kiosk) {
         org.onetrip.kiosk.systemd.SessionStateFile.fromEnvironment(System.getenv(), kiosk.clock()).ifPresent(f -> {
             f.accept(false);
-            kiosk.statusLights().addSessionListener(f);
+            // The UI says "session open" on the JavaFX thread: the file is written on a thread of
+            // its own, in the order said (one thread), so a slow disk never holds a frame.
+            java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "session-state-file");
+                t.setDaemon(true);
+                return t;
+            });
+            kiosk.statusLights().addSessionListener(open -> writer.execute(() -> f.accept(open)));
         });
     }
 
