@@ -120,7 +120,9 @@ class EldersModeTest extends KioskUiTestBase {
         tap("#elders-mode");
         await("the elders' mode", () -> ui.flow().eldersModeProperty().get()
                 && lookup("#kiosk").query().getStyleClass().contains("elders"));
-        assertThat(text("#elders-mode-name")).isEqualTo("长辈模式已打开");
+        assertThat(text("#elders-mode-name")).isEqualTo("长辈模式");
+        assertThat(onFx(() -> lookup("#elders-mode").query().getAccessibleText(), System.nanoTime() + WAIT.toNanos())).isEqualTo("长辈模式已打开");
+        assertThat(onFx(() -> ((javafx.scene.control.ToggleButton) lookup("#elders-mode").query()).isSelected(), System.nanoTime() + WAIT.toNanos())).isTrue();
         assertThat(ui.flow().speech().isOn()).as("speech on in the mode").isTrue();
         await("home's prompt spoken", () -> speech.texts().stream().anyMatch(x -> x.contains("您要办什么事")));
         assertThat(text("#home .title")).isEqualTo("您要办什么事？");

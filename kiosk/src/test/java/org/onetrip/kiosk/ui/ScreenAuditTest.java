@@ -27,6 +27,7 @@ import org.onetrip.kiosk.idcard.FictionalCards;
  * <li>every visible touch target (button, toggle, text field, scroll bar, anything with a mouse or
  * touch handler; keyboard and keypad keys included) is at least {@value #MIN_TARGET} px each way;</li>
  * <li>no text is cut: what a label draws is its whole text, never shortened with "…";</li>
+ * <li>no text runs out of the button it labels (a tile's name over its border or onto the next tile);</li>
  * <li>no wrapped line holds a single Chinese character alone;</li>
  * <li>no text (label, button, field, standalone text) is drawn smaller than {@value #MIN_TEXT} px
  * (issue 12: the kiosk is read at arm's length, often by elderly residents).</li>
@@ -43,6 +44,8 @@ class ScreenAuditTest extends ScreenTour {
     private final Map<String, String> smallTexts = new TreeMap<>();
     /** Texts drawn partly outside the 1280×800 window (not inside a scroll pane, which clips on purpose). */
     private final Map<String, String> offScreen = new TreeMap<>();
+    /** Texts drawn partly outside the button they label: over its border, onto the next tile. */
+    private final Map<String, String> overflowing = new TreeMap<>();
 
     @Test
     void everyResidentScreenHasBigTargetsWholeTextsAndNoOrphanCharactersInBothLanguages() {
@@ -137,6 +140,7 @@ class ScreenAuditTest extends ScreenTour {
         soft.assertThat(clippedTexts).as("texts cut short on screen").isEmpty();
         soft.assertThat(smallTexts).as("texts smaller than %s px", MIN_TEXT).isEmpty();
         soft.assertThat(orphans).as("wrapped lines holding one Chinese character alone").isEmpty();
+        soft.assertThat(overflowing).as("texts drawn outside the button they label").isEmpty();
         return soft;
     }
 
@@ -190,6 +194,20 @@ class ScreenAuditTest extends ScreenTour {
                         b.getMaxY()), (a, c) -> a + "; " + c);
             }
         }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && !(n instanceof ButtonBase)) {
+            ButtonBase owner = ownerButton(n);
+            if (owner != null) {
+                Bounds inner = n.localToScene(n.getLayoutBounds());
+                Bounds outer = owner.localToScene(owner.getLayoutBounds());
+                if (inner.getMinX() < outer.getMinX() - 0.5 || inner.getMaxX() > outer.getMaxX() + 0.5
+                        || inner.getMinY() < outer.getMinY() - 0.5 || inner.getMaxY() > outer.getMaxY() + 0.5) {
+                    overflowing.merge(describe(n) + " \"" + l.getText() + "\"", state + String.format(
+                            " text %.0f×%.0f at y %.0f–%.0f in a button %.0f×%.0f at y %.0f–%.0f", inner.getWidth(),
+                            inner.getHeight(), inner.getMinY(), inner.getMaxY(), outer.getWidth(), outer.getHeight(),
+                            outer.getMinY(), outer.getMaxY()), (a, c) -> a + "; " + c);
+                }
+            }
+        }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
             Text drawn = drawnText(l);
             String want = l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText();
@@ -218,6 +236,16 @@ class ScreenAuditTest extends ScreenTour {
                 walk(c, state);
             }
         }
+    }
+
+    /** The button whose graphic holds this node, or null. */
+    private static ButtonBase ownerButton(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ButtonBase b) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private static boolean insideScrollPane(Node n) {

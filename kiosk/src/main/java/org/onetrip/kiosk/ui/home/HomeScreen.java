@@ -94,42 +94,34 @@ public final class HomeScreen implements Screen {
         check.setMaxWidth(Double.MAX_VALUE);
         check.setOnAction(e -> flow.checkStatus(null));
 
-        HBox heading = new HBox(24, sub, Ui.spacer());
-        heading.setAlignment(Pos.CENTER_LEFT);
+        // The elders' mode: the number to call on the title's line, in fewer words, and no
+        // subtitle (spoken still): the two-line English names need the height (ScreenAuditTest).
+        HBox heading = elders ? new HBox(24, title, Ui.spacer()) : new HBox(24, sub, Ui.spacer());
+        heading.setAlignment(elders ? Pos.BASELINE_LEFT : Pos.CENTER_LEFT);
         String phone = flow.kiosk().config().centrePhone();
         if (!phone.isEmpty()) {
             heading.getChildren().add(help(t.get("home.help", phone)));
         }
-        // The bottom row: "check my request", and the visit's switches stacked beside it (长辈模式,
-        // high contrast): side by side they squeezed English text over the tiles' borders.
-        HBox bottom = new HBox(24, check, modes(t));
+        // The bottom row, one line high: "check my request", then the visit's two switches (长辈模式,
+        // high contrast) as wide as their names. Stacked, they made the row 190 px tall and the
+        // English tiles' texts ran over their borders (ScreenAuditTest's overflow check).
+        HBox bottom = new HBox(16, check, eldersButton(t), contrastButton(t));
         bottom.setId("home-bottom");
         bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setFillHeight(true);
         HBox.setHgrow(check, Priority.ALWAYS);
         check.setMinHeight(Region.USE_PREF_SIZE); // the larger text of the elders' mode stays inside
-        VBox root = new VBox(18, new VBox(4, title, heading), grid, bottom);
+        VBox root = new VBox(18, elders ? heading : new VBox(4, title, heading), grid, bottom);
         root.getStylesheets().add(Resources.url(STYLESHEET));
         return root;
     }
 
-    /** The resident's switches for the visit, stacked beside "check my request": 长辈模式 and high contrast (issue 12). */
-    private VBox modes(Texts t) {
-        ToggleButton contrast = new ToggleButton(t.get("home.theme.high-contrast"));
-        contrast.setId("theme-toggle");
-        contrast.getStyleClass().addAll(Ui.SECONDARY, "mode-toggle");
-        contrast.setGraphic(Icons.icon(Icons.CONTRAST, 36));
-        contrast.setGraphicTextGap(12);
-        contrast.setMinSize(Region.USE_PREF_SIZE, 64);
-        contrast.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        contrast.setAlignment(Pos.CENTER_LEFT);
-        contrast.selectedProperty().bindBidirectional(flow.highContrastProperty());
-        ToggleButton elders = eldersButton(t);
-        VBox modes = new VBox(12, elders, contrast);
-        modes.setId("home-modes");
-        modes.setFillWidth(true);
-        VBox.setVgrow(elders, Priority.ALWAYS);
-        VBox.setVgrow(contrast, Priority.ALWAYS);
-        return modes;
+    /** High contrast for this visit (issue 12): one tap, undone by a second or by the visit's end. */
+    private ToggleButton contrastButton(Texts t) {
+        ToggleButton b = modeSwitch("theme-toggle", Icons.CONTRAST, t.get("home.theme.high-contrast"));
+        b.getStyleClass().addAll(Ui.SECONDARY, "mode-toggle");
+        b.selectedProperty().bindBidirectional(flow.highContrastProperty());
+        return b;
     }
 
     /**
@@ -138,21 +130,29 @@ public final class HomeScreen implements Screen {
      */
     private ToggleButton eldersButton(Texts t) {
         boolean on = flow.session().elders();
-        ToggleButton b = new ToggleButton();
-        b.setId("elders-mode");
+        // Its name only, with a tick when on: "长辈模式已打开" did not fit one line beside the others
+        // at the mode's size. The state is also the button's colour, and what a screen reader says.
+        ToggleButton b = modeSwitch("elders-mode", on ? Icons.CHECK : Icons.TEXT_SIZE, t.get("home.elders"));
         b.getStyleClass().addAll("tile", "tile-elders");
         b.setSelected(on);
-        // Its name only: what it does is said by the name ("Larger text") and by the mode itself.
-        Label name = Ui.label(t.get(on ? "home.elders.on" : "home.elders"), "tile-name");
-        name.setId("elders-mode-name");
+        b.setAccessibleText(t.get(on ? "home.elders.on" : "home.elders"));
+        b.setOnAction(e -> flow.setEldersMode(!on));
+        return b;
+    }
+
+    /** A switch of the bottom row: an icon and its name on one line, never narrower than both. */
+    private static ToggleButton modeSwitch(String id, String icon, String text) {
+        ToggleButton b = new ToggleButton();
+        b.setId(id);
+        Label name = Ui.label(text, "mode-name");
+        name.setId(id + "-name");
         name.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        HBox box = new HBox(16, Icons.icon(Icons.TEXT_SIZE, 40), name);
+        HBox box = new HBox(12, Icons.icon(icon, 36), name);
         box.setAlignment(Pos.CENTER_LEFT);
         b.setGraphic(box);
         graphicOnly(b);
         b.setMinSize(Region.USE_PREF_SIZE, 64);
-        b.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        b.setOnAction(e -> flow.setEldersMode(!on));
+        b.setMaxHeight(Double.MAX_VALUE);
         return b;
     }
 
