@@ -52,12 +52,12 @@ class RecoveredReceiptTest extends KioskUiTestBase {
         background.execute(() -> {
             held.countDown();
             try {
-                release.await();
+                release.await(WAIT.toSeconds() * 4, java.util.concurrent.TimeUnit.SECONDS); // never held for ever
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        held.await();
+        assertThat(held.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).as("the background thread held").isTrue();
         tap("#recovered-print");
         clickOn("#language");
         await("English", () -> text("#recovered-title").equals("Your last request was filed"));

@@ -3,6 +3,7 @@ package org.onetrip.kiosk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +21,15 @@ class ReviewSubmitTest extends KioskUiTestBase {
         background.execute(() -> {
             held.countDown();
             try {
-                release.await();
+                release.await(WAIT.toSeconds() * 4, TimeUnit.SECONDS); // never held for ever
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         try {
-            held.await();
+            if (!held.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("the background thread was not held in " + WAIT);
+            }
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }

@@ -36,6 +36,24 @@ class ServiceListTest extends KioskUiTestBase {
     }
 
     /** True when the whole card lies inside the list's viewport. */
+    /** The screen point in the middle of the gap between two cards, checked to be a gap and in view. */
+    private javafx.geometry.Point2D gapAbove(String upper, String lower) {
+        javafx.geometry.Point2D[] r = new javafx.geometry.Point2D[1];
+        interact(() -> {
+            ScrollPane sp = scroll();
+            Bounds vp = sp.localToScreen(sp.getLayoutBounds());
+            Node a = lookup(upper).query();
+            Node b = lookup(lower).query();
+            Bounds ua = a.localToScreen(a.getLayoutBounds());
+            Bounds lb = b.localToScreen(b.getLayoutBounds());
+            assertThat(lb.getMinY() - ua.getMaxY()).as("a gap between the cards").isGreaterThan(4);
+            double y = (ua.getMaxY() + lb.getMinY()) / 2;
+            assertThat(y).as("the gap in view").isBetween(vp.getMinY(), vp.getMaxY() - 130);
+            r[0] = new javafx.geometry.Point2D(lb.getMinX() + lb.getWidth() / 2, y);
+        });
+        return r[0];
+    }
+
     private boolean fullyVisible(String query) {
         boolean[] r = new boolean[1];
         interact(() -> {
@@ -133,8 +151,14 @@ class ServiceListTest extends KioskUiTestBase {
         }
         assertThat(fullyVisible(fifth)).as("fifth service shown after %d drags", drags).isTrue();
         // Dragging back down on the gap between the cards works as well as on a card.
+        String fourth = "#service-" + livelihood().get(3).code();
+        javafx.geometry.Point2D gap = gapAbove(fourth, fifth);
         double before = offset();
-        drag(fifth, MouseButton.PRIMARY).moveBy(0, 120).drop();
+        moveTo(gap);
+        press(MouseButton.PRIMARY);
+        moveBy(0, 60);
+        moveBy(0, 60);
+        release(MouseButton.PRIMARY);
         assertOnScreen("services");
         assertThat(offset()).isLessThan(before);
         assertThat(ui.flow().session().service()).isNull();
