@@ -107,8 +107,10 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
         boolean ok = all.values().stream().noneMatch(SelftestCommand::counts);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
+            // "counted": whether this entry makes the test fail; a monitoring script that reads
+            // "state" alone would raise an alarm for a device switched off with 'none'.
             all.forEach((k, v) -> out.put(k, Map.of("state", v.state().name(), "detail", v.detail().name(),
-                    "message", v.message())));
+                    "message", v.message(), "counted", counts(v))));
             out.put("ok", ok);
             System.out.println(Json.write(out));
         } else {

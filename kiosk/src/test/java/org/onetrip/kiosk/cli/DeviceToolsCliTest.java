@@ -102,11 +102,13 @@ class DeviceToolsCliTest {
         JsonNode j = r.json();
         assertThat(j.path("printer").path("detail").asText()).isEqualTo("DISABLED");
         assertThat(j.path("scanner").path("detail").asText()).isEqualTo("DISABLED");
+        assertThat(j.path("printer").path("counted").asBoolean(true)).as("a switched-off device says it is not counted").isFalse();
         assertThat(j.path("ok").asBoolean()).isTrue();
 
         CliRun missing = kiosk("selftest", "--json", "--settle-ms", "1000", "--set", "printer.device=none",
                 "--set", "idcard.device=serial:" + data.resolve("ttyUSB7"));
         assertThat(missing.status()).as("a device that is configured but missing still counts").isEqualTo(1);
+        assertThat(missing.json().path("idcard").path("counted").asBoolean(false)).isTrue();
     }
 
     @Test
