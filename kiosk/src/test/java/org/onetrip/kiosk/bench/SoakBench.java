@@ -129,6 +129,8 @@ public final class SoakBench {
     private volatile int outOfServiceShown;
     private int idleTimeouts;
     private int currentSession;
+    /** The SAM reader's poll interval on the pty (its own default, 300 ms, when null). */
+    private final String readerPollMs;
     private final List<double[]> samples = new ArrayList<>(); // session, seconds, rss, heap, threads, exceptions, oos, stuck
 
     private SoakBench(Map<String, String> o) {
@@ -153,6 +155,7 @@ public final class SoakBench {
         maxRssMiB = Double.parseDouble(o.getOrDefault("max-rss-mib", "0"));
         maxHeapMiB = Double.parseDouble(o.getOrDefault("max-heap-mib", "0"));
         dataDir = o.get("data-dir");
+        readerPollMs = o.get("reader-poll-ms");
     }
 
     public static void main(String[] args) throws Exception {
@@ -161,7 +164,7 @@ public final class SoakBench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.out.println("usage: SoakBench [--sessions N] [--every K] [--idle-every M] [--baseline B]"
                         + " [--step-timeout-s S] [--max-rss-growth PERCENT] [--minutes M] [--histogram TOP]"
-                        + " [--histogram-at S1,S2] [--devices sim|pty] [--max-rss-mib R] [--max-heap-mib H] [--data-dir DIR]");
+                        + " [--histogram-at S1,S2] [--devices sim|pty] [--max-rss-mib R] [--max-heap-mib H] [--data-dir DIR] [--reader-poll-ms MS]");
                 System.exit(2);
             }
             o.put(args[i].substring(2), args[++i]);
@@ -206,7 +209,10 @@ public final class SoakBench {
             samDevice.start();
             printerDevice = PrinterSimulator.serial(printerPty.b().toString(), 115200);
             // The Pi profile's device lines (firmware-config/profiles/pi.properties), on the ptys.
-            settings.add("idcard.device=serial:" + idPty.a() + "?baud=115200");
+            // A shorter poll than the reader's 300 ms only spares the soak the wait for the
+            // reader's clock (a card noticed, a card lifted): more exchanges, the same code.
+            settings.add("idcard.device=serial:" + idPty.a() + "?baud=115200"
+                    + (readerPollMs == null ? "" : "&poll=" + Integer.parseInt(readerPollMs)));
             settings.add("printer.device=serial:" + printerPty.a() + "?baud=115200");
         }
         kiosk = Wiring.wire(KioskConfig.simulator(settings.toArray(String[]::new)), clock);
@@ -254,7 +260,8 @@ public final class SoakBench {
 
         System.out.printf(Locale.ROOT, "soak: %d sessions, a sample every %d, idle timeout every %dth, RSS baseline at session %d,"
                 + " a step stuck after %d s; devices: %s; JVM (os.arch %s): %s%n", sessions, every, idleEvery, baseline, stepTimeout.toSeconds(),
-                ptyDevices ? "escpos and SAM adapters on socat ptys" : "in-process simulated", System.getProperty("os.arch"),
+                ptyDevices ? "escpos and SAM adapters on socat ptys" + (readerPollMs == null ? ""
+                        : ", the reader polled every " + readerPollMs + " ms (its default 300)") : "in-process simulated", System.getProperty("os.arch"),
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-X")).toList()));
         System.out.println(" sessions  elapsed s  sessions/s  RSS MiB  heap after GC MiB  threads  exceptions  out-of-service  stuck");
