@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.onetrip.backoffice.open311.Open311Api;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
+import org.onetrip.backoffice.store.StaffStore;
 
 /**
  * Several back-office instances on one PostgreSQL behind a load balancer (backoffice/README.md,
@@ -42,6 +43,7 @@ class ScaleOutTest {
             BackOfficeStore b = new BackOfficeStore(dbB, TestBackOffice.CIPHER, Clock.systemUTC());
             String apiKey = a.issueApiKey(TestBackOffice.KIOSK);
             String staff = b.issueStaffToken("wang", "王科员");
+            new StaffStore(a, Clock.systemUTC()).putAccount("wang", "王科员", "supervisor", java.util.Set.of(), "!");
             try (BackOfficeServer one = new BackOfficeServer(a, TestBackOffice.CATALOG, settings, null).start();
                     BackOfficeServer two = new BackOfficeServer(b, TestBackOffice.CATALOG, settings, null).start()) {
                 List<BackOfficeServer> both = List.of(one, two);
@@ -66,7 +68,11 @@ class ScaleOutTest {
                 }
                 assertThat(ids).doesNotHaveDuplicates();
                 assertThat(a.count()).isEqualTo(6);
-                // A status set through one instance.
+                // A status set through one instance (accepted, then completed: the steps of staff/Workflow).
+                assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + two.port()
+                                + "/staff/v1/requests/" + ids.get(1) + "/status")).header("Authorization", "Bearer " + staff)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"status_detail\":\"in_progress\"}"))).statusCode())
+                        .isEqualTo(200);
                 HttpResponse<String> changed = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one.port()
                                 + "/staff/v1/requests/" + ids.get(1) + "/status")).header("Authorization", "Bearer " + staff)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"status_detail\":\"completed\",\"status_notes\":\"已修复\"}")));

@@ -16,10 +16,11 @@ import java.util.function.Consumer;
 import org.onetrip.backoffice.security.FieldCipher;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
+import org.onetrip.backoffice.store.StaffStore;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 
-/** A back office on loopback for tests: its database, a kiosk key, a staff token, an HTTP client. */
+/** A back office on loopback for tests: its database, a kiosk key, a supervisor's staff token, an HTTP client. */
 public final class TestBackOffice implements AutoCloseable {
     public static final ServiceCatalog CATALOG = new CatalogLoader().loadBundled();
     public static final String KIOSK = "sim-kiosk-01";
@@ -46,6 +47,8 @@ public final class TestBackOffice implements AutoCloseable {
         this.store = new BackOfficeStore(db, CIPHER, Clock.systemUTC());
         this.apiKey = store.issueApiKey(KIOSK);
         this.staffToken = store.issueStaffToken("wang", "王科员");
+        // The token acts as its account (staff/StaffApi): a supervisor handles every request. No password signs in.
+        new StaffStore(store, Clock.systemUTC()).putAccount("wang", "王科员", "supervisor", java.util.Set.of(), "!");
         this.settings = settings;
         this.customize = customize;
         this.server = new BackOfficeServer(store, CATALOG, settings, customize).start();
