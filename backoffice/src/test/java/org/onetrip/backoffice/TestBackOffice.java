@@ -43,7 +43,12 @@ public final class TestBackOffice implements AutoCloseable {
 
     /** A back office with {@code settings} (port 0: a free one). */
     public TestBackOffice(String dbKind, Path dir, BackOfficeServer.Settings settings, Consumer<JavalinConfig> customize) {
-        this.db = TestDatabases.open(dbKind, dir);
+        this(TestDatabases.open(dbKind, dir), settings, customize);
+    }
+
+    /** A back office on {@code db} (e.g. the SQLite file a command-line test also opens); closes it when closed. */
+    public TestBackOffice(Database db, BackOfficeServer.Settings settings, Consumer<JavalinConfig> customize) {
+        this.db = db;
         this.store = new BackOfficeStore(db, CIPHER, Clock.systemUTC());
         this.apiKey = store.issueApiKey(KIOSK);
         this.staffToken = store.issueStaffToken("wang", "王科员");
