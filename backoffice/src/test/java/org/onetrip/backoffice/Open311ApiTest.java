@@ -158,9 +158,8 @@ class Open311ApiTest {
     @MethodSource("kinds")
     void aCompletedOrRejectedRequestIsNotReopened(String kind) {
         try (TestBackOffice bo = new TestBackOffice(kind, dir)) {
-            String done = json(bo.postForm(bo.hazardForm(Map.of()), "a")).get(0).path("service_request_id").asText();
-            String refused = json(bo.postForm(bo.hazardForm(Map.of("attribute[since]", "now")), "b")).get(0)
-                    .path("service_request_id").asText();
+            String done = bo.fileHazard("a", Map.of());
+            String refused = bo.fileHazard("b", Map.of("attribute[since]", "now"));
             assertThat(bo.staffStatus(done, "in_progress", null).statusCode()).isEqualTo(200);
             assertThat(bo.staffStatus(done, "completed", "已修复").statusCode()).isEqualTo(200);
             assertThat(bo.staffStatus(refused, "rejected", "重复上报").statusCode()).isEqualTo(200);

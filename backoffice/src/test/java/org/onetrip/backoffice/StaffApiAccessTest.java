@@ -117,9 +117,8 @@ class StaffApiAccessTest {
     @MethodSource("kinds")
     void statusChangesTakeTheSameStepsAsTheRequestPage(String kind) {
         try (TestBackOffice bo = new TestBackOffice(kind, dir)) {
-            String a = json(bo.postForm(bo.hazardForm(Map.of()), "a")).get(0).path("service_request_id").asText();
-            String b = json(bo.postForm(bo.hazardForm(Map.of("attribute[since]", "now")), "b")).get(0)
-                    .path("service_request_id").asText();
+            String a = bo.fileHazard("a", Map.of());
+            String b = bo.fileHazard("b", Map.of("attribute[since]", "now"));
             var before = bo.store.snapshot();
 
             // Completing needs accepting first; nothing leads back to received.

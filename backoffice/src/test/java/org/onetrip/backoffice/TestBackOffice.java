@@ -133,6 +133,16 @@ public final class TestBackOffice implements AutoCloseable {
         return form(f);
     }
 
+    /** Files a hazard report ({@link #hazardForm}) under {@code idempotencyKey}; its service_request_id. */
+    public String fileHazard(String idempotencyKey, Map<String, String> extra) {
+        HttpResponse<String> r = postForm(hazardForm(extra), idempotencyKey);
+        try {
+            return org.onetrip.backoffice.open311.Jsons.MAPPER.readTree(r.body()).get(0).path("service_request_id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(r.body(), e);
+        }
+    }
+
     public static String form(Map<String, String> fields) {
         StringBuilder sb = new StringBuilder();
         fields.forEach((k, v) -> {
