@@ -85,8 +85,9 @@ public final class StaffApi {
             throw now.detail().isFinal() ? closed() : new ApiError(409, "status_detail: the request is now "
                     + now.detail().wire() + "; no step from there to " + detail);
         }
-        log.info("staff {} took step {} on request {}", a.staffId(), step.wire(), r.requestKey());
-        Jsons.send(ctx, 200, withHistory(a, find(id).orElseThrow()));
+        ServiceRequest after = find(id).orElseThrow();
+        log.info("staff {} took step {} on request {}", a.staffId(), step.wire(), after.serviceRequestId());
+        Jsons.send(ctx, 200, withHistory(a, after));
     }
 
     public void getRequest(Context ctx) {
@@ -123,7 +124,7 @@ public final class StaffApi {
     private ServiceRequest handled(Account a, String id) {
         ServiceRequest r = find(id).orElseThrow(() -> new ApiError(404, "service_request_id: not found"));
         if (!access.maySee(a, r.serviceCode())) {
-            log.info("staff {} was refused request {} through the API (not their window)", a.staffId(), r.requestKey());
+            log.info("staff {} was refused request {} through the API (not their window)", a.staffId(), r.serviceRequestId());
             throw new ApiError(404, "service_request_id: not found");
         }
         if (!access.mayHandle(a, r.serviceCode())) {
