@@ -114,3 +114,11 @@ stop_test_postgres() {
 have_display() {
   [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]
 }
+
+# The kiosk's settings for a back office on this machine at port $1 with the kiosk's api key $2
+# (./scripts/run --with-backoffice), one word a line: Open311 there, and the receipt's QR code to
+# its phone page (/status/), so both follow BACKOFFICE_PORT.
+backoffice_kiosk_settings() {
+  printf '%s\n' --set "backoffice.url=http://127.0.0.1:$1/open311/v2/" --set "backoffice.api-key=$2" \
+    --set "status.url-base=http://127.0.0.1:$1/status/"
+}

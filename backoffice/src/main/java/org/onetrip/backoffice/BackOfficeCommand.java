@@ -277,7 +277,8 @@ public final class BackOfficeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "add-staff", description = "Add a staff member (or give them a new token) and print the token once.")
+    @Command(name = "add-staff", description = "Give staff member STAFF_ID a new API token (the old one stops working) and print "
+            + "it once. The token acts as the staff account of the same id (add-account), with its role; without one it is refused.")
     static final class AddStaff implements Callable<Integer> {
         @CommandLine.Mixin
         StorageOptions storage = new StorageOptions();
@@ -295,6 +296,10 @@ public final class BackOfficeCommand implements Callable<Integer> {
             }
             try (Database db = storage.open()) {
                 System.out.println(storage.store(db).issueStaffToken(staffId, name));
+                if (new StaffStore(db, Clock.systemUTC()).account(staffId).isEmpty()) {
+                    System.err.println("backoffice: " + staffId + " has no staff account yet, so the token has no role and is "
+                            + "refused; add one: add-account " + staffId + " NAME --role ROLE");
+                }
             }
             return 0;
         }

@@ -33,6 +33,7 @@ import org.onetrip.backoffice.phone.PhonePage;
 import org.onetrip.backoffice.security.ClientAddress;
 import org.onetrip.backoffice.security.MethodOverrideFilter;
 import org.onetrip.backoffice.security.RateLimiter;
+import org.onetrip.backoffice.staff.Access;
 import org.onetrip.backoffice.staff.StaffApi;
 import org.onetrip.backoffice.staff.StaffPages;
 import org.onetrip.backoffice.store.BackOfficeStore;
@@ -120,9 +121,10 @@ public final class BackOfficeServer implements AutoCloseable {
         RateLimiter failedKeys = new RateLimiter(FAILED_KEY_BURST, FAILED_KEY_PERIOD, 10_000, Clock.systemUTC());
         Open311Api open311 = new Open311Api(store, catalog, settings.batch(), settings.zone(), failedKeys, clients,
                 settings.discovery());
-        StaffApi staff = new StaffApi(store, open311, settings.zone());
         // The staff workspace and the resident's phone page (server-rendered, no script).
         StaffStore staffStore = new StaffStore(store, Clock.systemUTC());
+        // The staff API under the pages' rules: the same Access, audit log and Workflow.
+        StaffApi staff = new StaffApi(store, staffStore, new Access(catalog), open311, settings.zone());
         Pages pages = new Pages();
         StaffPages staffPages = new StaffPages(store, staffStore, catalog, pages, settings.zone(),
                 new RateLimiter(10, java.time.Duration.ofMinutes(15), 10_000, java.time.Clock.systemUTC()), clients);

@@ -158,9 +158,9 @@ class Open311ApiTest {
     @MethodSource("kinds")
     void aCompletedOrRejectedRequestIsNotReopened(String kind) {
         try (TestBackOffice bo = new TestBackOffice(kind, dir)) {
-            String done = json(bo.postForm(bo.hazardForm(Map.of()), "a")).get(0).path("service_request_id").asText();
-            String refused = json(bo.postForm(bo.hazardForm(Map.of("attribute[since]", "now")), "b")).get(0)
-                    .path("service_request_id").asText();
+            String done = bo.fileHazard("a", Map.of());
+            String refused = bo.fileHazard("b", Map.of("attribute[since]", "now"));
+            assertThat(bo.staffStatus(done, "in_progress", null).statusCode()).isEqualTo(200);
             assertThat(bo.staffStatus(done, "completed", "已修复").statusCode()).isEqualTo(200);
             assertThat(bo.staffStatus(refused, "rejected", "重复上报").statusCode()).isEqualTo(200);
             var before = bo.store.snapshot();
@@ -190,7 +190,7 @@ class Open311ApiTest {
             JsonNode waiting = json(bo.get("tokens/" + token + ".json?api_key=" + key));
             assertThat(waiting.get(0).path("service_request_id").isNull()).isTrue();
 
-            JsonNode taken = json(bo.staffStatus(token, "received", "已受理"));
+            JsonNode taken = json(bo.staffStatus(token, "in_progress", "已受理"));
             String id = taken.path("service_request_id").asText();
             assertThat(id).isNotEmpty();
 

@@ -13,17 +13,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.onetrip.backoffice.open311.Open311Api;
+import org.onetrip.backoffice.staff.Passwords;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
+import org.onetrip.backoffice.store.StaffStore;
+import org.onetrip.backoffice.web.Text;
+import org.onetrip.kiosk.filing.Filing;
+import org.onetrip.kiosk.request.RequestStatus;
 
 /**
  * Several back-office instances on one PostgreSQL behind a load balancer (backoffice/README.md,
  * "Several instances"): whichever instance a call reaches, it gets the same answer, and a retry
- * that lands on the other instance is still filed once.
+ * that lands on the other instance is still filed once; a staff session, its CSRF token and the
+ * phone page work whichever instance a call reaches.
  */
 class ScaleOutTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PASSWORD = "correct horse 42";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -42,6 +55,7 @@ class ScaleOutTest {
             BackOfficeStore b = new BackOfficeStore(dbB, TestBackOffice.CIPHER, Clock.systemUTC());
             String apiKey = a.issueApiKey(TestBackOffice.KIOSK);
             String staff = b.issueStaffToken("wang", "王科员");
+            new StaffStore(a, Clock.systemUTC()).putAccount("wang", "王科员", "supervisor", java.util.Set.of(), "!");
             try (BackOfficeServer one = new BackOfficeServer(a, TestBackOffice.CATALOG, settings, null).start();
                     BackOfficeServer two = new BackOfficeServer(b, TestBackOffice.CATALOG, settings, null).start()) {
                 List<BackOfficeServer> both = List.of(one, two);
@@ -66,7 +80,11 @@ class ScaleOutTest {
                 }
                 assertThat(ids).doesNotHaveDuplicates();
                 assertThat(a.count()).isEqualTo(6);
-                // A status set through one instance.
+                // A status set through one instance (accepted, then completed: the steps of staff/Workflow).
+                assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + two.port()
+                                + "/staff/v1/requests/" + ids.get(1) + "/status")).header("Authorization", "Bearer " + staff)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"status_detail\":\"in_progress\"}"))).statusCode())
+                        .isEqualTo(200);
                 HttpResponse<String> changed = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one.port()
                                 + "/staff/v1/requests/" + ids.get(1) + "/status")).header("Authorization", "Bearer " + staff)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"status_detail\":\"completed\",\"status_notes\":\"已修复\"}")));
@@ -88,6 +106,87 @@ class ScaleOutTest {
                 }
                 assertThat(send(HttpRequest.newBuilder(URI.create(two.baseUrl() + "requests.json?status=closed")).GET()).body())
                         .contains(ids.get(1)).contains("已修复");
+            }
+        } finally {
+            TestDatabases.dropSchema(url);
+        }
+    }
+
+    private static String cookie(HttpResponse<?> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(name + "=")).map(h -> h.split(";")[0])
+                .findFirst().orElse(null);
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher m = CSRF.matcher(page.body());
+        assertThat(m.find()).as("a form with its CSRF token").isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> page(BackOfficeServer to, String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
+                .header("Accept-Language", "zh-CN");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b.GET());
+    }
+
+    private HttpResponse<String> postForm(BackOfficeServer to, String path, String cookie, String form) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path)).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The staff pages and the phone page behind a balancer that sends each call anywhere: a session
+     * made on one instance is known to the other (it lives in the database), its CSRF token too, and
+     * the resident's phone page on one shows what staff did on the other.
+     */
+    @Test
+    void aStaffSessionItsCsrfTokenAndThePhonePageCrossInstances(@TempDir Path dir) throws Exception {
+        String url = TestDatabases.freshPostgresUrl();
+        BackOfficeServer.Settings settings = BackOfficeServer.Settings.loopback(0);
+        try (Database dbA = Database.postgres(url, 4); Database dbB = Database.postgres(url, 4)) {
+            BackOfficeStore a = new BackOfficeStore(dbA, TestBackOffice.CIPHER, Clock.systemUTC());
+            BackOfficeStore b = new BackOfficeStore(dbB, TestBackOffice.CIPHER, Clock.systemUTC());
+            StaffStore staff = new StaffStore(b, Clock.systemUTC());
+            staff.putAccount("zhou", "周队员", "patrol", Set.of(), Passwords.hash(PASSWORD));
+            String apiKey = a.issueApiKey(TestBackOffice.KIOSK);
+            try (BackOfficeServer one = new BackOfficeServer(a, TestBackOffice.CATALOG, settings, null).start();
+                    BackOfficeServer two = new BackOfficeServer(b, TestBackOffice.CATALOG, settings, null).start();
+                    TestKiosk kiosk = new TestKiosk(dir, one.baseUrl(), apiKey, Duration.ofSeconds(5))) {
+                Filing filed = kiosk.fileHazard(7);
+                kiosk.worker.runOnce();
+                String receipt = filed.filed().receiptToken();
+                String key = staff.byReceiptToken(receipt).orElseThrow().requestKey();
+
+                // Signed in on one.
+                HttpResponse<String> form = page(one, "/staff/signin", null);
+                HttpResponse<String> signedIn = postForm(one, "/staff/signin", cookie(form, "onetrip_signin"),
+                        "_csrf=" + csrf(form) + "&staff_id=zhou&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+                assertThat(signedIn.statusCode()).isEqualTo(303);
+                String session = cookie(signedIn, "onetrip_staff");
+                assertThat(session).isNotNull();
+
+                assertThat(page(two, "/status/" + receipt, null).body()).contains(Text.ZH.get("phone.next.received"));
+                // The session is valid on two; the CSRF token one's page carries is accepted by two.
+                assertThat(page(two, "/staff/queue", session).statusCode()).isEqualTo(200);
+                String token = csrf(page(one, "/staff/requests/" + key, session));
+                assertThat(postForm(two, "/staff/requests/" + key, session, "_csrf=forged&action=accept").statusCode())
+                        .isEqualTo(403);
+                HttpResponse<String> accepted = postForm(two, "/staff/requests/" + key, session, "_csrf=" + token + "&action=accept");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
+                assertThat(staff.request(key).orElseThrow().detail()).isEqualTo(RequestStatus.IN_PROGRESS);
+
+                // The phone page on one shows what staff did on two, and the other way round.
+                assertThat(page(one, "/status/" + receipt, null).body()).contains(Text.ZH.get("phone.next.in_progress"));
+                HttpResponse<String> completed = postForm(one, "/staff/requests/" + key, session, "_csrf=" + token
+                        + "&action=complete&note=" + URLEncoder.encode("已修复", StandardCharsets.UTF_8));
+                assertThat(completed.statusCode()).as(completed.body()).isEqualTo(303);
+                HttpResponse<String> phone = page(two, "/status/" + receipt, null);
+                assertThat(phone.statusCode()).isEqualTo(200);
+                assertThat(phone.body()).contains(Text.ZH.get("phone.next.completed"), Text.ZH.get("status.completed"));
             }
         } finally {
             TestDatabases.dropSchema(url);

@@ -190,6 +190,78 @@ class StaffSignInTest {
         }
     }
 
+    /** A wrong sign-in from {@code client} (as a trusted proxy names it in X-Forwarded-For). */
+    private HttpResponse<String> signInFrom(TestBackOffice bo, String client, String id, String password) {
+        String base = "http://127.0.0.1:" + bo.port();
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/staff/signin"))
+                .header("X-Forwarded-For", client).header("Accept-Language", "zh-CN"));
+        Matcher m = CSRF.matcher(form.body());
+        assertThat(m.find()).isTrue();
+        return send(HttpRequest.newBuilder(URI.create(base + "/staff/signin"))
+                .header("Cookie", cookie(form, "onetrip_signin").split(";")[0]).header("X-Forwarded-For", client)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + m.group(1) + "&staff_id=" + id + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void wrongSignInsFromOneAddressAreAnswered429WithRetryAfterEvenWithTheRightPassword() {
+        BackOfficeServer.Settings behindProxy = BackOfficeServer.Settings.loopback(0).withTrustedProxies(Set.of("127.0.0.1"));
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir, behindProxy, null)) {
+            StaffFixture.accounts(bo);
+            // Ten wrong sign-ins, each for another unknown id: no account's own lockout is reached.
+            for (int i = 0; i < 10; i++) {
+                assertThat(signInFrom(bo, "203.0.113.7", "nobody" + i, "wrong password").statusCode()).as("try " + i)
+                        .isEqualTo(401);
+            }
+            HttpResponse<String> limited = signInFrom(bo, "203.0.113.7", "li", StaffFixture.PASSWORD);
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                    assertThat(Long.parseLong(v)).isBetween(1L, 15 * 60L));
+            assertThat(limited.body()).contains(Text.ZH.get("signin.too-many"));
+            assertThat(cookie(limited, "onetrip_staff")).isNull();
+            // Per address: another client signs in as usual, and li's account is not locked.
+            HttpResponse<String> other = signInFrom(bo, "203.0.113.8", "li", StaffFixture.PASSWORD);
+            assertThat(other.statusCode()).isEqualTo(303);
+            assertThat(cookie(other, "onetrip_staff")).isNotNull();
+        }
+    }
+
+    private HttpResponse<String> fleet(TestBackOffice bo, String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bo.port() + "/staff/v1/kiosks"))
+                .header("Authorization", "Bearer " + token));
+    }
+
+    @Test
+    void theCommandLineEndsARunningServersSessionsAndStopsADisabledAccountsTokenAtOnce() {
+        Path data = dir.resolve("data");
+        try (TestBackOffice bo = new TestBackOffice(Database.sqlite(data.resolve("backoffice.db")),
+                BackOfficeServer.Settings.loopback(0), null)) {
+            StaffFixture.accounts(bo);
+            String token = bo.store.issueStaffToken("zhang", "张主任");
+            String session = cookie(signIn(bo, "zhang", StaffFixture.PASSWORD), "onetrip_staff");
+            assertThat(queue(bo, session).statusCode()).isEqualTo(200);
+            assertThat(fleet(bo, token).statusCode()).isEqualTo(200);
+
+            // revoke-sessions (a lost phone): the session ends now; the account signs in again.
+            assertThat(BackOfficeCommand.run("revoke-sessions", "zhang", "--data", data.toString())).isZero();
+            assertThat(queue(bo, session).statusCode()).isEqualTo(303);
+            assertThat(fleet(bo, token).statusCode()).as("sessions only; the API token is disable-account's").isEqualTo(200);
+            String again = cookie(signIn(bo, "zhang", StaffFixture.PASSWORD), "onetrip_staff");
+            assertThat(queue(bo, again).statusCode()).isEqualTo(200);
+
+            // disable-account: the token answers 401 on the very next call, the new session is gone too.
+            assertThat(BackOfficeCommand.run("disable-account", "zhang", "--data", data.toString())).isZero();
+            assertThat(fleet(bo, token).statusCode()).isEqualTo(401);
+            assertThat(queue(bo, again).statusCode()).isEqualTo(303);
+            assertThat(signIn(bo, "zhang", StaffFixture.PASSWORD).statusCode()).isEqualTo(401);
+            // Enabled again, it signs in with its password; the revoked token stays revoked (add-staff makes a new one).
+            assertThat(BackOfficeCommand.run("enable-account", "zhang", "--data", data.toString())).isZero();
+            assertThat(fleet(bo, token).statusCode()).isEqualTo(401);
+            assertThat(signIn(bo, "zhang", StaffFixture.PASSWORD).statusCode()).isEqualTo(303);
+        }
+    }
+
     @Test
     void bothLanguagesHaveTheSameWords() {
         assertThat(Text.EN.all().keySet()).isEqualTo(Text.ZH.all().keySet());

@@ -16,10 +16,11 @@ import java.util.function.Consumer;
 import org.onetrip.backoffice.security.FieldCipher;
 import org.onetrip.backoffice.store.BackOfficeStore;
 import org.onetrip.backoffice.store.Database;
+import org.onetrip.backoffice.store.StaffStore;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.ServiceCatalog;
 
-/** A back office on loopback for tests: its database, a kiosk key, a staff token, an HTTP client. */
+/** A back office on loopback for tests: its database, a kiosk key, a supervisor's staff token, an HTTP client. */
 public final class TestBackOffice implements AutoCloseable {
     public static final ServiceCatalog CATALOG = new CatalogLoader().loadBundled();
     public static final String KIOSK = "sim-kiosk-01";
@@ -42,10 +43,17 @@ public final class TestBackOffice implements AutoCloseable {
 
     /** A back office with {@code settings} (port 0: a free one). */
     public TestBackOffice(String dbKind, Path dir, BackOfficeServer.Settings settings, Consumer<JavalinConfig> customize) {
-        this.db = TestDatabases.open(dbKind, dir);
+        this(TestDatabases.open(dbKind, dir), settings, customize);
+    }
+
+    /** A back office on {@code db} (e.g. the SQLite file a command-line test also opens); closes it when closed. */
+    public TestBackOffice(Database db, BackOfficeServer.Settings settings, Consumer<JavalinConfig> customize) {
+        this.db = db;
         this.store = new BackOfficeStore(db, CIPHER, Clock.systemUTC());
         this.apiKey = store.issueApiKey(KIOSK);
         this.staffToken = store.issueStaffToken("wang", "王科员");
+        // The token acts as its account (staff/StaffApi): a supervisor handles every request. No password signs in.
+        new StaffStore(store, Clock.systemUTC()).putAccount("wang", "王科员", "supervisor", java.util.Set.of(), "!");
         this.settings = settings;
         this.customize = customize;
         this.server = new BackOfficeServer(store, CATALOG, settings, customize).start();
@@ -123,6 +131,16 @@ public final class TestBackOffice implements AutoCloseable {
         f.put("attribute[danger]", "no");
         f.putAll(extra);
         return form(f);
+    }
+
+    /** Files a hazard report ({@link #hazardForm}) under {@code idempotencyKey}; its service_request_id. */
+    public String fileHazard(String idempotencyKey, Map<String, String> extra) {
+        HttpResponse<String> r = postForm(hazardForm(extra), idempotencyKey);
+        try {
+            return org.onetrip.backoffice.open311.Jsons.MAPPER.readTree(r.body()).get(0).path("service_request_id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(r.body(), e);
+        }
     }
 
     public static String form(Map<String, String> fields) {

@@ -9,8 +9,8 @@ import org.onetrip.kiosk.catalog.ServiceDefinition;
 /**
  * Who may see and handle which request. Handling a request is what opens its personal data: a
  * role sees names, ID numbers and phone numbers only for the requests it may handle (and every such
- * view is written to the audit log by the request page). An admin sees the queue and a request's
- * non-personal fields, and handles none.
+ * view is written to the audit log, by the request page and by the staff API). An admin sees the
+ * queue and a request's non-personal fields, and handles none.
  */
 public final class Access {
     public static final String HAZARD_REPORT = "hazard-report";

@@ -9,6 +9,8 @@ import org.onetrip.kiosk.request.RequestStatus;
  * request is accepted (in progress), documents may be asked for (and come), and it ends completed
  * or rejected. Nothing leaves completed or rejected: a closed request is never reopened silently.
  * Assigning to a colleague or a department keeps the status and is allowed while a request is open.
+ * This is the one list of allowed steps: the request page's buttons and the staff API's
+ * {@code POST /staff/v1/requests/{id}/status} both take their steps from it.
  */
 public enum Workflow {
     ACCEPT(EnumSet.of(RequestStatus.RECEIVED, RequestStatus.NEEDS_DOCUMENTS), RequestStatus.IN_PROGRESS),
@@ -42,6 +44,19 @@ public enum Workflow {
 
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The step that sets a request to {@code to} (accept for in progress, ask for documents, complete,
+     * reject); null for received (and queued), which no step leads back to.
+     */
+    public static Workflow toward(RequestStatus to) {
+        for (Workflow w : values()) {
+            if (w.to != null && w.to == to) {
+                return w;
+            }
+        }
+        return null;
     }
 
     public static Workflow ofWire(String s) {

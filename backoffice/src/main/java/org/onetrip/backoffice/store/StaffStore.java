@@ -552,8 +552,9 @@ public final class StaffStore {
     }
 
     private static void numberIfNeeded(Connection c, String requestKey) throws SQLException {
-        if (BackOfficeStore.oneValue(c, "SELECT service_request_id FROM service_requests WHERE request_key = ?", requestKey)
-                .isEmpty()) {
+        // Asked as "is it NULL" in SQL: a NULL value read back would not fit in an Optional.
+        if (BackOfficeStore.oneValue(c, "SELECT request_key FROM service_requests WHERE request_key = ? "
+                + "AND service_request_id IS NULL", requestKey).isPresent()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE service_requests SET service_request_id = ? WHERE request_key = ?")) {
                 ps.setString(1, BackOfficeStore.nextServiceRequestId(c));
                 ps.setString(2, requestKey);

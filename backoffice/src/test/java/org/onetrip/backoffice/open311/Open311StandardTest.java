@@ -202,7 +202,7 @@ class Open311StandardTest {
             Element none = children(xml(bo.get("tokens/" + token + ".xml"))).get(0);
             assertThat(names(none)).containsExactly("service_request_id", "token");
             assertThat(text(none, "service_request_id")).isEmpty();
-            assertThat(bo.staffStatus(token, "received", null).statusCode()).isEqualTo(200);
+            assertThat(bo.staffStatus(token, "in_progress", null).statusCode()).isEqualTo(200);
             JsonNode j = json(bo.get("tokens/" + token + ".json")).get(0);
             assertThat(j.path("service_request_id").asText()).matches("\\d+");
             assertThat(text(children(xml(bo.get("tokens/" + token + ".xml"))).get(0), "service_request_id"))
@@ -248,6 +248,7 @@ class Open311StandardTest {
             Map<String, String> suggestion = new LinkedHashMap<>(form(bo, "suggestion"));
             suggestion.put("attribute[kiosk_filed_at]", now.minus(10, ChronoUnit.DAYS).toString());
             String closed = post(bo, suggestion);
+            assertThat(bo.staffStatus(closed, "in_progress", null).statusCode()).isEqualTo(200);
             assertThat(bo.staffStatus(closed, "completed", "已答复").statusCode()).isEqualTo(200);
 
             // Default: the last 90 days, newest first, no api key needed.

@@ -178,6 +178,7 @@ class PersonalDataAtRestTest {
         try (TestBackOffice bo = new TestBackOffice(kind, dir)) {
             String closed = file(bo, "closed");
             String open = file(bo, "open");
+            assertThat(bo.staffStatus(closed, "in_progress", null).statusCode()).isEqualTo(200);
             assertThat(bo.staffStatus(closed, "completed", "已发放，赖佳佳签收").statusCode()).isEqualTo(200);
             String closedKey = bo.store.find(List.of(closed), null).get(0).requestKey();
             String openKey = bo.store.find(List.of(open), null).get(0).requestKey();
