@@ -232,7 +232,7 @@ public final class PageScreenshots {
                 + "staff-fleet.png, phone-status.png, staff-queue-phone.png");
     }
 
-    private static String heartbeat(String scannerState, String printerDetail, long pending, Instant oldest, List<String> alarms) {
+    static String heartbeat(String scannerState, String printerDetail, long pending, Instant oldest, List<String> alarms) {
         StringBuilder a = new StringBuilder();
         for (String kind : alarms) {
             a.append(a.length() == 0 ? "" : ",").append("{\"at\":\"").append(Instant.now().minus(Duration.ofMinutes(30)))
