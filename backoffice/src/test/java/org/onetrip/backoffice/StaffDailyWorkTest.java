@@ -172,6 +172,51 @@ class StaffDailyWorkTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void inEnglishTemplatesAndDocumentsAreEnglishAndTheResidentReadsBothLanguages(String kind) {
+        try (TestBackOffice bo = new TestBackOffice(kind, dir.resolve("bo"));
+                TestKiosk kiosk = new TestKiosk(dir.resolve("kiosk"), bo.baseUrl(), bo.apiKey, Duration.ofSeconds(5));
+                Browser b = new Browser("http://127.0.0.1:" + bo.port())) {
+            StaffStore staff = StaffFixture.accounts(bo);
+            Filing filing = StaffFixture.fileResidence(kiosk);
+            kiosk.worker.runOnce();
+            String token = filing.filed().receiptToken();
+            String key = staff.byReceiptToken(token).orElseThrow().requestKey();
+            ServiceDefinition residence = TestBackOffice.CATALOG.service("residence-certificate").orElseThrow();
+            org.onetrip.kiosk.catalog.LocalizedText document = residence.documents().get(1);
+            org.onetrip.backoffice.web.Text en = org.onetrip.backoffice.web.Text.EN;
+
+            b.signIn("li", StaffFixture.PASSWORD);
+            b.open("/staff/requests/" + key + "?lang=en");
+            b.click("#do-accept");
+            b.waitText("#status", en.get("status.in_progress"));
+            List<String> templates = new Select(b.find("#complete-template")).getOptions().stream().map(WebElement::getText).toList();
+            assertThat(templates).contains("The certificate is ready; collect it at the livelihood window with your ID card.",
+                    "Done; thank you for waiting.");
+            assertThat(String.join("", templates)).doesNotContain("已办结", "居住证明");
+            assertThat(new Select(b.find("#reject-template")).getOptions().get(1).getText())
+                    .isEqualTo("Not handled by this subdistrict; please go to the department in charge.");
+
+            // The request does not say the resident's language: the note is Chinese, then English.
+            b.find("input[name=document][value='1']").click();
+            b.find("form input[name=action][value=ask_documents] ~ label input[name=note]").sendKeys("Bring the originals");
+            b.click("#do-ask");
+            b.waitText("#status", en.get("status.needs_documents"));
+            assertThat(b.text("#notes")).isEqualTo("请补充：" + document.zh() + "。\nPlease bring: " + document.en()
+                    + ".\nBring the originals");
+            b.click("#do-accept");
+            b.waitText("#status", en.get("status.in_progress"));
+            new Select(b.find("#complete-template")).selectByValue("0");
+            b.click("#do-complete");
+            b.waitText("#status", en.get("status.completed"));
+            assertThat(b.text("#notes")).isEqualTo("居住证明已开具，请带身份证到民生保障窗口领取。\n"
+                    + "The certificate is ready; collect it at the livelihood window with your ID card.");
+            b.open("/status/" + token + "?lang=en");
+            assertThat(b.text("#notes")).contains("居住证明已开具", "The certificate is ready");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void theDashboardFleetAndTheirCsvShowFiguresFromKnownData(String kind) {
         try (TestBackOffice bo = new TestBackOffice(kind, dir.resolve("bo"));
                 Browser b = new Browser("http://127.0.0.1:" + bo.port())) {
