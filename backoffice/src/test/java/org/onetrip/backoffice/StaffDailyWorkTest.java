@@ -255,6 +255,21 @@ class StaffDailyWorkTest {
             assertThat(b.text(".uptime")).contains("kiosk-a: " + String.format("%.1f%%", 100.0 * 5 / 169),
                     "kiosk-b: " + String.format("%.1f%%", 100.0 / 169), TestBackOffice.KIOSK + ": 0.0%");
 
+            // The charts carry their own numbers: every hour 00–23 labelled, each bar's value on it, and
+            // the services one per line with their names and counts, most first.
+            List<String> hourLabels = texts(b, "#chart-hour text.x");
+            assertThat(hourLabels).hasSize(24).startsWith("00", "01", "02").endsWith("23");
+            assertThat(texts(b, "#chart-hour text.v").stream().mapToInt(Integer::parseInt).sum()).isEqualTo(13);
+            assertThat(texts(b, "#chart-day text.v").stream().mapToInt(Integer::parseInt).sum()).isEqualTo(13);
+            assertThat(texts(b, "#chart-day text.x")).hasSize(7);
+            assertThat(texts(b, "#chart-hour text.y")).contains("0");
+            assertThat(b.all("#chart-service li").stream().map(WebElement::getText).map(x -> x.replaceAll("\\s+", " ")).toList())
+                    .containsExactly("居住证明 10", "问题隐患上报 3");
+            String livelihood = TestBackOffice.CATALOG.window(TestBackOffice.CATALOG.service("residence-certificate")
+                    .orElseThrow().windowCode()).orElseThrow().name().zh();
+            assertThat(b.all("#chart-window li").stream().map(WebElement::getText).map(x -> x.replaceAll("\\s+", " ")).toList())
+                    .contains(livelihood + " 10");
+
             List<Map<String, String>> dash = csv(b.getWithSession("/staff/dashboard.csv?days=7"));
             Map<String, String> residence = dash.stream().filter(r -> r.get("service_code").equals("residence-certificate"))
                     .findFirst().orElseThrow();
@@ -300,6 +315,10 @@ class StaffDailyWorkTest {
             b.open("/staff/accounts");
             assertThat(b.text("#accounts")).contains("张主任", "李窗口", "陈窗口", "周队员", "管理员", "经济服务");
         }
+    }
+
+    private static List<String> texts(Browser b, String css) {
+        return b.all(css).stream().map(e -> e.getAttribute("textContent").strip()).toList();
     }
 
     private static List<String> cells(WebElement row) {
