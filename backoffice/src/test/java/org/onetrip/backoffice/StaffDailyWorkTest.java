@@ -170,6 +170,29 @@ class StaffDailyWorkTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void onAPhoneTheQueueIsACardPerRequestWithTheNameOnOneLine() {
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir.resolve("bo"));
+                TestKiosk kiosk = new TestKiosk(dir.resolve("kiosk"), bo.baseUrl(), bo.apiKey, Duration.ofSeconds(5));
+                Browser phone = new Browser("http://127.0.0.1:" + bo.port(), 390, 844)) {
+            StaffFixture.accounts(bo);
+            Filing filing = StaffFixture.fileResidence(kiosk);
+            kiosk.worker.runOnce();
+            phone.signIn("li", StaffFixture.PASSWORD);
+            WebElement card = row(phone, "#queue", filing.filed().ticket());
+            WebElement name = card.findElements(org.openqa.selenium.By.cssSelector("td")).stream()
+                    .filter(td -> td.getText().equals("赖**")).findFirst().orElseThrow();
+            WebElement service = card.findElements(org.openqa.selenium.By.cssSelector("td")).stream()
+                    .filter(td -> td.getText().equals("居住证明")).findFirst().orElseThrow();
+            // One line each (a 15 px font), not a character per line; nothing wider than the phone.
+            assertThat(name.getSize().getHeight()).isLessThan(30);
+            assertThat(service.getSize().getHeight()).isLessThan(30);
+            assertThat(card.getText()).contains(filing.filed().ticket(), "居住证明", "已收到", "剩", "赖**");
+            assertThat(((Number) phone.driver.executeScript("return document.documentElement.scrollWidth")).intValue())
+                    .isLessThanOrEqualTo(390);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void inEnglishTemplatesAndDocumentsAreEnglishAndTheResidentReadsBothLanguages(String kind) {
