@@ -187,7 +187,9 @@ class StaffDailyWorkTest {
             // One line each (a 15 px font), not a character per line; nothing wider than the phone.
             assertThat(name.getSize().getHeight()).isLessThan(30);
             assertThat(service.getSize().getHeight()).isLessThan(30);
-            assertThat(card.getText()).contains(filing.filed().ticket(), "居住证明", "已收到", "剩", "赖**");
+            assertThat(card.getText()).contains(filing.filed().ticket(), "居住证明", "已收到", "剩", "赖**")
+                    .doesNotContain(TestBackOffice.KIOSK);
+            assertThat(card.getSize().getHeight()).as("two lines and padding").isLessThan(80);
             assertThat(((Number) phone.driver.executeScript("return document.documentElement.scrollWidth")).intValue())
                     .isLessThanOrEqualTo(390);
         }

@@ -242,7 +242,9 @@ final class StaffBoards {
         int n = Math.max(1, values.size());
         double step = (double) (CHART_WIDTH - CHART_LEFT - 4) / n;
         int barWidth = (int) Math.max(2, Math.round(step * 0.7));
-        boolean slanted = step < 32;
+        // Labels turn when the widest would not fit under its bar (about 6 units a character at 11).
+        int longest = values.keySet().stream().mapToInt(String::length).max().orElse(0);
+        boolean slanted = step < longest * 6.5 + 4;
         boolean valuesFit = step >= 12;
         List<Bar> bars = new ArrayList<>();
         int i = 0;
