@@ -154,6 +154,30 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Makes the page's own area (the viewport) {@code width} x {@code height}, whatever the browser's frame takes. */
+    void viewport(int width, int height) {
+        Number frame = (Number) driver.executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(width, height + Math.max(0, frame.intValue())));
+    }
+
+    /**
+     * The whole page, not only the window: the window is made as tall as the document (plus the
+     * browser's own frame, if any), drawn, then given its size back.
+     */
+    void screenshotFullPage(Path file) {
+        Dimension before = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript("return Math.max(document.documentElement.scrollHeight, "
+                + "document.body.scrollHeight)");
+        Number frame = (Number) driver.executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(before.getWidth(),
+                Math.max(before.getHeight(), height.intValue() + Math.max(0, frame.intValue()))));
+        try {
+            screenshot(file);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -174,7 +174,7 @@ public final class PageScreenshots {
             if (seedStaff.request(requestKey).orElseThrow().detail() == RequestStatus.IN_PROGRESS) {
                 clock.now = shown.requested().plus(Duration.ofMinutes(55));
                 seedStaff.step(requestKey, Workflow.ASK_DOCUMENTS.from(), RequestStatus.NEEDS_DOCUMENTS,
-                        "请补充：房产证或租赁合同。原件带来核对。", "li");
+                        "请补充：房产证或租赁合同。\nPlease bring: Property certificate or lease.\n原件带来核对。", "li");
             }
 
             // Kiosks: heard every hour but for a gap; one low on paper with a door alarm; one silent.
@@ -196,28 +196,27 @@ public final class PageScreenshots {
                 String base = "http://127.0.0.1:" + server.port();
                 try (Browser b = new Browser(base, 1366, 768)) {
                     b.signIn("zhang", StaffFixture.PASSWORD);
+                    b.viewport(1366, 768);
                     b.open("/staff/queue");
                     b.find("#queue");
                     b.screenshot(out.resolve("staff-queue.png"));
-                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
+                    // The request and the dashboard are longer than a screen: drawn whole.
                     b.open("/staff/requests/" + requestKey);
                     b.find("#history");
-                    b.screenshot(out.resolve("staff-request.png"));
-                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+                    b.screenshotFullPage(out.resolve("staff-request.png"));
                     b.open("/staff/dashboard?days=14");
-                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1300));
                     b.find("#handling");
-                    b.screenshot(out.resolve("staff-dashboard.png"));
-                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+                    b.screenshotFullPage(out.resolve("staff-dashboard.png"));
                     b.open("/staff/fleet");
                     b.find("#fleet");
                     b.screenshot(out.resolve("staff-fleet.png"));
                 }
-                try (Browser phone = new Browser(base, 390, 1150)) {
+                try (Browser phone = new Browser(base, 390, 844)) {
                     phone.open("/status/" + phoneToken);
                     phone.find("#timeline");
-                    phone.screenshot(out.resolve("phone-status.png"));
+                    phone.screenshotFullPage(out.resolve("phone-status.png"));
                     phone.signIn("li", StaffFixture.PASSWORD);
+                    phone.viewport(390, 844);
                     phone.open("/staff/queue");
                     phone.find("#queue");
                     phone.screenshot(out.resolve("staff-queue-phone.png"));
@@ -232,7 +231,7 @@ public final class PageScreenshots {
                 + "staff-fleet.png, phone-status.png, staff-queue-phone.png");
     }
 
-    private static String heartbeat(String scannerState, String printerDetail, long pending, Instant oldest, List<String> alarms) {
+    static String heartbeat(String scannerState, String printerDetail, long pending, Instant oldest, List<String> alarms) {
         StringBuilder a = new StringBuilder();
         for (String kind : alarms) {
             a.append(a.length() == 0 ? "" : ",").append("{\"at\":\"").append(Instant.now().minus(Duration.ofMinutes(30)))

@@ -14,7 +14,7 @@ import org.onetrip.kiosk.idcard.FictionalCards;
 final class StaffFixture {
     static final String PASSWORD = "correct horse 42";
     /** One hash for every account: PBKDF2 is slow on purpose, the tests need not pay for it five times. */
-    private static final String HASH = Passwords.hash(PASSWORD);
+    static final String HASH = Passwords.hash(PASSWORD);
 
     static final Identity RESIDENT = FictionalCards.LAI_JIAJIA;
 

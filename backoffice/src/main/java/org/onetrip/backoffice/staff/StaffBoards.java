@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.onetrip.backoffice.staff.StaffViews.Bar;
+import org.onetrip.backoffice.staff.StaffViews.BarList;
 import org.onetrip.backoffice.staff.StaffViews.Chart;
 import org.onetrip.backoffice.staff.StaffViews.DashboardView;
 import org.onetrip.backoffice.staff.StaffViews.FleetView;
 import org.onetrip.backoffice.staff.StaffViews.HandlingRow;
 import org.onetrip.backoffice.staff.StaffViews.KioskRow;
 import org.onetrip.backoffice.staff.StaffViews.Option;
+import org.onetrip.backoffice.staff.StaffViews.Row;
+import org.onetrip.backoffice.staff.StaffViews.Tick;
 import org.onetrip.backoffice.store.BackOfficeStore.KioskHeartbeat;
 import org.onetrip.backoffice.store.StaffStore;
 import org.onetrip.backoffice.store.StaffStore.Session;
@@ -43,7 +46,11 @@ final class StaffBoards {
     /** Five missed heartbeats at the kiosk's default 60 s: the kiosk is marked stale. */
     static final Duration STALE_AFTER = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CHART_HEIGHT = 100;
+    /** A chart's drawing units (its viewBox): about the width it gets at 1366 px, so 10-unit text reads as 10 px. */
+    private static final int CHART_WIDTH = 640;
+    private static final int CHART_LEFT = 34;
+    private static final int CHART_TOP = 16;
+    private static final int CHART_BASE = 126;
 
     private final StaffPages pages;
     private final StaffStore staff;
@@ -134,13 +141,14 @@ final class StaffBoards {
             hours.put(String.format("%02d", h), perHour[h]);
         }
         Map<String, Long> perService = new LinkedHashMap<>();
-        f.perService().forEach((code, c) -> {
-            if (c[0] > 0) {
-                perService.put(catalog.service(code).map(x -> t.of(x.name())).orElse(code), c[0]);
-            }
-        });
-        List<Chart> charts = List.of(chart(t.get("dash.per-day"), perDay), chart(t.get("dash.per-hour"), hours),
-                chart(t.get("dash.per-window"), perWindow), chart(t.get("dash.per-service"), perService));
+        f.perService().entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> perService.put(catalog.service(e.getKey()).map(x -> t.of(x.name())).orElse(e.getKey()),
+                        e.getValue()[0]));
+        List<Chart> charts = List.of(chart("chart-day", t.get("dash.per-day"), t.get("dash.unit"), perDay),
+                chart("chart-hour", t.get("dash.per-hour"), t.get("dash.unit"), hours));
+        List<BarList> lists = List.of(list("chart-window", t.get("dash.per-window"), perWindow),
+                list("chart-service", t.get("dash.per-service"), perService));
 
         List<HandlingRow> handling = new ArrayList<>();
         f.perService().forEach((code, c) -> {
@@ -174,7 +182,7 @@ final class StaffBoards {
         List<Option> uptime = new ArrayList<>();
         uptimes(days).forEach((k, v) -> uptime.add(new Option(v, k, false)));
         DashboardView v = new DashboardView(t.f("dash.period", days), f.rows().size(), f.open(), f.overdue(), charts,
-                handling, ratings, uptime, "/staff/dashboard.csv?days=" + days);
+                lists, handling, ratings, uptime, "/staff/dashboard.csv?days=" + days);
         pages.pages().render(ctx, 200, "staff/dashboard.jte", Map.of("c", pages.chrome(ctx, t, s, "dashboard"), "d", v));
     }
 
@@ -225,16 +233,46 @@ final class StaffBoards {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    private static Chart chart(String title, Map<String, Long> values) {
+    /**
+     * A bar per entry, in order, with every value on its bar and every label under the axis (a 90-day
+     * chart labels every 7th day, ending today; its values are in each bar's tooltip and the CSV).
+     */
+    static Chart chart(String id, String title, String unit, Map<String, Long> values) {
         long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
-        int step = values.size() > 40 ? 12 : 24;
+        int n = Math.max(1, values.size());
+        double step = (double) (CHART_WIDTH - CHART_LEFT - 4) / n;
+        int barWidth = (int) Math.max(2, Math.round(step * 0.7));
+        // Labels turn when the widest would not fit under its bar (about 6 units a character at 11).
+        int longest = values.keySet().stream().mapToInt(String::length).max().orElse(0);
+        boolean slanted = step < longest * 6.5 + 4;
+        boolean valuesFit = step >= 12;
         List<Bar> bars = new ArrayList<>();
-        int x = 0;
+        int i = 0;
         for (Map.Entry<String, Long> e : values.entrySet()) {
-            bars.add(new Bar(e.getKey(), e.getValue(), (int) Math.round((double) CHART_HEIGHT * e.getValue() / max), x));
-            x += step;
+            int middle = (int) Math.round(CHART_LEFT + step * i + step / 2);
+            int height = (int) Math.round((double) (CHART_BASE - CHART_TOP) * e.getValue() / max);
+            boolean labelShown = n <= 31 || (n - 1 - i) % 7 == 0;
+            bars.add(new Bar(e.getKey(), e.getValue(), middle - barWidth / 2, CHART_BASE - height, barWidth, height, middle,
+                    valuesFit && e.getValue() > 0, labelShown));
+            i++;
         }
-        return new Chart(title, bars, max, Math.max(x, 24));
+        List<Tick> ticks = new ArrayList<>();
+        ticks.add(new Tick(CHART_BASE, "0"));
+        if (max >= 4) {
+            long half = max / 2;
+            ticks.add(new Tick((int) Math.round(CHART_BASE - (double) (CHART_BASE - CHART_TOP) * half / max), String.valueOf(half)));
+        }
+        ticks.add(new Tick(CHART_TOP, String.valueOf(max)));
+        return new Chart(id, title, unit, bars, ticks, slanted, CHART_WIDTH, CHART_BASE + (slanted ? 40 : 18), CHART_LEFT,
+                CHART_BASE);
+    }
+
+    /** One line per entry, in order: its name, a bar as long as its share of the longest, its count. */
+    static BarList list(String id, String title, Map<String, Long> values) {
+        long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        List<Row> rows = new ArrayList<>();
+        values.forEach((k, v) -> rows.add(new Row(k, v, v == 0 ? 0 : (int) Math.max(1, Math.round(100.0 * v / max)))));
+        return new BarList(id, title, rows);
     }
 
     // ---------------------------------------------------------------------------------------------

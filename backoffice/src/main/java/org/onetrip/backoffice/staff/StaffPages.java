@@ -719,11 +719,11 @@ public final class StaffPages {
         }
         List<LocalizedText> ct = responses.templates(r.serviceCode(), "complete");
         for (int i = 0; i < ct.size(); i++) {
-            complete.add(new Option(String.valueOf(i), ct.get(i).zh(), false));
+            complete.add(new Option(String.valueOf(i), t.of(ct.get(i)), false));
         }
         List<LocalizedText> rt = responses.templates(r.serviceCode(), "reject");
         for (int i = 0; i < rt.size(); i++) {
-            reject.add(new Option(String.valueOf(i), rt.get(i).zh(), false));
+            reject.add(new Option(String.valueOf(i), t.of(rt.get(i)), false));
         }
         List<Option> colleagues = new ArrayList<>();
         colleagues.add(new Option("", t.get("assign.nobody"), r.assignedTo() == null));
@@ -769,17 +769,21 @@ public final class StaffPages {
             switch (step) {
                 case ACCEPT -> notes = note.isEmpty() ? null : note;
                 case ASK_DOCUMENTS -> {
-                    List<String> picked = new ArrayList<>();
+                    List<String> zh = new ArrayList<>();
+                    List<String> en = new ArrayList<>();
                     for (String i : ctx.formParams("document")) {
                         if (service != null && i.matches("\\d{1,2}") && Integer.parseInt(i) < service.documents().size()) {
-                            picked.add(service.documents().get(Integer.parseInt(i)).zh());
+                            LocalizedText d = service.documents().get(Integer.parseInt(i));
+                            zh.add(d.zh());
+                            en.add(d.en());
                         }
                     }
-                    if (picked.isEmpty() && note.isEmpty()) {
+                    if (zh.isEmpty() && note.isEmpty()) {
                         renderRequest(ctx, t, s, r, 400, "", t.get("error.pick-documents"));
                         return;
                     }
-                    notes = (picked.isEmpty() ? "" : "请补充：" + String.join("、", picked) + "。") + note;
+                    notes = lines(zh.isEmpty() ? "" : forResident(Text.ZH.f("notes.bring", String.join("、", zh)),
+                            Text.EN.f("notes.bring", String.join(", ", en))), note);
                 }
                 case COMPLETE -> notes = withTemplate(r.serviceCode(), "complete", ctx.formParam("template"), note);
                 case REJECT -> {
@@ -823,14 +827,28 @@ public final class StaffPages {
         throw new Redirect("/staff/requests/" + r.requestKey() + "?done=" + step.wire());
     }
 
-    /** A picked response template (its Chinese text), then the staff's own note; null when both are empty. */
+    /** A picked response template (for the resident, see {@link #forResident}), then the staff's own note; null when both are empty. */
     private String withTemplate(String serviceCode, String kind, String template, String note) {
         String text = "";
         List<LocalizedText> list = responses.templates(serviceCode, kind);
         if (template != null && template.matches("\\d{1,2}") && Integer.parseInt(template) < list.size()) {
-            text = list.get(Integer.parseInt(template)).zh();
+            LocalizedText picked = list.get(Integer.parseInt(template));
+            text = forResident(picked.zh(), picked.en());
         }
-        String all = (text + (text.isEmpty() || note.isEmpty() ? "" : " ") + note).strip();
+        String all = lines(text, note);
         return all.isEmpty() ? null : all;
+    }
+
+    /**
+     * A text staff picked from a list (documents, a response template), as the resident reads it on the
+     * kiosk and the phone page. A request does not say its resident's language (the kiosk sends none),
+     * so it is written in Chinese, then in English on a line of its own; the staff's own note follows as typed.
+     */
+    static String forResident(String zh, String en) {
+        return en == null || en.isBlank() || en.equals(zh) ? zh : zh + "\n" + en;
+    }
+
+    private static String lines(String a, String b) {
+        return (a + (a.isEmpty() || b.isEmpty() ? "" : "\n") + b).strip();
     }
 }

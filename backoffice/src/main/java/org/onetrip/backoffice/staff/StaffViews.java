@@ -57,10 +57,29 @@ public final class StaffViews {
             Actions actions, String rating, String message, String error) {
     }
 
-    public record Bar(String label, long value, int height, int x) {
+    /**
+     * A column of a bar chart, its geometry in the chart's viewBox already worked out: the bar, its
+     * value above it (when it fits) and its label under the axis (every one, or every 7th of 90 days).
+     */
+    public record Bar(String label, long value, int x, int y, int width, int height, int middle, boolean valueShown,
+            boolean labelShown) {
     }
 
-    public record Chart(String title, List<Bar> bars, long max, int width) {
+    /** A line across the chart at a value, labelled on the left axis. */
+    public record Tick(int y, String label) {
+    }
+
+    /** A bar chart drawn as SVG on the server (no script): bars over time or hours, a value axis, labels. */
+    public record Chart(String id, String title, String unit, List<Bar> bars, List<Tick> ticks, boolean slanted,
+            int width, int height, int left, int base) {
+    }
+
+    /** A row of a horizontal bar list: the name, the bar ({@code percent} of the longest) and the count. */
+    public record Row(String label, long value, int percent) {
+    }
+
+    /** Many categories (windows, ~30 services), one per line so each reads with its name and count. */
+    public record BarList(String id, String title, List<Row> rows) {
     }
 
     public record HandlingRow(String category, String limit, long done, String p50, String p90, long overdue,
@@ -68,7 +87,7 @@ public final class StaffViews {
     }
 
     public record DashboardView(String period, long total, long open, long overdue, List<Chart> charts,
-            List<HandlingRow> handling, List<Option> ratings, List<Option> uptime, String csvHref) {
+            List<BarList> lists, List<HandlingRow> handling, List<Option> ratings, List<Option> uptime, String csvHref) {
     }
 
     public record KioskRow(String id, String lastHeard, boolean stale, boolean never, List<Option> devices, boolean paperLow,
