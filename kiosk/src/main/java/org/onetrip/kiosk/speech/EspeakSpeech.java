@@ -94,10 +94,18 @@ public final class EspeakSpeech implements Speech {
             status.update(DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR, problem));
             return;
         }
-        String version = version();
         int recorded = prompts.count();
-        onlineMessage = version + "; " + out.describe() + (recorded > 0 ? "; " + recorded + " recorded prompt(s)" : "");
+        String rest = "; " + out.describe() + (recorded > 0 ? "; " + recorded + " recorded prompt(s)" : "");
+        onlineMessage = "espeak-ng" + rest;
         status.update(DeviceStatus.online(onlineMessage));
+        // The version is asked on the speech thread: starting a process (0.1-0.3 s) was on the main
+        // thread's way to the home screen (issue 13, -Xlog:class+load); nothing is said before it.
+        worker.execute(() -> {
+            onlineMessage = version() + rest;
+            if (status.get().isOnline()) {
+                status.update(DeviceStatus.online(onlineMessage));
+            }
+        });
     }
 
     /** Why espeak-ng cannot be run, or null. */
