@@ -97,14 +97,13 @@ public final class EspeakSpeech implements Speech {
         int recorded = prompts.count();
         String rest = "; " + out.describe() + (recorded > 0 ? "; " + recorded + " recorded prompt(s)" : "");
         onlineMessage = "espeak-ng" + rest;
-        status.update(DeviceStatus.online(onlineMessage));
+        status.update(DeviceStatus.unknown("espeak-ng found; asking its version"));
         // The version is asked on the speech thread: starting a process (0.1-0.3 s) was on the main
-        // thread's way to the home screen (issue 13, -Xlog:class+load); nothing is said before it.
+        // thread's way to the home screen (issue 13, -Xlog:class+load); anything said waits behind
+        // it. Online when espeak-ng has answered (selftest waits for that).
         worker.execute(() -> {
             onlineMessage = version() + rest;
-            if (status.get().isOnline()) {
-                status.update(DeviceStatus.online(onlineMessage));
-            }
+            status.update(DeviceStatus.online(onlineMessage));
         });
     }
 
