@@ -24,15 +24,6 @@ class HandwritingMemoryTest extends KioskUiTestBase {
         return (ZinniaRecognizer) kiosk.handwriting();
     }
 
-    private void openSuggestionKeyboard() {
-        tap("#tile-opinion");
-        awaitScreen("services");
-        tap("#service-suggestion");
-        awaitScreen("form");
-        tap("#field-content");
-        awaitNode("#keyboard");
-    }
-
     @Test
     void theModelIsOpenFromThePadsFirstShowingUntilHome() {
         awaitScreen("home");
