@@ -100,10 +100,11 @@ public final class PinyinInput {
     }
 
     /**
-     * Lets go of the dictionary (≈ 12 MB of heap) when the visit ends: the next keyboard reads it
-     * again from the cache file, in the background while the form is read ({@code ./scripts/bench
-     * ime}: a few hundred milliseconds). A keyboard still holding the converter keeps it until
-     * it goes. A load under way or failed is kept (a failure is the status, not retried per visit).
+     * Lets go of the dictionary (8.8 MB of heap retained, {@code ./scripts/bench ime}) when the
+     * visit ends: the next keyboard reads it again from the cache file, in the background while the
+     * form is read (55 ms median, 137 ms the first time, on the build machine). A keyboard still
+     * holding the converter keeps it until it goes. A load under way or failed is kept (a failure
+     * is the status, not retried per visit).
      */
     public synchronized void release() {
         if (loading != null && loading.isDone() && !loading.isCompletedExceptionally()) {

@@ -150,7 +150,7 @@ public final class Flow {
 
     /**
      * The visit's screens are gone: the handwriting model (26 MB resident) and the pinyin
-     * dictionary (≈ 12 MB of heap) are let go until a keyboard needs them again; most visits
+     * dictionary (~9 MB of heap) are let go until a keyboard needs them again; most visits
      * type nothing (issue 13). On the background executor, the one the pad recognises on.
      */
     private void releaseInputs() {

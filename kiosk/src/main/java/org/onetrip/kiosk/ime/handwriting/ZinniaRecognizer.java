@@ -112,20 +112,23 @@ public final class ZinniaRecognizer implements HandwritingRecognizer {
             try {
                 Native.load(library, Zinnia.class);
             } catch (UnsatisfiedLinkError e) {
-                return offline(library, model, StatusDetail.GONE,
-                        "libzinnia0 not installed (" + library + ": " + e.getMessage() + ")");
+                return new ZinniaRecognizer(library, model, libraryMissing(library, e));
             }
         }
         if (!Files.isReadable(model)) {
-            return offline(library, model, StatusDetail.CONFIGURATION_ERROR,
-                    "model " + model + " missing (Debian package tegaki-zinnia-simplified-chinese)");
+            return new ZinniaRecognizer(library, model, modelMissing(model));
         }
         return new ZinniaRecognizer(library, model,
                 DeviceStatus.online("Zinnia (" + library + "), model " + model.getFileName() + " (opens on first use)"));
     }
 
-    private static ZinniaRecognizer offline(String library, Path model, StatusDetail detail, String message) {
-        return new ZinniaRecognizer(library, model, DeviceStatus.offline(detail, message));
+    private static DeviceStatus libraryMissing(String library, UnsatisfiedLinkError e) {
+        return DeviceStatus.offline(StatusDetail.GONE, "libzinnia0 not installed (" + library + ": " + e.getMessage() + ")");
+    }
+
+    private static DeviceStatus modelMissing(Path model) {
+        return DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR,
+                "model " + model + " missing (Debian package tegaki-zinnia-simplified-chinese)");
     }
 
     @Override
@@ -144,8 +147,9 @@ public final class ZinniaRecognizer implements HandwritingRecognizer {
     }
 
     /**
-     * Opens the model unless it is open: ~0.1 s on a desktop, more on a Pi, so the pad asks for it
-     * on its worker when it shows, before the first stroke. A failure is the status from then on.
+     * Opens the model unless it is open: 25-40 ms on the build machine once the file is in the page
+     * cache, 0.5 s the first time with JNA's loading (more on a Pi), so the pad asks for it on its
+     * worker when it shows, before the first stroke. A failure is the status from then on.
      */
     @Override
     public synchronized void prepare() {
@@ -156,13 +160,12 @@ public final class ZinniaRecognizer implements HandwritingRecognizer {
             try {
                 zinnia = Native.load(library, Zinnia.class);
             } catch (UnsatisfiedLinkError e) {
-                status = DeviceStatus.offline(StatusDetail.GONE, "libzinnia0 not installed (" + library + ": " + e.getMessage() + ")");
+                status = libraryMissing(library, e);
                 return;
             }
         }
         if (!Files.isReadable(model)) {
-            status = DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR,
-                    "model " + model + " missing (Debian package tegaki-zinnia-simplified-chinese)");
+            status = modelMissing(model);
             return;
         }
         Pointer r = zinnia.zinnia_recognizer_new();
