@@ -139,7 +139,8 @@ public final class Wiring {
                 io, tamper, new StatusLights(io, java.util.List.of(reader, printer, scanner), queue::status),
                 SystemdWatchdog.fromEnvironment(System.getenv()), sync, cache,
                 // Debian's libzinnia0 and tegaki model; without them the pad is hidden, selftest says why.
-                ZinniaRecognizer.open(), speech(config));
+                // Checked now, the model opened only when the pad shows (26 MB resident while open).
+                ZinniaRecognizer.onDemand(), speech(config));
     }
 
     /**

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +36,6 @@ public final class CatalogLoader {
     /** The catalogue bundled with the kiosk: kiosk/src/main/resources/catalog/services.json. */
     public static final String BUNDLED = "/catalog/services.json";
 
-    private final ObjectMapper json = new ObjectMapper();
 
     public ServiceCatalog loadBundled() {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(BUNDLED)) {
@@ -74,11 +76,13 @@ public final class CatalogLoader {
     public ServiceCatalog parse(String catalogJson, String source) {
         JsonNode root;
         try {
-            root = json.readTree(catalogJson);
+            root = readTree(catalogJson);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new CatalogException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                     "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading a string cannot fail: " + source, e); // never
         }
         try {
             return parse(root, source);
@@ -86,6 +90,66 @@ public final class CatalogLoader {
             int[] at = locate(catalogJson, e.pointer);
             String message = e.getMessage().startsWith(source + ": ") ? e.getMessage().substring(source.length() + 2) : e.getMessage();
             throw new CatalogException(source, at[0], at[1], message, e);
+        }
+    }
+
+    /**
+     * The tree {@code ObjectMapper.readTree} would give (last of duplicate keys, ints as int or
+     * long, decimals as double; nothing after the value is read), built from Jackson's streaming
+     * parser: the catalogue is read before the home screen, and an ObjectMapper's set-up loads
+     * some 350 classes of databind that the home screen does not need (issue 13, -Xlog:class+load).
+     */
+    static JsonNode readTree(String text) throws IOException {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            return t == null ? MissingNode.getInstance() : value(p, t);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactory();
+
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = f.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    o.set(name, value(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = f.arrayNode();
+                JsonToken next;
+                while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+                    a.add(value(p, next));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return f.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> f.numberNode(p.getIntValue());
+                    case LONG -> f.numberNode(p.getLongValue());
+                    default -> f.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return f.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return f.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return f.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return f.nullNode();
+            }
+            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
         }
     }
 

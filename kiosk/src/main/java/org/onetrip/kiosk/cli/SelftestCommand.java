@@ -54,6 +54,9 @@ public final class SelftestCommand implements java.util.concurrent.Callable<Inte
                 all.put(d.id(), d.status());
             }
             all.put("store", kiosk.queue().status());
+            // The kiosk opens the model when the pad first shows; selftest opens it now, so a model
+            // that is there but unreadable is found here and not by a resident.
+            kiosk.handwriting().prepare();
             all.put(org.onetrip.kiosk.ime.handwriting.HandwritingRecognizer.ID, kiosk.handwriting().status());
             kiosk.backOfficeSync().ifPresent(sync -> all.put(sync.id(), sync.probe()));
             all.put("pinyin", Wiring.pinyinInput(config).probe());

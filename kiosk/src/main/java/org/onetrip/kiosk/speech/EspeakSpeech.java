@@ -94,10 +94,17 @@ public final class EspeakSpeech implements Speech {
             status.update(DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR, problem));
             return;
         }
-        String version = version();
         int recorded = prompts.count();
-        onlineMessage = version + "; " + out.describe() + (recorded > 0 ? "; " + recorded + " recorded prompt(s)" : "");
-        status.update(DeviceStatus.online(onlineMessage));
+        String rest = "; " + out.describe() + (recorded > 0 ? "; " + recorded + " recorded prompt(s)" : "");
+        onlineMessage = "espeak-ng" + rest;
+        status.update(DeviceStatus.unknown("espeak-ng found; asking its version"));
+        // The version is asked on the speech thread: starting a process (0.1-0.3 s) was on the main
+        // thread's way to the home screen (issue 13, -Xlog:class+load); anything said waits behind
+        // it. Online when espeak-ng has answered (selftest waits for that).
+        worker.execute(() -> {
+            onlineMessage = version() + rest;
+            status.update(DeviceStatus.online(onlineMessage));
+        });
     }
 
     /** Why espeak-ng cannot be run, or null. */

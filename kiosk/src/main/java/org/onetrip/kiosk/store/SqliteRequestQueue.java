@@ -87,11 +87,14 @@ public final class SqliteRequestQueue implements RequestQueue {
     /** Fixed width so that text order is time order (Instant.toString drops trailing zeros). */
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            // A parse error must not quote the stored text: it may be a personal attribute.
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    /** Made on first use (the first filing or read of one), not on the way to the home screen: databind's set-up is some 350 classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                // A parse error must not quote the stored text: it may be a personal attribute.
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+    }
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
@@ -343,7 +346,7 @@ public final class SqliteRequestQueue implements RequestQueue {
                 ps.setString(9, r.receiptToken());
                 ps.setString(10, RequestStatus.QUEUED.name());
                 ps.setString(11, r.resident() == null ? "" : r.resident().maskedName());
-                ps.setString(12, JSON.writeValueAsString(r.attributes()));
+                ps.setString(12, Json.MAPPER.writeValueAsString(r.attributes()));
                 ps.executeUpdate();
             }
             if (r.resident() != null || r.agent() != null || !r.personalAttributes().isEmpty()) {
@@ -416,7 +419,7 @@ public final class SqliteRequestQueue implements RequestQueue {
             ps.setString(i++, r.requestId().toString());
             i = bindIdentity(ps, i, r.resident());
             i = bindIdentity(ps, i, r.agent());
-            ps.setString(i, JSON.writeValueAsString(r.personalAttributes()));
+            ps.setString(i, Json.MAPPER.writeValueAsString(r.personalAttributes()));
             ps.executeUpdate();
         }
     }
@@ -523,7 +526,7 @@ public final class SqliteRequestQueue implements RequestQueue {
                         rs.getString("receipt_token"),
                         RequestStatus.valueOf(rs.getString("status")),
                         rs.getString("masked_name"),
-                        JSON.readValue(rs.getString("attributes"), STRING_MAP),
+                        Json.MAPPER.readValue(rs.getString("attributes"), STRING_MAP),
                         history(c, id),
                         OutboxState.valueOf(rs.getString("state")),
                         rs.getString("service_request_id"),
@@ -606,8 +609,8 @@ public final class SqliteRequestQueue implements RequestQueue {
                                 instant(rs.getString("filed_at")),
                                 rs.getString("receipt_token"),
                                 rs.getString("ticket"),
-                                Map.copyOf(JSON.readValue(rs.getString("attributes"), STRING_MAP)),
-                                personal == null ? Map.of() : Map.copyOf(JSON.readValue(personal, STRING_MAP)),
+                                Map.copyOf(Json.MAPPER.readValue(rs.getString("attributes"), STRING_MAP)),
+                                personal == null ? Map.of() : Map.copyOf(Json.MAPPER.readValue(personal, STRING_MAP)),
                                 readIdentity(rs, RESIDENT),
                                 readIdentity(rs, AGENT),
                                 rs.getInt("attempts"),
@@ -870,7 +873,7 @@ public final class SqliteRequestQueue implements RequestQueue {
                 for (String[] r : due) {
                     personal.setString(1, r[0]);
                     personal.executeUpdate();
-                    request.setString(1, JSON.writeValueAsString(eraseFreeText(r[1], JSON.readValue(r[2], STRING_MAP))));
+                    request.setString(1, Json.MAPPER.writeValueAsString(eraseFreeText(r[1], Json.MAPPER.readValue(r[2], STRING_MAP))));
                     request.setString(2, text(now));
                     request.setString(3, r[0]);
                     request.executeUpdate();

@@ -139,12 +139,25 @@ public final class Flow {
     private void endVisit() {
         nav.leave();
         session.end();
+        releaseInputs();
         speech.resetToProfile();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(false);
         bridge.cardHandlerProperty().set(e -> { });
         texts.localeProperty().set(kiosk.config().locale());
         highContrast.set(kiosk.config().highContrast());
+    }
+
+    /**
+     * The visit's screens are gone: the handwriting model (26 MB resident) and the pinyin
+     * dictionary (~9 MB of heap) are let go until a keyboard needs them again; most visits
+     * type nothing (issue 13). On the background executor, the one the pad recognises on.
+     */
+    private void releaseInputs() {
+        background.execute(() -> {
+            kiosk.handwriting().release();
+            pinyin().release();
+        });
     }
 
     public void attract() {
@@ -155,6 +168,7 @@ public final class Flow {
     public void attract(boolean night) {
         nav.leave();
         session.end();
+        releaseInputs();
         speech.resetToProfile();
         kiosk.statusLights().sessionActive(false);
         highContrast.set(kiosk.config().highContrast());
@@ -269,6 +283,7 @@ public final class Flow {
         }
         nav.leave();
         session.end();
+        releaseInputs();
         kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(deviceId.equals("store") || deviceId.equals("other"));
         nav.show(new OutOfServiceScreen(this, deviceId));

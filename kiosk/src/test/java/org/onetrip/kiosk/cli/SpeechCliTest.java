@@ -74,7 +74,9 @@ class SpeechCliTest {
 
     @Test
     void selftestListsSpeechOnlineWithTheEngineAndDisabledWhenSwitchedOff() {
-        CliRun r = kiosk("selftest", "--json", "--settle-ms", "200");
+        // espeak-ng tells its version on the speech thread (not on the way to the home screen):
+        // selftest waits for it as for any device still starting, up to --settle-ms.
+        CliRun r = kiosk("selftest", "--json", "--settle-ms", "20000");
         assertThat(r.json().path("speech").path("state").asText()).as(r.out()).isEqualTo("ONLINE");
         assertThat(r.json().path("speech").path("message").asText()).contains("espeak-ng 1.").contains("aplay");
 

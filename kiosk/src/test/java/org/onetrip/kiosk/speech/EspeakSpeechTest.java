@@ -37,7 +37,17 @@ class EspeakSpeechTest {
     private EspeakSpeech started(CapturingAudioOut out, RecordedPrompts recorded, int volume) {
         speech = new EspeakSpeech(ESPEAK, out, recorded, volume);
         speech.start();
+        // Online once espeak-ng has told its version, on the speech thread.
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (speech.status().state() == DeviceState.UNKNOWN && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
         assertThat(speech.status().state()).as(speech.status().toString()).isEqualTo(DeviceState.ONLINE);
+        assertThat(speech.status().message()).contains("espeak-ng 1.");
         return speech;
     }
 

@@ -18,13 +18,7 @@ class HandwritingOfflineTest extends KioskUiTestBase {
     @Test
     void noHandwritingKeyWithoutZinniaAndTheKeysStillType() {
         assertThat(kiosk.handwriting().status().message()).startsWith("libzinnia0 not installed");
-        awaitScreen("home");
-        tap("#tile-opinion");
-        awaitScreen("services");
-        tap("#service-suggestion");
-        awaitScreen("form");
-        tap("#field-content");
-        awaitNode("#keyboard");
+        openSuggestionKeyboard();
         assertThat(lookup("#mode-handwriting").tryQuery()).isEmpty();
         tap("#mode-latin"); // 拼音 is the Chinese keyboard's first mode; ABC types letters as they are
         tap("#key-a");

@@ -144,6 +144,17 @@ abstract class KioskUiTestBase extends ApplicationTest {
         }
     }
 
+    /** From home: 社情民意, the suggestion form, its free-text field tapped and the keyboard shown. */
+    void openSuggestionKeyboard() {
+        awaitScreen("home");
+        tap("#tile-opinion");
+        awaitScreen("services");
+        tap("#service-suggestion");
+        awaitScreen("form");
+        tap("#field-content");
+        awaitNode("#keyboard");
+    }
+
     void awaitScreen(String id) {
         await("screen " + id, () -> ui.flow().nav().current() != null && id.equals(ui.flow().nav().current().id())
                 && lookup("#" + id).tryQuery().isPresent());

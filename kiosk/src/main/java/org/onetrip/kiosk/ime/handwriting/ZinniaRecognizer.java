@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.onetrip.kiosk.device.DeviceStatus;
+import org.onetrip.kiosk.device.NativeLibraries;
 import org.onetrip.kiosk.device.StatusDetail;
 
 /**
@@ -21,8 +22,10 @@ import org.onetrip.kiosk.device.StatusDetail;
  * keeping their aspect. {@code size_t} is {@code unsigned long} on Linux, 32- or 64-bit alike:
  * {@link NativeLong}. Every character and result is destroyed in the call that made it.
  *
- * <p>A missing library or model is a status, never an exception: {@link #open} always returns a
- * recognizer, offline when it cannot recognise.
+ * <p>A missing library or model is a status, never an exception: {@link #open} and
+ * {@link #onDemand} always return a recognizer, offline when it cannot recognise. The kiosk's is
+ * {@link #onDemand}: the model is open only while the pad is in use, from its first showing to
+ * the visit's end ({@link #release}).
  */
 public final class ZinniaRecognizer implements HandwritingRecognizer {
     /** Debian's {@code tegaki-zinnia-simplified-chinese}. */
@@ -65,46 +68,67 @@ public final class ZinniaRecognizer implements HandwritingRecognizer {
         void zinnia_result_destroy(Pointer result);
     }
 
-    private final Zinnia zinnia;
-    private final Pointer recognizer;
-    private final DeviceStatus status;
+    private final String library;
+    private final Path model;
+    /** Loaded by the first {@link #prepare}; null before, or when the library is missing. */
+    private Zinnia zinnia;
+    /** The open model (Zinnia maps the whole 26 MB file and reads it all); null when not open. */
+    private Pointer recognizer;
+    private volatile DeviceStatus status;
     private boolean closed;
 
-    private ZinniaRecognizer(Zinnia zinnia, Pointer recognizer, DeviceStatus status) {
-        this.zinnia = zinnia;
-        this.recognizer = recognizer;
+    private ZinniaRecognizer(String library, Path model, DeviceStatus status) {
+        this.library = library;
+        this.model = model;
         this.status = status;
     }
 
-    /** Debian's library and model. */
+    /** Debian's library and model, opened now (the command line, tests, the bench). */
     public static ZinniaRecognizer open() {
         return open(DEBIAN_LIBRARY, DEBIAN_MODEL);
     }
 
-    /** Loads {@code library} and opens {@code model}; offline, with the reason, when either is missing. */
+    /** Loads {@code library} and opens {@code model} now; offline, with the reason, when either is missing or bad. */
     public static ZinniaRecognizer open(String library, Path model) {
-        Zinnia z;
-        try {
-            z = Native.load(library, Zinnia.class);
-        } catch (UnsatisfiedLinkError e) {
-            return offline(StatusDetail.GONE, "libzinnia0 not installed (" + library + ": " + e.getMessage() + ")");
-        }
-        if (!Files.isReadable(model)) {
-            return offline(StatusDetail.CONFIGURATION_ERROR,
-                    "model " + model + " missing (Debian package tegaki-zinnia-simplified-chinese)");
-        }
-        Pointer r = z.zinnia_recognizer_new();
-        if (z.zinnia_recognizer_open(r, model.toString()) == 0) {
-            String why = z.zinnia_recognizer_strerror(r);
-            z.zinnia_recognizer_destroy(r);
-            return offline(StatusDetail.CONFIGURATION_ERROR, "model " + model + " cannot be opened: " + why);
-        }
-        long characters = z.zinnia_recognizer_size(r).longValue();
-        return new ZinniaRecognizer(z, r, DeviceStatus.online("Zinnia, " + characters + " characters (" + model.getFileName() + ")"));
+        ZinniaRecognizer z = onDemand(library, model);
+        z.prepare();
+        return z;
     }
 
-    private static ZinniaRecognizer offline(StatusDetail detail, String message) {
-        return new ZinniaRecognizer(null, null, DeviceStatus.offline(detail, message));
+    /** Debian's library and model, for the kiosk: checked now, opened when the pad first shows. */
+    public static ZinniaRecognizer onDemand() {
+        return onDemand(DEBIAN_LIBRARY, DEBIAN_MODEL);
+    }
+
+    /**
+     * Checks cheaply that {@code library} and {@code model} are there (file look-ups; JNA is loaded
+     * only when the library is not found where Debian puts it, to be sure), and opens nothing:
+     * the model takes 26 MB resident while open, which a kiosk whose residents rarely write by hand
+     * should not keep from start-up to shutdown. {@link #prepare} (or the first recognition) opens
+     * it, {@link #release} gives it back.
+     */
+    public static ZinniaRecognizer onDemand(String library, Path model) {
+        if (NativeLibraries.find(library).isEmpty()) {
+            try {
+                Native.load(library, Zinnia.class);
+            } catch (UnsatisfiedLinkError e) {
+                return new ZinniaRecognizer(library, model, libraryMissing(library, e));
+            }
+        }
+        if (!Files.isReadable(model)) {
+            return new ZinniaRecognizer(library, model, modelMissing(model));
+        }
+        return new ZinniaRecognizer(library, model,
+                DeviceStatus.online("Zinnia (" + library + "), model " + model.getFileName() + " (opens on first use)"));
+    }
+
+    private static DeviceStatus libraryMissing(String library, UnsatisfiedLinkError e) {
+        return DeviceStatus.offline(StatusDetail.GONE, "libzinnia0 not installed (" + library + ": " + e.getMessage() + ")");
+    }
+
+    private static DeviceStatus modelMissing(Path model) {
+        return DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR,
+                "model " + model + " missing (Debian package tegaki-zinnia-simplified-chinese)");
     }
 
     @Override
@@ -112,14 +136,66 @@ public final class ZinniaRecognizer implements HandwritingRecognizer {
         return status;
     }
 
-    /** The library itself, for the bench's bare call beside this adapter; null when offline. */
-    public Zinnia library() {
+    /** The library itself, for the bench's bare call beside this adapter; null when not loaded. */
+    public synchronized Zinnia library() {
         return zinnia;
+    }
+
+    /** Whether the model is open now (in memory). */
+    public synchronized boolean isModelOpen() {
+        return recognizer != null;
+    }
+
+    /**
+     * Opens the model unless it is open: 25-40 ms on the build machine once the file is in the page
+     * cache, 0.5 s the first time with JNA's loading (more on a Pi), so the pad asks for it on its
+     * worker when it shows, before the first stroke. A failure is the status from then on.
+     */
+    @Override
+    public synchronized void prepare() {
+        if (recognizer != null || closed) {
+            return;
+        }
+        if (zinnia == null) {
+            try {
+                zinnia = Native.load(library, Zinnia.class);
+            } catch (UnsatisfiedLinkError e) {
+                status = libraryMissing(library, e);
+                return;
+            }
+        }
+        if (!Files.isReadable(model)) {
+            status = modelMissing(model);
+            return;
+        }
+        Pointer r = zinnia.zinnia_recognizer_new();
+        if (zinnia.zinnia_recognizer_open(r, model.toString()) == 0) {
+            String why = zinnia.zinnia_recognizer_strerror(r);
+            zinnia.zinnia_recognizer_destroy(r);
+            status = DeviceStatus.offline(StatusDetail.CONFIGURATION_ERROR, "model " + model + " cannot be opened: " + why);
+            return;
+        }
+        recognizer = r;
+        long characters = zinnia.zinnia_recognizer_size(r).longValue();
+        status = DeviceStatus.online("Zinnia, " + characters + " characters (" + model.getFileName() + ")");
+    }
+
+    /** Closes the model (its 26 MB leave the process); the next {@link #prepare} or recognition opens it again. */
+    @Override
+    public synchronized void release() {
+        if (recognizer != null) {
+            zinnia.zinnia_recognizer_destroy(recognizer);
+            recognizer = null;
+        }
     }
 
     @Override
     public synchronized List<Candidate> recognise(Ink ink, int max) {
-        if (recognizer == null || closed || ink.isEmpty() || max <= 0) {
+        if (closed || ink.isEmpty() || max <= 0) {
+            return List.of();
+        }
+        prepare();
+        if (recognizer == null) {
             return List.of();
         }
         Pointer c = zinnia.zinnia_character_new();
@@ -168,9 +244,7 @@ public final class ZinniaRecognizer implements HandwritingRecognizer {
 
     @Override
     public synchronized void close() {
-        if (recognizer != null && !closed) {
-            closed = true;
-            zinnia.zinnia_recognizer_destroy(recognizer);
-        }
+        release();
+        closed = true;
     }
 }

@@ -100,6 +100,13 @@ public final class HandwritingPad extends HBox {
         redraw();
         // A half-written character belongs to the field it was written for.
         target.addListener((o, was, now) -> clear());
+        // The model is opened when the pad first shows, on the worker, so the first stroke does not
+        // wait for it; the visit's end gives it back (Flow).
+        visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                worker.execute(recognizer::prepare);
+            }
+        });
     }
 
     /** Keys placed after undo and clear (the keyboard's "ABC" and "done"). */

@@ -104,4 +104,40 @@ class ZinniaRecognizerTest {
         z.close();
         assertThat(z.recognise(HandwritingFixtures.ink("da"), 5)).isEmpty();
     }
+
+    @Test
+    void onDemandOpensTheModelOnlyWhenNeededAndReleaseGivesItBack() {
+        HandwritingFixtures.requireOnline(zinnia);
+        ZinniaRecognizer z = ZinniaRecognizer.onDemand();
+        try {
+            assertThat(z.isOnline()).isTrue();
+            assertThat(z.status().message()).contains("opens on first use");
+            assertThat(z.isModelOpen()).isFalse();
+            assertThat(z.library()).as("JNA not even loaded for the check").isNull();
+            assertThat(z.recognise(HandwritingFixtures.ink("da"), 3)).extracting(Candidate::character).contains("大");
+            assertThat(z.isModelOpen()).isTrue();
+            z.release();
+            assertThat(z.isModelOpen()).isFalse();
+            assertThat(z.isOnline()).isTrue();
+            z.prepare();
+            assertThat(z.isModelOpen()).isTrue();
+            assertThat(z.recognise(HandwritingFixtures.ink("shi"), 1).get(0).character()).isEqualTo("十");
+        } finally {
+            z.close();
+        }
+        assertThat(z.isModelOpen()).isFalse();
+        assertThat(z.recognise(HandwritingFixtures.ink("da"), 3)).as("closed for good").isEmpty();
+        assertThat(z.isModelOpen()).isFalse();
+    }
+
+    @Test
+    void onDemandSaysWhatIsMissingWithoutOpeningAnything(@org.junit.jupiter.api.io.TempDir Path dir) {
+        ZinniaRecognizer noLibrary = ZinniaRecognizer.onDemand("zinnia-not-installed", ZinniaRecognizer.DEBIAN_MODEL);
+        assertThat(noLibrary.status().detail()).isEqualTo(StatusDetail.GONE);
+        assertThat(noLibrary.status().message()).startsWith("libzinnia0 not installed");
+        ZinniaRecognizer noModel = ZinniaRecognizer.onDemand(ZinniaRecognizer.DEBIAN_LIBRARY, dir.resolve("none.model"));
+        assertThat(noModel.status().detail()).isEqualTo(StatusDetail.CONFIGURATION_ERROR);
+        assertThat(noModel.status().message()).contains("tegaki-zinnia-simplified-chinese");
+        assertThat(noModel.isModelOpen()).isFalse();
+    }
 }
