@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -46,7 +45,6 @@ public final class SimulatedReceiptPrinter implements ReceiptPrinter {
     private final List<Consumer<PrintedReceipt>> printListeners = new CopyOnWriteArrayList<>();
     private final List<PrintedReceipt> printed = new ArrayList<>();
     private volatile Condition condition = Condition.READY;
-    private int printedSoFar;
 
     /** {@code pictures} is the folder for receipt PNGs, or null to keep them in memory only. */
     public SimulatedReceiptPrinter(PrinterProfile profile, Path pictures) {
@@ -108,12 +106,9 @@ public final class SimulatedReceiptPrinter implements ReceiptPrinter {
         if (!outcome.printed()) {
             return outcome;
         }
-        byte[] all = device.printed();
-        byte[] job;
-        synchronized (printed) {
-            job = Arrays.copyOfRange(all, printedSoFar, all.length);
-            printedSoFar = all.length;
-        }
+        // This job's bytes, taken from the device: it kept every byte since the start before, and
+        // the soak's heap grew by a receipt a visit.
+        byte[] job = device.takePrintedBytes();
         byte[] png = png(new EscPosRenderer(profile.paperDots()).render(job));
         if (pictures != null) {
             try {
@@ -140,6 +135,11 @@ public final class SimulatedReceiptPrinter implements ReceiptPrinter {
     /** A ready-made job (the test page) through the same printer. */
     public PrintOutcome printJob(byte[] job) {
         return printer.printJob(job);
+    }
+
+    /** Bytes the simulated device still holds (none once a print is done). */
+    public int heldBytes() {
+        return device.heldBytes();
     }
 
     /** The receipts printed so far (the last 20), oldest first. */

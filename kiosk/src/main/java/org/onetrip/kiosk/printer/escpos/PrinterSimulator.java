@@ -130,6 +130,21 @@ public final class PrinterSimulator implements AutoCloseable {
         return n;
     }
 
+    /**
+     * The bytes printed since the last call, forgetting them: one job at a time for whoever shows
+     * what came out, without keeping every receipt since the start.
+     */
+    public synchronized byte[] takePrintedBytes() {
+        byte[] job = printed.toByteArray();
+        takePrinted();
+        return job;
+    }
+
+    /** Bytes received and not yet taken. */
+    public synchronized int heldBytes() {
+        return printed.size();
+    }
+
     public synchronized int statusRequests() {
         return statusRequests;
     }
