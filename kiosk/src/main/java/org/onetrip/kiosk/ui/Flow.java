@@ -137,11 +137,8 @@ public final class Flow {
      * screen, and a form or done screen rebuilt from a wiped session threw on the UI thread.
      */
     private void endVisit() {
-        nav.leave();
-        session.end();
-        releaseInputs();
+        leaveVisit();
         speech.resetToProfile();
-        kiosk.statusLights().sessionActive(false);
         kiosk.statusLights().fatal(false);
         bridge.cardHandlerProperty().set(e -> { });
         texts.localeProperty().set(kiosk.config().locale());
@@ -149,15 +146,19 @@ public final class Flow {
     }
 
     /**
-     * The visit's screens are gone: the handwriting model (26 MB resident) and the pinyin
-     * dictionary (~9 MB of heap) are let go until a keyboard needs them again; most visits
-     * type nothing (issue 13). On the background executor, the one the pad recognises on.
+     * What every end of a visit does (home, attract, out of service): leaves its screen, wipes
+     * the session and lets go of the handwriting model (26 MB resident) and the pinyin dictionary
+     * (~9 MB of heap) until a keyboard needs them again, since most visits type nothing (issue 13);
+     * on the background executor, the one the pad recognises on.
      */
-    private void releaseInputs() {
+    private void leaveVisit() {
+        nav.leave();
+        session.end();
         background.execute(() -> {
             kiosk.handwriting().release();
             pinyin().release();
         });
+        kiosk.statusLights().sessionActive(false);
     }
 
     public void attract() {
@@ -166,11 +167,8 @@ public final class Flow {
 
     /** The attract screen; {@code night} dims it while the presence sensor sees nobody. */
     public void attract(boolean night) {
-        nav.leave();
-        session.end();
-        releaseInputs();
+        leaveVisit();
         speech.resetToProfile();
-        kiosk.statusLights().sessionActive(false);
         highContrast.set(kiosk.config().highContrast());
         nav.show(new AttractScreen(this, night));
     }
@@ -281,10 +279,7 @@ public final class Flow {
             // Committed, but the done screen never appeared: the next way home offers the ticket.
             recovered.offer(session.filing().filed().requestId());
         }
-        nav.leave();
-        session.end();
-        releaseInputs();
-        kiosk.statusLights().sessionActive(false);
+        leaveVisit();
         kiosk.statusLights().fatal(deviceId.equals("store") || deviceId.equals("other"));
         nav.show(new OutOfServiceScreen(this, deviceId));
     }
