@@ -63,6 +63,10 @@ class ScreenAuditTest extends ScreenTour {
         awaitScreen("home");
         eldersOn();
         auditBoth("elders-home");
+        // Both of home's switches on at once: the bottom row at its widest.
+        interact(() -> ui.flow().highContrastProperty().set(true));
+        auditBoth("elders-home-high-contrast");
+        interact(() -> ui.flow().highContrastProperty().set(false));
         for (var w : kiosk.catalog().windows()) {
             interact(() -> ui.flow().openWindow(w));
             awaitScreen("services");
