@@ -133,6 +133,11 @@ class StaffDailyWorkTest {
             assertThat(b.text("#history")).contains("转派给吴窗口", "转派（社会治理办公室）：涉及邻里纠纷", "吴窗口");
             assertThat(staff.request(key).orElseThrow().department()).isEqualTo("governance");
             assertThat(staff.request(key).orElseThrow().detail()).isEqualTo(RequestStatus.RECEIVED);
+            // An assignment's note is for staff: its field says so, and the resident's page never shows it.
+            assertThat(b.find("form input[name=action][value=assign] ~ label input[name=note]")
+                    .findElement(org.openqa.selenium.By.xpath("..")).getText()).contains("仅工作人员可见");
+            b.open("/status/" + token);
+            assertThat(b.text("body")).doesNotContain("涉及邻里纠纷", "社会治理办公室");
 
             // Reject: without a reason the page refuses and nothing changes; with one, the phone page shows it.
             b.open("/staff/requests/" + secondRecord.requestKey());
