@@ -44,6 +44,8 @@ public final class EspeakSpeech implements Speech {
     private final AudioOut out;
     private final RecordedPrompts prompts;
     private final DeviceStatusHolder status = new DeviceStatusHolder("speech", DeviceStatus.unknown("not started"));
+    /** Set by {@link #close}; guarded by {@code this}. */
+    private boolean closed;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "speech");
         t.setDaemon(true);
@@ -102,8 +104,15 @@ public final class EspeakSpeech implements Speech {
         // thread's way to the home screen (issue 13, -Xlog:class+load); anything said waits behind
         // it. Online when espeak-ng has answered (selftest waits for that).
         worker.execute(() -> {
-            onlineMessage = version() + rest;
-            status.update(DeviceStatus.online(onlineMessage));
+            String message = version() + rest;
+            synchronized (this) {
+                // Closed while espeak-ng was asked (shutdownNow does not stop a blocking read): a
+                // closed device never reports itself online, nor logs that it did.
+                if (!closed) {
+                    onlineMessage = message;
+                    status.update(DeviceStatus.online(onlineMessage));
+                }
+            }
         });
     }
 
@@ -349,6 +358,9 @@ public final class EspeakSpeech implements Speech {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         stop();
         worker.shutdownNow();
     }

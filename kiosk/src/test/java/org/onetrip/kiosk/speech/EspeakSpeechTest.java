@@ -129,6 +129,34 @@ class EspeakSpeechTest {
         Eventually.until("the second stopped", () -> out.clips().get(1).cancelled(), () -> out.clips().size() + " clip(s)");
     }
 
+    /**
+     * Closed while espeak-ng was still telling its version: the answer that comes after must not
+     * make a closed device online (its log line reached the next command's standard error).
+     */
+    @Test
+    void aSpeechClosedBeforeEspeakNgAnsweredNeverComesOnline() throws Exception {
+        Path done = prompts.resolve("answered");
+        Path slow = prompts.resolve("slow-espeak-ng");
+        Files.writeString(slow, "#!/bin/sh\nsleep 1\necho 'eSpeak NG text-to-speech: 9.99  Data at: /nowhere'\n: > '"
+                + done + "'\n");
+        slow.toFile().setExecutable(true);
+        speech = new EspeakSpeech(new EspeakSpeech.Settings(slow.toString(), 150), new CapturingAudioOut(false),
+                RecordedPrompts.NONE, 80);
+        speech.start();
+        assertThat(speech.status().state()).isEqualTo(DeviceState.UNKNOWN);
+        speech.close();
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(done) && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(done).as("the slow engine answered").exists();
+        // The answer is read within milliseconds of being written; give it ample room to (wrongly) land.
+        for (int i = 0; i < 100; i++) {
+            assertThat(speech.status().state()).as(speech.status().toString()).isNotEqualTo(DeviceState.ONLINE);
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void aMissingEngineIsAStatusAndSayingDoesNothing() {
         CapturingAudioOut out = new CapturingAudioOut(false);
