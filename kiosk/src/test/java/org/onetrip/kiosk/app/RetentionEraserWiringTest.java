@@ -65,6 +65,17 @@ class RetentionEraserWiringTest {
                     .containsEntry("category", "road_traffic");
             assertThat(kiosk.queue().find(young.requestId()).orElseThrow().personalDataKept()).isTrue();
             assertThat(kiosk.queue().erasureSummary().pending()).isEqualTo(1);
+            // The eraser logs after its transaction commits: the log line may come a moment after
+            // the store shows the erasure (CI saw it missing once), so wait for it as well.
+            Eventually.until("the eraser's log line", () -> {
+                synchronized (log) {
+                    return log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("erased the personal data"));
+                }
+            }, () -> {
+                synchronized (log) {
+                    return log.list.size() + " log event(s)";
+                }
+            });
             synchronized (log) {
                 assertThat(log.list).anySatisfy(e -> {
                     assertThat(e.getFormattedMessage()).contains("erased the personal data of 1 requests");
