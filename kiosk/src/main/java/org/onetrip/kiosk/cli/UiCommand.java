@@ -16,6 +16,7 @@ import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.privacy.RetentionEraser;
 import org.onetrip.kiosk.ui.FxImages;
+import org.onetrip.kiosk.ui.Fonts;
 import org.onetrip.kiosk.ui.FxStartup;
 import org.onetrip.kiosk.ui.KioskUi;
 import org.onetrip.kiosk.ui.simulator.SimulatorPanel;
@@ -46,6 +47,9 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         KioskConfig config = options.load();
         Logger log = LoggerFactory.getLogger(UiCommand.class);
+        // Single CJK faces cut from Debian's collections, mapped once each (issue 13, memory).
+        Fonts.useFacesIn(config.dataDir().resolve("fonts"));
+        FxStartup.whenStarted(Fonts::loadBundled);
         // A device or background thread that dies unexpectedly is logged; the device reports
         // its own status, and the UI thread has its own handler (the out-of-service screen).
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("thread {} died", t.getName(), e));
@@ -114,6 +118,12 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         background.shutdownNow();
         eraser.close();
         kiosk.close();
+        if (exitWhenReady) {
+            // The training run that makes the class archive at boot (kiosk-launch) also cuts the
+            // CJK faces, so the kiosk's real start already finds them (a long-running kiosk cuts
+            // them itself, in the background, after its first start).
+            Fonts.cutFaces(config.dataDir().resolve("fonts"));
+        }
         return status.get();
     }
 }

@@ -28,16 +28,32 @@ public final class FxStartup {
             try {
                 Platform.setImplicitExit(false);
                 Platform.startup(() -> f.complete(null));
-                // Still on this thread, while the main thread reads the profile and opens the store:
-                // finding the CJK font reads fontconfig's list and the font files (a Font is no
-                // node: any thread may make one).
-                Fonts.loadBundled();
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
         }, "fx-startup");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own once the toolkit is up, beside the main thread's
+     * opening of the store (the CJK font: it reads fontconfig's list and the font files, and a Font
+     * is no node, so any thread may make one). Without {@link #begin} it does nothing: the UI's own
+     * start does the same work.
+     */
+    public static void whenStarted(Runnable task) {
+        CompletableFuture<Void> f;
+        synchronized (FxStartup.class) {
+            f = started;
+        }
+        if (f != null) {
+            f.thenRunAsync(task, r -> {
+                Thread t = new Thread(r, "fx-fonts");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
     }
 
     /**

@@ -47,6 +47,7 @@ import org.onetrip.kiosk.printer.escpos.EscPosPrinter;
 import org.onetrip.kiosk.printer.escpos.PrinterSimulator;
 import org.onetrip.kiosk.scanner.SimulatedQrScanner;
 import org.onetrip.kiosk.testing.MutableClock;
+import org.onetrip.kiosk.ui.Fonts;
 import org.onetrip.kiosk.ui.KioskUi;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +101,8 @@ public final class SoakBench {
     private final double maxHeapMiB;
     /** The kiosk's data folder (default: a new temporary one), e.g. one holding a compiled pinyin dictionary. */
     private final String dataDir;
+    /** faces: the CJK faces cut as a kiosk has them from its second start on; collections: as at its first. */
+    private final String fonts;
     private int ran;
 
     private static final List<SocatPty> PTYS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -156,6 +159,10 @@ public final class SoakBench {
         maxHeapMiB = Double.parseDouble(o.getOrDefault("max-heap-mib", "0"));
         dataDir = o.get("data-dir");
         readerPollMs = o.get("reader-poll-ms");
+        fonts = o.getOrDefault("fonts", "faces");
+        if (!fonts.equals("faces") && !fonts.equals("collections")) {
+            throw new IllegalArgumentException("--fonts faces|collections, not " + fonts);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -164,7 +171,7 @@ public final class SoakBench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.out.println("usage: SoakBench [--sessions N] [--every K] [--idle-every M] [--baseline B]"
                         + " [--step-timeout-s S] [--max-rss-growth PERCENT] [--minutes M] [--histogram TOP]"
-                        + " [--histogram-at S1,S2] [--devices sim|pty] [--max-rss-mib R] [--max-heap-mib H] [--data-dir DIR] [--reader-poll-ms MS]");
+                        + " [--histogram-at S1,S2] [--devices sim|pty] [--max-rss-mib R] [--max-heap-mib H] [--data-dir DIR] [--reader-poll-ms MS] [--fonts faces|collections]");
                 System.exit(2);
             }
             o.put(args[i].substring(2), args[++i]);
@@ -230,6 +237,10 @@ public final class SoakBench {
             t.setDaemon(true);
             return t;
         });
+        if (fonts.equals("faces")) {
+            Fonts.useFacesIn(dir.resolve("fonts"));
+            Fonts.cutFaces(dir.resolve("fonts"));
+        }
         CompletableFuture<KioskUi> started = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
@@ -609,7 +620,7 @@ public final class SoakBench {
         return outOfServiceShown;
     }
 
-    private int summary(double seconds) {
+    private int summary(double seconds) throws java.io.IOException {
         System.out.printf(Locale.ROOT, "%n== soak: %d sessions in %.0f s (%.2f sessions/s); %d in English, %d ended by the idle timeout%n",
                 ran, seconds, ran / seconds, english, idleTimeouts);
         System.out.println("flows run: " + flowsRun);
@@ -667,6 +678,8 @@ public final class SoakBench {
         if (maxHeapMiB > 0 && last[3] >= maxHeapMiB) {
             failed.add(String.format(Locale.ROOT, "heap after GC %.1f MiB over %.0f", last[3], maxHeapMiB));
         }
+        System.out.printf(Locale.ROOT, "at the end: PSS %.1f MiB (RSS less the share of pages other processes map too);"
+                + " font files mapped: %s (--fonts %s)%n", pssMiB(), fontMaps(), fonts);
         if (histogram > 0) {
             printHistogram("at the end");
         }
@@ -688,6 +701,32 @@ public final class SoakBench {
         } catch (Exception e) {
             System.out.println("no heap histogram: " + e);
         }
+    }
+
+    /** Proportional set size: each page shared with other processes counted by its share. */
+    static double pssMiB() throws java.io.IOException {
+        Path rollup = Path.of("/proc/self/smaps_rollup");
+        if (Files.isReadable(rollup)) {
+            for (String line : Files.readAllLines(rollup)) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The font files this process maps, with how many times each. */
+    static String fontMaps() throws java.io.IOException {
+        Map<String, Long> maps = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+            String name = line.substring(line.lastIndexOf(' ') + 1);
+            if (name.matches(".*\\.(ttc|ttf|otf)")) {
+                maps.merge(Path.of(name).getFileName().toString(), 1L, Long::sum);
+            }
+        }
+        return maps.isEmpty() ? "none" : maps.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static double rssMiB() throws java.io.IOException {
