@@ -6,8 +6,8 @@ public final class BackOfficeMain {
     }
 
     public static void main(String[] args) {
-        // The kiosk's jar (a dependency) brings its own logback.xml, which logs to the kiosk's data
-        // folder; the back office names its own configuration before the first logger is made.
+        // The kiosk's jar (a dependency) brings its own logging set-up (LogSetup), which logs to the kiosk's data
+        // folder unless a file is named; the back office names its own before the first logger is made.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-backoffice.xml");
         }

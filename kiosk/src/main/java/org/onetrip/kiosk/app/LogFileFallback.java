@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Logback's status listener (named in logback.xml). Without one, logback prints its own status
+ * Logback's status listener (installed by LogSetup). Without one, logback prints its own status
  * report to <em>standard output</em> whenever its set-up has an error, such as a log folder it
  * cannot write, and that breaks every {@code --json} answer of the command line. With this one it
  * prints nothing there: the first error becomes one line on standard error, saying the log goes to

@@ -18,12 +18,16 @@ final class CliProcess {
     }
 
     static CliRun run(Path work, String... args) throws IOException, InterruptedException {
+        return run(work, List.of(), args);
+    }
+
+    /** The same, with {@code jvmArgs} before the class path. */
+    static CliRun run(Path work, List<String> jvmArgs, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The product's logging set-up, not the tests' logback-test.xml (also on this class path).
-        java.net.URL logback = CliProcess.class.getResource("/logback.xml");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8",
-                "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"),
-                "org.onetrip.kiosk.app.Main"));
+        // The product's logging set-up (LogSetup), not the tests' logback-test.xml (also on this class path).
+        List<String> cmd = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Dkiosk.log.builtin=true"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.onetrip.kiosk.app.Main"));
         cmd.addAll(List.of(args));
         Files.createDirectories(work);
         Path out = Files.createTempFile(work, "stdout", ".txt");
