@@ -96,6 +96,11 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
             err.println("kiosk: " + ex.getMessage());
             return 2;
         }
+        if (ex instanceof org.onetrip.kiosk.ui.FxStartup.StartFailed) {
+            // systemd restarts the kiosk; the journal keeps this line.
+            err.println("kiosk: " + ex.getMessage());
+            return 1;
+        }
         if (ex instanceof StoreException) {
             // Written for a person already ("disk full: …", "could not open the request store …").
             err.println("kiosk: " + ex.getMessage());

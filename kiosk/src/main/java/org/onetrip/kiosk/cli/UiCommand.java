@@ -70,7 +70,8 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         });
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
-        Platform.setImplicitExit(false);
+        // Implicit exit is turned off by FxStartup once the toolkit is up: asked here, before, a
+        // toolkit that failed to start left this thread waiting for it for ever.
         FxStartup.run(() -> {
             try {
                 Stage stage = new Stage();

@@ -1,7 +1,9 @@
 package org.onetrip.kiosk.ui;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 
 /**
@@ -26,8 +28,10 @@ public final class FxStartup {
         started = f;
         Thread t = new Thread(() -> {
             try {
-                Platform.setImplicitExit(false);
-                Platform.startup(() -> f.complete(null));
+                Platform.startup(() -> {
+                    Platform.setImplicitExit(false);
+                    f.complete(null);
+                });
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
@@ -56,10 +60,16 @@ public final class FxStartup {
         }
     }
 
+    /** How long the kiosk waits for the toolkit (the display) before it gives up and exits. */
+    static final long START_TIMEOUT_S = Long.getLong("kiosk.fx-start-timeout-s", 120);
+
     /**
      * Runs {@code r} on the JavaFX thread once the toolkit is up ({@link Platform#startup} when
      * {@link #begin} was not called). A toolkit that could not start throws here, as
-     * {@link Platform#startup} would have.
+     * {@link Platform#startup} would have; one that has not started after
+     * {@link #START_TIMEOUT_S} seconds (a display that never answers, a Glass platform that
+     * failed and left JavaFX waiting) throws too, so the kiosk exits and systemd starts it again
+     * instead of a process that waits for ever behind a black screen.
      */
     public static void run(Runnable r) {
         CompletableFuture<Void> f;
@@ -67,20 +77,34 @@ public final class FxStartup {
             f = started;
         }
         if (f == null) {
-            Platform.startup(r);
+            Platform.startup(() -> {
+                Platform.setImplicitExit(false);
+                r.run();
+            });
             return;
         }
         try {
-            f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            f.get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new StartFailed("JavaFX did not start in " + START_TIMEOUT_S + " s", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartFailed("interrupted while JavaFX started", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new StartFailed("JavaFX failed: " + c.getClass().getSimpleName() + ": " + c.getMessage(), c);
         }
         Platform.runLater(r);
+    }
+
+    /** The toolkit, and so the touch screen, could not start; the message says what the technician checks. */
+    public static final class StartFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartFailed(String why, Throwable cause) {
+            super("the touch screen could not start (" + why + "); check the display: glass.platform="
+                    + System.getProperty("glass.platform", "default") + ", DISPLAY=" + System.getenv().getOrDefault("DISPLAY", "unset")
+                    + ", WAYLAND_DISPLAY=" + System.getenv().getOrDefault("WAYLAND_DISPLAY", "unset"), cause);
+        }
     }
 }
