@@ -24,6 +24,15 @@ public final class Ui {
     private Ui() {
     }
 
+    /**
+     * A toggle's accessible text follows its state: {@code off} when off, {@code on} when on. A
+     * choice or a switch is drawn the same but for its colour; the Narrator says the focused
+     * control's text, and says it again when the resident turns it.
+     */
+    public static void saysState(javafx.scene.control.ToggleButton b, String off, String on) {
+        b.accessibleTextProperty().bind(javafx.beans.binding.Bindings.when(b.selectedProperty()).then(on).otherwise(off));
+    }
+
     /** A wrapping label that keeps no Chinese character alone on a line ({@link NoOrphanLabel}). */
     public static Label label(String text, String styleClass) {
         Label l = new NoOrphanLabel(text);

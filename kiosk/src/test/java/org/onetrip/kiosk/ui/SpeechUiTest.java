@@ -203,6 +203,74 @@ class SpeechUiTest extends KioskUiTestBase {
     }
 
     /** Waits for an utterance after the last one matched that contains {@code fragment}; returns its index. */
+    /** Waits for an utterance that is exactly {@code text}, after index {@code after}; returns its index. */
+    private int saidExactly(String text, int after) {
+        int[] at = {-1};
+        await("speech saying exactly \"" + text + "\" after utterance " + after + " (said so far: " + speech.texts() + ")", () -> {
+            List<String> said = speech.texts();
+            for (int i = after + 1; i < said.size(); i++) {
+                if (said.get(i).equals(text)) {
+                    at[0] = i;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return at[0];
+    }
+
+    private String focusedId() {
+        return onFx(() -> {
+            Node n = lookup("#kiosk").query().getScene().getFocusOwner();
+            return n == null ? "" : String.valueOf(n.getId());
+        }, System.nanoTime() + WAIT.toNanos());
+    }
+
+    @Test
+    void theHighContrastSwitchSaysItsStateWhenFocusedAndWhenTurned() {
+        Texts t = new Texts(Locale.SIMPLIFIED_CHINESE);
+        awaitScreen("home");
+        int home = heard(t.get("home.title"));
+        // A resident with a keypad moves to the switch; it is drawn the same on and off but for its colour.
+        for (int i = 0; i < 40 && !"theme-toggle".equals(focusedId()); i++) {
+            type(KeyCode.TAB);
+        }
+        assertThat(focusedId()).isEqualTo("theme-toggle");
+        int off = saidExactly(t.get("home.theme.high-contrast"), home);
+
+        type(KeyCode.SPACE);
+        await("high contrast on", () -> ui.flow().highContrastProperty().get());
+        int on = saidExactly(t.get("home.theme.high-contrast.on"), off);
+
+        type(KeyCode.SPACE);
+        await("high contrast off", () -> !ui.flow().highContrastProperty().get());
+        saidExactly(t.get("home.theme.high-contrast"), on);
+    }
+
+    @Test
+    void aChoiceOnTheFormSaysWhenItIsChosen() {
+        Texts t = new Texts(Locale.SIMPLIFIED_CHINESE);
+        awaitScreen("home");
+        tap("#tile-livelihood");
+        awaitScreen("services");
+        tap("#service-birth-registration");
+        awaitScreen("identify");
+        reader().place(FictionalCards.LAI_JIAJIA);
+        awaitScreen("form");
+        int form = heard(t.get("form.subtitle"));
+        for (int i = 0; i < 40 && !focusedId().equals("choice-child_order-first"); i++) {
+            type(KeyCode.TAB);
+        }
+        assertThat(focusedId()).isEqualTo("choice-child_order-first");
+        String name = text("#choice-child_order-first");
+        int off = saidExactly(name, form);
+
+        type(KeyCode.SPACE);
+        await("chosen", () -> "first".equals(ui.flow().session().values().get("child_order")));
+
+        saidExactly(t.get("a11y.selected", name), off);
+    }
+
     private int heard(String fragment) {
         int[] at = {-1};
         int from = mark;

@@ -278,6 +278,7 @@ public final class FormScreen implements Screen {
                     b.getStyleClass().add("choice");
                     b.setToggleGroup(group);
                     b.setSelected(v.key().equals(current));
+                    Ui.saysState(b, t.of(v.name()), t.get("a11y.selected", t.of(v.name())));
                     b.setUserData(v.key());
                     pane.getChildren().add(b);
                 }
@@ -301,6 +302,7 @@ public final class FormScreen implements Screen {
                     b.getStyleClass().add("choice");
                     b.setUserData(v.key());
                     b.setSelected(chosen.contains(v.key()));
+                    Ui.saysState(b, t.of(v.name()), t.get("a11y.selected", t.of(v.name())));
                     b.selectedProperty().addListener((o, was, now) -> {
                         List<String> keys = new ArrayList<>();
                         for (Node n : pane.getChildren()) {

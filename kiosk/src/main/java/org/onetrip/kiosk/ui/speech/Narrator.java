@@ -26,7 +26,8 @@ import org.onetrip.kiosk.ui.Texts;
  * {@link Screen#spoken} prompt, else its title and subtitle as drawn;</li>
  * <li>the focused control, when a key or a touch moved the focus there (a field tapped, Tab): its
  * accessible text, or its label; never a field's value, which is the resident's own data and may
- * be heard by the next person in the queue;</li>
+ * be heard by the next person in the queue; and again when the resident changes its accessible
+ * text (a switch turned: "high contrast is on");</li>
  * <li>errors: any label styled {@code field-error} or {@code error} that shows a new text;</li>
  * <li>whatever the UI {@link #announce}s (the idle countdown when it starts warning).</li>
  * </ul>
@@ -42,6 +43,9 @@ public final class Narrator {
     private Utterance pendingPrompt;
     private final List<Utterance> pendingAnnouncements = new ArrayList<>();
     private Utterance pendingFocus;
+    /** The focus owner, whose accessible text is said again when the resident changes it (a switch turned). */
+    private Node watched;
+    private final javafx.beans.value.ChangeListener<String> stateSaid = (o, was, now) -> stateChanged(now);
     /** Set while a key or pointer event is dispatched: focus it moves is the resident's doing. */
     private boolean keyInput;
     private boolean pointerInput;
@@ -59,12 +63,14 @@ public final class Narrator {
     /** Hooks into the navigator, the scene's focus and its pulses. */
     public Narrator install() {
         nav.setOnShown(this::shown);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            keyInput = true;
-            Platform.runLater(() -> keyInput = false);
-        });
+        // Pressed and released both: a button or a switch acts on the release (SPACE, a lifted
+        // finger), which may come a pulse after the press.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> key());
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> key());
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pointer());
+        scene.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> pointer());
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> pointer());
+        scene.addEventFilter(TouchEvent.TOUCH_RELEASED, e -> pointer());
         scene.focusOwnerProperty().addListener((o, was, now) -> focused(now));
         scene.addPostLayoutPulseListener(this::flush);
         control.onProperty().addListener((o, was, now) -> {
@@ -78,6 +84,11 @@ public final class Narrator {
             }
         });
         return this;
+    }
+
+    private void key() {
+        keyInput = true;
+        Platform.runLater(() -> keyInput = false);
     }
 
     private void pointer() {
@@ -127,7 +138,21 @@ public final class Narrator {
         return b.build();
     }
 
+    private void stateChanged(String now) {
+        if (control.isOn() && (keyInput || pointerInput) && now != null && !now.isBlank()) {
+            pendingFocus = Utterance.of(texts.locale(), now);
+            Platform.requestNextPulse();
+        }
+    }
+
     private void focused(Node n) {
+        if (watched != null) {
+            watched.accessibleTextProperty().removeListener(stateSaid);
+        }
+        watched = n;
+        if (n != null) {
+            n.accessibleTextProperty().addListener(stateSaid);
+        }
         if (n == null || !control.isOn() || !(keyInput || pointerInput && n instanceof TextInputControl)) {
             return;
         }
