@@ -207,6 +207,9 @@ public final class Fonts {
                 Files.createDirectories(dir);
                 try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ)) {
                     FontCollection c = new FontCollection(in);
+                    if (c.single()) {
+                        continue; // a font file of one font is mapped once already: nothing to cut
+                    }
                     int index = c.indexOf(FAMILY);
                     if (index < 0) {
                         log.warn("{} has no '{}' face: not cut", src, FAMILY);

@@ -75,6 +75,15 @@ class FontFacesTest {
         assertThat(Files.exists(dir.resolve("fonts")) ? list(dir.resolve("fonts")) : List.of()).isEmpty();
     }
 
+    @Test
+    void aFontFileOfOneFontIsNotCopied() throws Exception {
+        // Another distribution's fonts-noto-cjk may ship the SC font as a file of its own.
+        Path single = Fonts.cutFaces(dir.resolve("first"), List.of(REGULAR)).get(0);
+
+        assertThat(Fonts.cutFaces(dir.resolve("second"), List.of(single))).isEmpty();
+        assertThat(dir.resolve("second")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(list(p)).isEmpty());
+    }
+
     private Map<String, String> probe(String facesDir) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
