@@ -58,6 +58,11 @@ abstract class KioskUiTestBase extends ApplicationTest {
                 WAIT.multipliedBy(4).toMillis()));
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(FxToolkit.toolkitContext().getSetupTimeoutInMillis(),
                 WAIT.multipliedBy(4).toMillis()));
+        // The CJK font as the kiosk draws it from its second start on: single faces cut from the
+        // collections (ui/Fonts), once per build, so every UI test and screenshot uses them.
+        Path faces = Path.of("target", "font-faces").toAbsolutePath();
+        Fonts.cutFaces(faces);
+        Fonts.useFacesIn(faces);
     }
 
     @TempDir
