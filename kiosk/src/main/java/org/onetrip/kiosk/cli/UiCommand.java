@@ -19,6 +19,7 @@ import org.onetrip.kiosk.ui.FxImages;
 import org.onetrip.kiosk.ui.Fonts;
 import org.onetrip.kiosk.ui.FxStartup;
 import org.onetrip.kiosk.ui.KioskUi;
+import org.onetrip.kiosk.ui.fonts.FontFaces;
 import org.onetrip.kiosk.ui.simulator.SimulatorPanel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         KioskConfig config = options.load();
         Logger log = LoggerFactory.getLogger(UiCommand.class);
         // Single CJK faces cut from Debian's collections, mapped once each (issue 13, memory).
-        Fonts.useFacesIn(config.dataDir().resolve("fonts"));
+        Path faces = FontFaces.folder(config.dataDir());
+        Fonts.useFacesIn(faces);
         FxStartup.whenStarted(Fonts::loadBundled);
         // A device or background thread that dies unexpectedly is logged; the device reports
         // its own status, and the UI thread has its own handler (the out-of-service screen).
@@ -123,7 +125,7 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
             // The training run that makes the class archive at boot (kiosk-launch) also cuts the
             // CJK faces, so the kiosk's real start already finds them (a long-running kiosk cuts
             // them itself, in the background, after its first start).
-            Fonts.cutFaces(config.dataDir().resolve("fonts"));
+            Fonts.cutFaces(faces);
         }
         return status.get();
     }

@@ -1,21 +1,13 @@
 package org.onetrip.kiosk.ui;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.text.Font;
 import org.onetrip.kiosk.ui.fonts.FontCollection;
+import org.onetrip.kiosk.ui.fonts.FontFaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * ({@link FontCollection}): JavaFX maps a collection once per font in it, 20 maps of 19 MiB files
  * for the two the kiosk uses, where two single faces are mapped once each. The first start uses the
  * collections and cuts the faces in the background for the next; a changed collection (a package
- * update) is cut again, and a face JavaFX cannot load is deleted and the collection used.
+ * update) is cut again, and a face JavaFX cannot load is deleted and the collection used. The
+ * files are {@link FontFaces}'; this class hands them, or the collections, to JavaFX.
  */
 public final class Fonts {
     private static final Logger log = LoggerFactory.getLogger(Fonts.class);
@@ -91,17 +84,17 @@ public final class Fonts {
      * collection had its current face there and JavaFX took them all. A face it refuses is deleted.
      */
     static boolean loadFaces(Path dir, List<Path> sources) {
-        Map<Path, Path> faces = currentFaces(dir, sources);
+        Map<Path, Path> faces = FontFaces.current(dir, sources, FAMILY);
         if (faces.isEmpty() || faces.values().stream().anyMatch(f -> !Files.isReadable(f))) {
             return false;
         }
         // All checked before any is loaded: JavaFX cannot forget a font, and a family with its
         // regular face loaded but not its bold would draw bold text thin.
         for (Path face : faces.values()) {
-            String wrong = check(face);
+            String wrong = FontFaces.check(face, FAMILY);
             if (wrong != null) {
                 log.warn("font face {} is damaged ({}): deleted, the collection is used", face, wrong);
-                delete(face);
+                FontFaces.delete(face);
                 return false;
             }
         }
@@ -109,7 +102,7 @@ public final class Fonts {
             Font f = Font.loadFont(face.toUri().toString(), 20);
             if (f == null || !FAMILY.equals(f.getFamily())) {
                 log.warn("font face {} could not be loaded: deleted, the collection is used", face);
-                delete(face);
+                FontFaces.delete(face);
                 return false;
             }
         }
@@ -117,59 +110,22 @@ public final class Fonts {
         return true;
     }
 
-    /** Why {@code face} is no font of the kiosk's family, or null: its tables and its name read without loading it. */
-    static String check(Path face) {
-        try (FileChannel ch = FileChannel.open(face, StandardOpenOption.READ)) {
-            FontCollection c = new FontCollection(ch);
-            if (!c.single()) {
-                return "a collection, not one face";
-            }
-            c.checkTables(0);
-            return c.families(0).contains(FAMILY) ? null : "its family is " + c.families(0);
-        } catch (IOException | RuntimeException e) {
-            return e.getMessage();
-        }
+    /** Cuts the faces now (the boot's training run, benchmarks, UI tests); returns the faces written. */
+    public static List<Path> cutFaces(Path dir) {
+        return cutFaces(dir, CANDIDATES);
     }
 
-    private static void delete(Path face) {
-        try {
-            Files.deleteIfExists(face);
-        } catch (IOException e) {
-            log.warn("could not delete {}: {}", face, e.toString());
-        }
+    /** Cuts the faces of {@code sources} now (tests: collections a test may change). */
+    public static List<Path> cutFaces(Path dir, List<Path> sources) {
+        return FontFaces.cut(dir, sources, FAMILY);
     }
 
-    /** Each readable collection (once per file name) and the face file its current version is cut to. */
-    static Map<Path, Path> currentFaces(Path dir, List<Path> sources) {
-        Map<Path, Path> out = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
-        for (Path src : sources) {
-            String base = base(src);
-            if (!Files.isReadable(src) || names.contains(base)) {
-                continue;
-            }
-            try {
-                out.put(src, dir.resolve(base + "-SC-" + Files.size(src) + "-" + Files.getLastModifiedTime(src).toMillis()
-                        + ".otf"));
-                names.add(base);
-            } catch (IOException e) {
-                log.warn("cannot read {}: {}", src, e.toString());
-            }
-        }
-        return out;
-    }
-
-    private static String base(Path src) {
-        String n = src.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
-
+    /** Cuts the faces on a thread of its own, after the home screen is up, for the next start. */
     private static void cutLater(Path dir, List<Path> sources, Duration delay) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(delay.toMillis());
-                cut(dir, sources);
+                cutFaces(dir, sources);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -177,86 +133,5 @@ public final class Fonts {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-    }
-
-    /** Cuts the faces now (benchmarks: a kiosk as it is from its second start on); returns the faces written. */
-    public static List<Path> cutFaces(Path dir) {
-        return cut(dir, CANDIDATES);
-    }
-
-    /** Cuts the faces of {@code sources} now (tests: collections a test may change). */
-    public static List<Path> cutFaces(Path dir, List<Path> sources) {
-        return cut(dir, sources);
-    }
-
-    /**
-     * Cuts the SC face of each collection into {@code dir} (owner-only, written aside then moved),
-     * and deletes faces cut from earlier versions. Returns the faces written; a failure (a full
-     * disk, a collection without the face) is one log line, and the next start uses the collection.
-     */
-    static List<Path> cut(Path dir, List<Path> sources) {
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, Path> e : currentFaces(dir, sources).entrySet()) {
-            Path src = e.getKey();
-            Path face = e.getValue();
-            if (Files.isRegularFile(face)) {
-                continue;
-            }
-            Path tmp = dir.resolve(face.getFileName() + ".part");
-            try {
-                Files.createDirectories(dir);
-                try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ)) {
-                    FontCollection c = new FontCollection(in);
-                    if (c.single()) {
-                        continue; // a font file of one font is mapped once already: nothing to cut
-                    }
-                    int index = c.indexOf(FAMILY);
-                    if (index < 0) {
-                        log.warn("{} has no '{}' face: not cut", src, FAMILY);
-                        continue;
-                    }
-                    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) {
-                        c.extract(index, out);
-                        out.force(true);
-                    }
-                }
-                ownerOnly(tmp);
-                try {
-                    Files.move(tmp, face, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException ex) {
-                    Files.move(tmp, face, StandardCopyOption.REPLACE_EXISTING);
-                }
-                written.add(face);
-                deleteOlder(dir, base(src), face);
-                log.info("cut the '{}' face of {} to {} ({} KiB)", FAMILY, src, face, Files.size(face) / 1024);
-            } catch (IOException | RuntimeException ex) {
-                log.warn("could not cut the '{}' face of {}: {}", FAMILY, src, ex.toString());
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The next cut writes it again.
-                }
-            }
-        }
-        return written;
-    }
-
-    private static void deleteOlder(Path dir, String base, Path keep) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, base + "-SC-*.otf")) {
-            for (Path p : ds) {
-                if (!p.equals(keep)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    private static void ownerOnly(Path p) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the data folder's own protection applies.
-        }
     }
 }

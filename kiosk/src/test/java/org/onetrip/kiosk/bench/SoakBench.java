@@ -238,8 +238,9 @@ public final class SoakBench {
             return t;
         });
         if (fonts.equals("faces")) {
-            Fonts.useFacesIn(dir.resolve("fonts"));
-            Fonts.cutFaces(dir.resolve("fonts"));
+            Path faces = org.onetrip.kiosk.ui.fonts.FontFaces.folder(dir);
+            Fonts.useFacesIn(faces);
+            Fonts.cutFaces(faces);
         }
         CompletableFuture<KioskUi> started = new CompletableFuture<>();
         Platform.startup(() -> {
