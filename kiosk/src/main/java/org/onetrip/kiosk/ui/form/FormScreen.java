@@ -273,13 +273,9 @@ public final class FormScreen implements Screen {
                 FlowPane pane = new FlowPane(12, 12);
                 ToggleGroup group = new ToggleGroup();
                 for (AttributeValue v : a.values()) {
-                    ToggleButton b = new ToggleButton(t.of(v.name()));
-                    b.setId("choice-" + a.code() + "-" + v.key());
-                    b.getStyleClass().add("choice");
+                    ToggleButton b = choice(a, v, t);
                     b.setToggleGroup(group);
                     b.setSelected(v.key().equals(current));
-                    Ui.saysState(b, t.of(v.name()), t.get("a11y.selected", t.of(v.name())));
-                    b.setUserData(v.key());
                     pane.getChildren().add(b);
                 }
                 group.selectedToggleProperty().addListener((o, was, now) -> {
@@ -297,12 +293,8 @@ public final class FormScreen implements Screen {
                 FlowPane pane = new FlowPane(12, 12);
                 Set<String> chosen = new LinkedHashSet<>(current.isEmpty() ? List.of() : List.of(current.split(",")));
                 for (AttributeValue v : a.values()) {
-                    ToggleButton b = new ToggleButton(t.of(v.name()));
-                    b.setId("choice-" + a.code() + "-" + v.key());
-                    b.getStyleClass().add("choice");
-                    b.setUserData(v.key());
+                    ToggleButton b = choice(a, v, t);
                     b.setSelected(chosen.contains(v.key()));
-                    Ui.saysState(b, t.of(v.name()), t.get("a11y.selected", t.of(v.name())));
                     b.selectedProperty().addListener((o, was, now) -> {
                         List<String> keys = new ArrayList<>();
                         for (Node n : pane.getChildren()) {
@@ -660,5 +652,16 @@ public final class FormScreen implements Screen {
     /** For tests: the scene this screen's view is in, or null. */
     Scene scene() {
         return root == null ? null : root.getScene();
+    }
+
+    /** One answer of a choice question: its key as user data, and what a screen reader says of it chosen. */
+    private static ToggleButton choice(Attribute a, AttributeValue v, Texts t) {
+        String name = t.of(v.name());
+        ToggleButton b = new ToggleButton(name);
+        b.setId("choice-" + a.code() + "-" + v.key());
+        b.getStyleClass().add("choice");
+        b.setUserData(v.key());
+        Ui.saysState(b, name, t.get("a11y.selected", name));
+        return b;
     }
 }
