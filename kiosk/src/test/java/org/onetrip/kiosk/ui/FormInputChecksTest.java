@@ -14,13 +14,7 @@ class FormInputChecksTest extends KioskUiTestBase {
 
     @Test
     void aMarriageDateIn2999AndABidiOverrideAreRefusedBesideTheirFields() {
-        awaitScreen("home");
-        tap("#tile-livelihood");
-        awaitScreen("services");
-        tap("#service-birth-registration");
-        awaitScreen("identify");
-        reader().place(FictionalCards.LAI_JIAJIA);
-        awaitScreen("form");
+        openForm("livelihood", "birth-registration", FictionalCards.LAI_JIAJIA);
         interact(() -> {
             ui.flow().session().values().put("marriage_date", "2999-01-01");
             ui.flow().session().values().put("spouse_name", "张\u202E三");

@@ -24,18 +24,6 @@ class FormInputTest extends KioskUiTestBase {
     /** The kiosk's "today" under the test clock (02:05 on 29 November 2026 in Fuding). */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
-    private void openForm(String window, String service, boolean card) {
-        awaitScreen("home");
-        tap("#tile-" + window);
-        awaitScreen("services");
-        tap("#service-" + service);
-        if (card) {
-            awaitScreen("identify");
-            reader().place(FictionalCards.OUYANG_ELDER);
-        }
-        awaitScreen("form");
-    }
-
     private Bounds sceneBounds(String query) {
         Node n = lookup(query).query();
         Bounds[] b = new Bounds[1];
@@ -80,7 +68,7 @@ class FormInputTest extends KioskUiTestBase {
         if (lang.equals("en")) {
             tap("#language");
         }
-        openForm("opinion", "hazard-report", false);
+        openForm("opinion", "hazard-report", null);
         tap("#choice-category-road_traffic");
         tap("#field-description");
         await("the keyboard", () -> visible("#keyboard"));
@@ -114,7 +102,7 @@ class FormInputTest extends KioskUiTestBase {
 
     @Test
     void padsTypeOnlyIntoTheFocusedFieldAndAlwaysAtItsEnd() {
-        openForm("livelihood", "residence-certificate", true);
+        openForm("livelihood", "residence-certificate", FictionalCards.OUYANG_ELDER);
         tap("#field-phone");
         typeOnPad("139");
         // The focus moves to a choice: the keypad goes, and nothing types into the phone any more.
@@ -151,7 +139,7 @@ class FormInputTest extends KioskUiTestBase {
         if (lang.equals("en")) {
             tap("#language");
         }
-        openForm("livelihood", "birth-registration", true);
+        openForm("livelihood", "birth-registration", FictionalCards.OUYANG_ELDER);
         // Everything but the first choice, ending at the bottom of the form.
         tap("#field-marriage_date");
         await("the date picker", () -> visible("#datepicker"));
@@ -181,7 +169,7 @@ class FormInputTest extends KioskUiTestBase {
 
     @Test
     void anErrorGoesAsTheFieldIsPutRightAndComesBackOnlyWhenItIsLeftWrong() {
-        openForm("livelihood", "birth-registration", true);
+        openForm("livelihood", "birth-registration", FictionalCards.OUYANG_ELDER);
         tap("#next");
         assertThat(text("#error-phone")).isEqualTo("此项必须填写");
         tap("#field-phone");
@@ -200,7 +188,7 @@ class FormInputTest extends KioskUiTestBase {
 
     @Test
     void aDateIsPickedWithinTheFieldsBoundsNotTyped() {
-        openForm("livelihood", "birth-registration", true);
+        openForm("livelihood", "birth-registration", FictionalCards.OUYANG_ELDER);
         tap("#field-marriage_date");
         await("the date picker", () -> visible("#datepicker"));
         assertThat(visible("#keypad")).isFalse();
@@ -243,7 +231,7 @@ class FormInputTest extends KioskUiTestBase {
 
     @Test
     void anAppointmentCannotBeInThePast() {
-        openForm("livelihood", "proxy-appointment", true);
+        openForm("livelihood", "proxy-appointment", FictionalCards.OUYANG_ELDER);
         tap("#field-preferred_date");
         await("the date picker", () -> visible("#datepicker"));
         // The catalogue's earliest appointment is today: nothing before it is offered.

@@ -149,13 +149,25 @@ abstract class KioskUiTestBase extends ApplicationTest {
         }
     }
 
+    /**
+     * From home to a service's form: its window's tile, the service, and, for a service that reads
+     * the card, {@code card} placed on the reader (null for services that ask for none).
+     */
+    void openForm(String window, String service, org.onetrip.kiosk.idcard.Identity card) {
+        awaitScreen("home");
+        tap("#tile-" + window);
+        awaitScreen("services");
+        tap("#service-" + service);
+        if (card != null) {
+            awaitScreen("identify");
+            reader().place(card);
+        }
+        awaitScreen("form");
+    }
+
     /** From home: 社情民意, the suggestion form, its free-text field tapped and the keyboard shown. */
     void openSuggestionKeyboard() {
-        awaitScreen("home");
-        tap("#tile-opinion");
-        awaitScreen("services");
-        tap("#service-suggestion");
-        awaitScreen("form");
+        openForm("opinion", "suggestion", null);
         tap("#field-content");
         awaitNode("#keyboard");
     }

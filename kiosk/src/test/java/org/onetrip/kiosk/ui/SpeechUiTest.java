@@ -250,13 +250,7 @@ class SpeechUiTest extends KioskUiTestBase {
     @Test
     void aChoiceOnTheFormSaysWhenItIsChosen() {
         Texts t = new Texts(Locale.SIMPLIFIED_CHINESE);
-        awaitScreen("home");
-        tap("#tile-livelihood");
-        awaitScreen("services");
-        tap("#service-birth-registration");
-        awaitScreen("identify");
-        reader().place(FictionalCards.LAI_JIAJIA);
-        awaitScreen("form");
+        openForm("livelihood", "birth-registration", FictionalCards.LAI_JIAJIA);
         int form = heard(t.get("form.subtitle"));
         for (int i = 0; i < 40 && !focusedId().equals("choice-child_order-first"); i++) {
             type(KeyCode.TAB);
