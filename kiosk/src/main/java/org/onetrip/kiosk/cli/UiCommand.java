@@ -51,7 +51,7 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         // Single CJK faces cut from Debian's collections, mapped once each (issue 13, memory).
         Path faces = FontFaces.folder(config.dataDir());
         Fonts.useFacesIn(faces);
-        FxStartup.whenStarted(Fonts::loadBundled);
+        FxStartup.whenStarted("fx-fonts", Fonts::loadBundled);
         // A device or background thread that dies unexpectedly is logged; the device reports
         // its own status, and the UI thread has its own handler (the out-of-service screen).
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("thread {} died", t.getName(), e));

@@ -41,19 +41,19 @@ public final class FxStartup {
     }
 
     /**
-     * Runs {@code task} on a thread of its own once the toolkit is up, beside the main thread's
-     * opening of the store (the CJK font: it reads fontconfig's list and the font files, and a Font
-     * is no node, so any thread may make one). Without {@link #begin} it does nothing: the UI's own
-     * start does the same work.
+     * Runs {@code task} on a thread of its own, named {@code thread}, once the toolkit is up, beside
+     * the main thread's opening of the store (the CJK font: it reads font files, and a Font is no
+     * node, so any thread may make one). Without {@link #begin} it does nothing: the UI's own start
+     * then does the same work.
      */
-    public static void whenStarted(Runnable task) {
+    public static void whenStarted(String thread, Runnable task) {
         CompletableFuture<Void> f;
         synchronized (FxStartup.class) {
             f = started;
         }
         if (f != null) {
             f.thenRunAsync(task, r -> {
-                Thread t = new Thread(r, "fx-fonts");
+                Thread t = new Thread(r, thread);
                 t.setDaemon(true);
                 t.start();
             });

@@ -165,7 +165,7 @@ public final class FontCollection {
         }
         out.truncate(0);
         write(out, 0, header);
-        long sum = checksum(header, 0);
+        long sum = checksum(header);
         for (int i = 0; i < tables; i++) {
             int r = 16 * i;
             sum += copy(records.getInt(r + 8) & 0xFFFFFFFFL, records.getInt(r + 12) & 0xFFFFFFFFL, out,
@@ -187,35 +187,38 @@ public final class FontCollection {
         long sum = 0;
         long done = 0;
         long padded = (len + 3) & ~3L;
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024); // a multiple of 4: each chunk sums whole words
         while (done < padded) {
-            int n = (int) Math.min(64 * 1024, padded - done);
-            ByteBuffer b = ByteBuffer.allocate(n);
+            int n = (int) Math.min(chunk.capacity(), padded - done);
+            ByteBuffer b = chunk.clear().limit(n);
             int real = (int) Math.max(0, Math.min(n, len - done));
-            if (real > 0) {
-                b.put(0, read(from + done, real), 0, real);
+            fill(b.slice(0, real), from + done);
+            for (int i = real; i < n; i++) {
+                b.put(i, (byte) 0);
             }
             if (head && done == 0 && n >= 12) {
                 b.putInt(8, 0);
             }
             write(out, to + done, b);
-            sum += checksum(b, 0);
+            sum += checksum(b);
             done += n;
         }
         return sum;
     }
 
-    /** The OpenType checksum of {@code b} from {@code from}: the sum of its big-endian words, zero-padded. */
-    static long checksum(ByteBuffer b, int from) {
+    /** The OpenType checksum of {@code b} (up to its limit): the sum of its big-endian words, zero-padded. */
+    static long checksum(ByteBuffer b) {
         long sum = 0;
-        int i = from;
-        for (; i + 4 <= b.capacity(); i += 4) {
+        int end = b.limit();
+        int i = 0;
+        for (; i + 4 <= end; i += 4) {
             sum += b.getInt(i) & 0xFFFFFFFFL;
         }
         int w = 0;
         for (int k = 0; k < 4; k++) {
-            w = (w << 8) | (i + k < b.capacity() ? b.get(i + k) & 0xFF : 0);
+            w = (w << 8) | (i + k < end ? b.get(i + k) & 0xFF : 0);
         }
-        return i < b.capacity() ? sum + (w & 0xFFFFFFFFL) : sum;
+        return i < end ? sum + (w & 0xFFFFFFFFL) : sum;
     }
 
     private long directory(int index) throws IOException {
@@ -257,12 +260,18 @@ public final class FontCollection {
             throw new IllegalArgumentException("font collection cut short: " + n + " bytes wanted at " + pos + " of " + length);
         }
         ByteBuffer b = ByteBuffer.allocate(n);
-        while (b.hasRemaining()) {
-            if (file.read(b, pos + b.position()) < 0) {
-                throw new EOFException("font collection ended at " + (pos + b.position()));
+        fill(b, pos);
+        return b;
+    }
+
+    /** Fills {@code b} from its position 0 with the file's bytes at {@code pos}. */
+    private void fill(ByteBuffer b, long pos) throws IOException {
+        ByteBuffer d = b.duplicate().clear();
+        while (d.hasRemaining()) {
+            if (file.read(d, pos + d.position()) < 0) {
+                throw new EOFException("font collection ended at " + (pos + d.position()));
             }
         }
-        return b.flip();
     }
 
     private static void write(FileChannel out, long pos, ByteBuffer b) throws IOException {
