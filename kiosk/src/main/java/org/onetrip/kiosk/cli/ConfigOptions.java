@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --config FILE} and {@code --set KEY=VALUE}, shared by every subcommand. {@link #load()} is
- * where every command secures the data folder (0700, files 0600), once, before the first log file.
+ * where every command secures the data folder (0700, files 0600), once, before the first log file,
+ * and points SQLite and JNA at their native libraries' copies in it.
  */
 public final class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Profile file (properties). Default: the simulator profile.")
@@ -32,12 +33,16 @@ public final class ConfigOptions {
             // Not fatal here: a command that needs the folder says why it cannot use it.
             cannotSecure = e.getMessage();
         }
+        // SQLite's and JNA's native libraries from DATA_DIR/native, not copied to /tmp at every start.
+        List<String> noCopies = cannotSecure != null ? List.of()
+                : org.onetrip.kiosk.app.NativeLibraries.useCopiesIn(c.dataDir().resolve("native"), System.getProperties());
         // Logs go to DATA_DIR/logs; set before the first logger is created.
         System.setProperty("kiosk.log.dir", c.dataDir().resolve("logs").toString());
         Logger log = LoggerFactory.getLogger(DataFolder.class);
         if (noUmask != null) {
             log.warn(noUmask);
         }
+        noCopies.forEach(log::warn);
         if (cannotSecure != null) {
             log.warn(cannotSecure);
         } else if (repair.unsupported() != null) {

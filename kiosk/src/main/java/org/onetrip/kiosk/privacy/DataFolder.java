@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * secrets the PIN hash and the receipt key.
  *
  * <p>Two halves. {@link #restrictUmask} sets the process's umask to 077 before anything is created
- * (Java has no API for it, so libc's {@code umask(2)} through JNA), so every file made from then on
+ * (Java has no API for it, so libc's {@code umask(2)} through JNA, unless it is 077 already, as
+ * the systemd unit starts it), so every file made from then on
  * — by SQLite (which gives {@code -wal} and {@code -shm} the database file's own mode), by logback
  * (its file and each rotated {@code .gz}), by the printer simulator — is 0600 and every folder
  * 0700, whoever creates it. {@link #secure} then repairs what an older kiosk, a copy or a restore
@@ -52,7 +53,7 @@ public final class DataFolder {
 
     /**
      * Sets the process umask to 077; returns a reason when it could not (no POSIX libc), else
-     * null. Idempotent and cheap after the first call.
+     * null. Idempotent and cheap after the first call; without JNA when it is 077 already.
      */
     public static String restrictUmask() {
         if (umaskSet.get()) {
@@ -60,6 +61,12 @@ public final class DataFolder {
         }
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
             return "no umask on Windows: data.dir is private only through its folder's access list";
+        }
+        if (umaskOf(Path.of("/proc/self/status")) == UMASK) {
+            // Already 077 (the systemd unit's UMask=, kiosk-launch): no JNA. Loading it and libc
+            // cost a tenth of a second of every cold start (JNA runs ldconfig -p to find libc).
+            umaskSet.set(true);
+            return null;
         }
         try {
             CLib c = Native.load("c", CLib.class);
@@ -70,6 +77,24 @@ public final class DataFolder {
             return "cannot set the umask through libc (" + e + "): new files get the default mode until the "
                     + "next start repairs them";
         }
+    }
+
+    /**
+     * The process's umask as Linux reports it in {@code status} ({@code /proc/self/status}, the
+     * line "Umask:", since Linux 4.7), or -1 when the file or the line is missing or malformed.
+     */
+    static int umaskOf(Path status) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(status, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("Umask:")) {
+                    String v = line.substring("Umask:".length()).strip();
+                    return v.matches("[0-7]{1,4}") ? Integer.parseInt(v, 8) : -1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1; // no /proc (macOS): libc is asked
+        }
+        return -1;
     }
 
     /** What {@link #secure} did: how many modes it changed, or why it could not. */

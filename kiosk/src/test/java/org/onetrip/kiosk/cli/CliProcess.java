@@ -23,9 +23,21 @@ final class CliProcess {
 
     /** The same, with {@code jvmArgs} before the class path. */
     static CliRun run(Path work, List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        return runIn(List.of(), work, jvmArgs, args);
+    }
+
+    /** The same, started with the umask {@code umask} (octal, "077"), as systemd's UMask= starts the kiosk. */
+    static CliRun runWithUmask(String umask, Path work, List<String> jvmArgs, String... args)
+            throws IOException, InterruptedException {
+        return runIn(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), work, jvmArgs, args);
+    }
+
+    private static CliRun runIn(List<String> prefix, Path work, List<String> jvmArgs, String... args)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The product's logging set-up (LogSetup), not the tests' logback-test.xml (also on this class path).
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Dkiosk.log.builtin=true"));
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(java, "-Dfile.encoding=UTF-8", "-Dkiosk.log.builtin=true"));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.onetrip.kiosk.app.Main"));
         cmd.addAll(List.of(args));

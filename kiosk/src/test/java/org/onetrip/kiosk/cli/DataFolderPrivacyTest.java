@@ -69,6 +69,32 @@ class DataFolderPrivacyTest {
         assertThat(notPrivate(data)).isEmpty();
     }
 
+    /**
+     * Started as the systemd unit starts it (UMask=0077), the kiosk finds its umask right and does
+     * not load JNA to set it (a tenth of a second of every cold start); started with another, it
+     * sets it through libc. Either way everything it makes is owner-only.
+     */
+    @Test
+    void jnaSetsTheUmaskOnlyWhenTheProcessWasNotStartedWith077() throws Exception {
+        for (String umask : List.of("077", "022")) {
+            Path data = tmp.resolve("data-" + umask);
+            Path classes = tmp.resolve("classes-" + umask + ".txt");
+            CliRun filed = CliProcess.runWithUmask(umask, tmp.resolve("work"), List.of("-Xlog:class+load:file=" + classes),
+                    "submit", "--service", "hazard-report", "--attr", "category=road_traffic", "--attr", "location=资国寺路口",
+                    "--attr", "description=红绿灯不亮", "--attr", "since=today", "--attr", "danger=no",
+                    "--json", "--set", "data.dir=" + data);
+            assertThat(filed.status()).as(filed.err()).isZero();
+            assertThat(notPrivate(data)).as("umask " + umask).isEmpty();
+            String loaded = Files.readString(classes);
+            if (umask.equals("077")) {
+                // JNA's native side (SdNotify's catch clause names LastErrorException: loaded, not used).
+                assertThat(loaded).as("umask 077").doesNotContain("com.sun.jna.Native ").doesNotContain("DataFolder$CLib");
+            } else {
+                assertThat(loaded).as("umask 022").contains("org.onetrip.kiosk.privacy.DataFolder$CLib");
+            }
+        }
+    }
+
     @Test
     void aReadableDataFolderIsRepairedAtStartAndSaysSoOnce() throws Exception {
         Path data = tmp.resolve("old");

@@ -1,0 +1,167 @@
+package org.onetrip.kiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A library inside a jar is copied once into the data folder, checked against the jar's CRC-32 at
+ * every start, written again when damaged or updated, and the loader pointed at it; a technician's
+ * own setting wins. Here on a jar made by the test, with properties of its own.
+ */
+class NativeLibrariesTest {
+    @TempDir
+    Path tmp;
+
+    private static final NativeLibraries.Bundled FAKE =
+            new NativeLibraries.Bundled("native/x/libfake.so", "libfake", "fake.path", "fake.name", true);
+
+    private Path jar(String name, byte[] library) throws Exception {
+        Path jar = tmp.resolve(name);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("native/x/libfake.so"));
+            out.write(library);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    private List<String> copy(Path jar, Path folder, Properties props) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            return NativeLibraries.useCopiesIn(folder, props, List.of(FAKE), loader);
+        }
+    }
+
+    private static byte[] library(String text) {
+        return text.repeat(5000).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<Path> files(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.sorted().toList();
+        }
+    }
+
+    @Test
+    void theFirstStartCopiesOwnerOnlyAndPointsTheLoaderAtTheCopy() throws Exception {
+        byte[] lib = library("v1 ");
+        Path folder = tmp.resolve("data/native");
+        Properties props = new Properties();
+
+        assertThat(copy(jar("a.jar", lib), folder, props)).isEmpty();
+
+        assertThat(files(folder)).hasSize(1);
+        Path copy = files(folder).get(0);
+        assertThat(copy.getFileName().toString()).matches("libfake-[0-9a-f]{8}\\.so");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+        assertThat(props.getProperty("fake.path")).isEqualTo(folder.toAbsolutePath().toString());
+        // JNA's kind of name: it maps "fake-…" to "libfake-….so" itself.
+        assertThat("lib" + props.getProperty("fake.name") + ".so").isEqualTo(copy.getFileName().toString());
+    }
+
+    @Test
+    void anIntactCopyIsLeftAsItIsAndADamagedOneWrittenAgain() throws Exception {
+        byte[] lib = library("v1 ");
+        Path jar = jar("a.jar", lib);
+        Path folder = tmp.resolve("native");
+        copy(jar, folder, new Properties());
+        Path copy = files(folder).get(0);
+        FileTime made = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(copy, made);
+
+        copy(jar, folder, new Properties());
+        assertThat(Files.getLastModifiedTime(copy)).isEqualTo(made);
+
+        byte[] damaged = lib.clone();
+        damaged[damaged.length / 2] ^= 1; // same size, one bit off
+        Files.write(copy, damaged);
+        copy(jar, folder, new Properties());
+        assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
+
+        Files.write(copy, new byte[] {1, 2, 3}); // torn
+        copy(jar, folder, new Properties());
+        assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
+        assertThat(files(folder)).containsExactly(copy); // no ".part" left behind
+    }
+
+    @Test
+    void anUpdatedJarBringsANewCopyAndTheOldOneGoes() throws Exception {
+        Path folder = tmp.resolve("native");
+        copy(jar("v1.jar", library("v1 ")), folder, new Properties());
+        Path old = files(folder).get(0);
+        Properties props = new Properties();
+
+        copy(jar("v2.jar", library("v2 ")), folder, props);
+
+        assertThat(files(folder)).hasSize(1).doesNotContain(old);
+        assertThat(Files.readAllBytes(files(folder).get(0))).isEqualTo(library("v2 "));
+        assertThat("lib" + props.getProperty("fake.name") + ".so").isEqualTo(files(folder).get(0).getFileName().toString());
+    }
+
+    @Test
+    void aTechniciansOwnSettingWins() throws Exception {
+        Path folder = tmp.resolve("native");
+        Properties props = new Properties();
+        props.setProperty("fake.path", "/opt/own");
+
+        assertThat(copy(jar("a.jar", library("v1 ")), folder, props)).isEmpty();
+
+        assertThat(folder).doesNotExist();
+        assertThat(props.getProperty("fake.path")).isEqualTo("/opt/own");
+        assertThat(props.getProperty("fake.name")).isNull();
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsOneLineAndTheLoadersDefault() throws Exception {
+        Path notAFolder = Files.writeString(tmp.resolve("native"), "a file where the folder should be");
+        Properties props = new Properties();
+
+        List<String> problems = copy(jar("a.jar", library("v1 ")), notAFolder, props);
+
+        assertThat(problems).singleElement().asString().contains("native/x/libfake.so")
+                .contains("copied to the temporary folder at every start instead");
+        assertThat(props).isEmpty();
+    }
+
+    @Test
+    void aLibraryFromAFolderRatherThanAJarIsLeftToItsLoader() throws Exception {
+        Path classes = tmp.resolve("classes");
+        Files.createDirectories(classes.resolve("native/x"));
+        Files.write(classes.resolve("native/x/libfake.so"), library("v1 "));
+        Properties props = new Properties();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(NativeLibraries.useCopiesIn(tmp.resolve("native"), props, List.of(FAKE), loader)).isEmpty();
+        }
+        assertThat(props).isEmpty();
+        assertThat(tmp.resolve("native")).doesNotExist();
+    }
+
+    @Test
+    void thisMachinesLibrariesAreInTheJarsTheKioskShips() {
+        // On the laptop (x86-64) and the Pi (arm64): each library named here is in its jar, so a
+        // version bump that moves one is caught here, not by a slower start.
+        for (NativeLibraries.Bundled b : NativeLibraries.forThisMachine()) {
+            assertThat(getClass().getClassLoader().getResource(b.resource())).as(b.resource()).isNotNull();
+        }
+        for (String arch : List.of("x86_64", "aarch64")) {
+            assertThat(getClass().getClassLoader().getResource("org/sqlite/native/Linux/" + arch + "/libsqlitejdbc.so")).isNotNull();
+        }
+        for (String arch : List.of("x86-64", "aarch64")) {
+            assertThat(getClass().getClassLoader().getResource("com/sun/jna/linux-" + arch + "/libjnidispatch.so")).isNotNull();
+        }
+    }
+}
