@@ -101,6 +101,29 @@ public record Kiosk(
     }
 
     /**
+     * {@link #startDevices} on a thread of its own ("device-start"), beside the touch screen's own
+     * start: opening the ports and the cabinet I/O (Pi4J) no longer holds the home screen back
+     * (issue 13, cold start). The home screen needs no device; a screen that does asks for its
+     * status when it opens, and every status reaches the screens as it changes (FxBridge). Wait
+     * for the returned future before {@link #close}.
+     */
+    public java.util.concurrent.CompletableFuture<Void> startDevicesInBackground() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                startDevices();
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+                throw e;
+            }
+        }, "device-start");
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
+    /**
      * The lights follow device statuses as they change; the store has no listener, so they are
      * refreshed every 10 s as well. Then systemd hears the kiosk is ready, and the watchdog pings
      * while the store still answers (a store stuck behind a lock does not).

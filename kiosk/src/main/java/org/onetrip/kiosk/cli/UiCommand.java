@@ -59,7 +59,8 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         // At start and hourly, off the UI thread, with or without a back office.
         RetentionEraser eraser = Wiring.retentionEraser(kiosk);
         eraser.start();
-        kiosk.startDevices();
+        // Beside the UI's start, not before it: the home screen needs no device (issue 13).
+        java.util.concurrent.CompletableFuture<Void> devicesStarted = kiosk.startDevicesInBackground();
         Wiring.publishSessionState(kiosk);
         if (screenshot == null && !exitWhenReady) {
             // Its own thread: the touch flow only commits to the store and never waits for the network.
@@ -120,6 +121,12 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         Platform.exit();
         background.shutdownNow();
         eraser.close();
+        try {
+            // Closing a device that is still opening could leave its port or thread behind.
+            devicesStarted.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("the devices' start had not ended well at exit: {}", e.toString());
+        }
         kiosk.close();
         if (exitWhenReady) {
             // The training run that makes the class archive at boot (kiosk-launch) also cuts the

@@ -28,27 +28,29 @@ public final class FxBridge {
     /** Must be constructed on the FX thread; {@code fx} is {@code Platform::runLater} in the product. */
     public FxBridge(Kiosk kiosk, Executor fx) {
         this.fx = fx;
+        // The listener first, then the current status: devices start on their own thread beside
+        // this (Kiosk.startDevicesInBackground), and a change between the two is posted after it.
         for (Device d : kiosk.devices()) {
-            statuses.put(d.id(), d.status());
             d.addStatusListener(s -> fx.execute(() -> statuses.put(d.id(), s)));
+            statuses.put(d.id(), d.status());
         }
         // Asking the store takes its write lock (it may wait for another process): never on this
         // thread. KioskUi refreshes it from a background thread.
         statuses.put("store", DeviceStatus.unknown("checking the store"));
         kiosk.backOfficeSync().ifPresent(sync -> {
-            statuses.put(sync.id(), sync.status());
             sync.addStatusListener(s -> fx.execute(() -> statuses.put(sync.id(), s)));
+            statuses.put(sync.id(), sync.status());
         });
         kiosk.idCardReader().setCardListener(e -> fx.execute(() -> cardHandler.get().accept(e)));
         // Without a presence sensor somebody is always "there": the screen then never dims by itself.
         org.onetrip.kiosk.io.KioskIo io = kiosk.kioskIo();
         if (io.pins().inputs().containsKey(org.onetrip.kiosk.io.KioskIo.Input.PRESENCE)) {
-            presence.set(io.isActive(org.onetrip.kiosk.io.KioskIo.Input.PRESENCE));
             io.addInputListener(c -> {
                 if (c.input() == org.onetrip.kiosk.io.KioskIo.Input.PRESENCE) {
                     fx.execute(() -> presence.set(c.active()));
                 }
             });
+            presence.set(io.isActive(org.onetrip.kiosk.io.KioskIo.Input.PRESENCE));
         }
         kiosk.scanner().setScanListener(s -> fx.execute(() -> {
             scanActivity.run();

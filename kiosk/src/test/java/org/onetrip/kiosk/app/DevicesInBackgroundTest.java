@@ -1,0 +1,36 @@
+package org.onetrip.kiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onetrip.kiosk.config.KioskConfig;
+import org.onetrip.kiosk.device.Device;
+import org.onetrip.kiosk.device.DeviceState;
+
+/** The touch screen's start opens the devices on a thread of its own and waits for it before closing them. */
+class DevicesInBackgroundTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void everyDeviceIsStartedOnTheDeviceStartThreadAndTheFutureSaysWhenItIsDone() throws Exception {
+        try (Kiosk k = Wiring.wire(KioskConfig.simulator("data.dir=" + data, "speech.device=none"), Clock.systemDefaultZone())) {
+            Thread[] startedOn = new Thread[1];
+            k.scanner().addStatusListener(s -> startedOn[0] = Thread.currentThread());
+
+            k.startDevicesInBackground().get(30, TimeUnit.SECONDS);
+
+            assertThat(startedOn[0]).isNotNull().isNotSameAs(Thread.currentThread());
+            assertThat(startedOn[0].getName()).isEqualTo("device-start");
+            for (Device d : k.devices()) {
+                if (!d.id().equals("speech")) {
+                    assertThat(d.status().state()).as(d.id()).isEqualTo(DeviceState.ONLINE);
+                }
+            }
+        }
+    }
+}
