@@ -22,7 +22,8 @@ import ch.qos.logback.core.util.FileSize;
  *   <li>standard error, at {@code kiosk.console.level} (INFO; the command line lowers it to WARN so
  *       its output stays readable);</li>
  *   <li>{@code kiosk.log.dir}/kiosk.log (Main sets it to DATA_DIR/logs before the first logger),
- *       rolled daily and at 5 MB, 30 days and 200 MB kept;</li>
+ *       rolled daily and at 5 MB, 30 days and 200 MB kept; for the touch screen opened once its
+ *       home screen is drawn, the lines before kept until then ({@link DeferredFileAppender});</li>
  *   <li>the root at {@code kiosk.log.level} (INFO); Pi4J at WARN and its board detection off (it
  *       reports "cannot detect the board" as ERROR on any machine that is no Pi, simulator
  *       included); HikariCP at WARN;</li>
@@ -64,6 +65,52 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         console.start();
 
         String dir = System.getProperty("kiosk.log.dir", "data/logs");
+        DeferredFileAppender file = new DeferredFileAppender(() -> rollingFile(ctx, dir));
+        file.setContext(ctx);
+        file.start();
+        if (Boolean.getBoolean(FILE_AFTER_START)) {
+            deferred = file;
+            Thread timer = new Thread(() -> {
+                try {
+                    Thread.sleep(DeferredFileAppender.OPEN_AFTER_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                file.open();
+            }, "log-file-timer");
+            timer.setDaemon(true);
+            timer.start();
+        } else {
+            file.open();
+        }
+
+        ctx.getLogger("com.zaxxer").setLevel(Level.WARN);
+        ctx.getLogger("com.pi4j.boardinfo").setLevel(Level.OFF);
+        ctx.getLogger("com.pi4j").setLevel(Level.WARN);
+        Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.toLevel(System.getProperty("kiosk.log.level", "INFO"), Level.INFO));
+        root.addAppender(console);
+        root.addAppender(file);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Set (to "true") by the touch screen's start before the first logger: the log file then opens
+     * when the home screen has been drawn ({@link #openFile}), its lines kept until then.
+     */
+    public static final String FILE_AFTER_START = "kiosk.log.file-after-start";
+
+    private static volatile DeferredFileAppender deferred;
+
+    /** Opens the log file now if its opening was put off ({@link #FILE_AFTER_START}); else nothing. */
+    public static void openFile() {
+        DeferredFileAppender d = deferred;
+        if (d != null) {
+            d.open();
+        }
+    }
+
+    private static RollingFileAppender<ILoggingEvent> rollingFile(LoggerContext ctx, String dir) {
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(ctx);
         file.setName("FILE");
@@ -79,15 +126,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         file.setRollingPolicy(rolling);
         file.setEncoder(encoder(ctx, FILE_PATTERN));
         file.start();
-
-        ctx.getLogger("com.zaxxer").setLevel(Level.WARN);
-        ctx.getLogger("com.pi4j.boardinfo").setLevel(Level.OFF);
-        ctx.getLogger("com.pi4j").setLevel(Level.WARN);
-        Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(System.getProperty("kiosk.log.level", "INFO"), Level.INFO));
-        root.addAppender(console);
-        root.addAppender(file);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        return file;
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext ctx, String pattern) {

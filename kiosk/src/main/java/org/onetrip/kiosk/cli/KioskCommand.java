@@ -28,6 +28,10 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
             // The kiosk's own start (systemd, a watchdog restart): the toolkit starts beside the
             // rest (issue 13, cold start).
             org.onetrip.kiosk.ui.FxStartup.begin();
+            // The log file opens once the home screen is drawn (its lines kept until then).
+            if (System.getProperty(org.onetrip.kiosk.app.LogSetup.FILE_AFTER_START) == null) {
+                System.setProperty(org.onetrip.kiosk.app.LogSetup.FILE_AFTER_START, "true");
+            }
             args = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
             UiCommand plain = plainUi(args);
             if (plain != null) {
@@ -91,6 +95,8 @@ public final class KioskCommand implements java.util.concurrent.Callable<Integer
 
     /** A command that failed: one line for a person, and the exit status. */
     static int failed(Exception ex, PrintWriter err) {
+        // A touch screen that failed before drawing its home screen still leaves its log file.
+        org.onetrip.kiosk.app.LogSetup.openFile();
         if (ex instanceof ConfigException || ex instanceof InstallationSecret.MissingException
                 || ex instanceof org.onetrip.kiosk.catalog.CatalogException) {
             err.println("kiosk: " + ex.getMessage());

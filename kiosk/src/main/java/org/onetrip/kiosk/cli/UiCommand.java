@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.onetrip.kiosk.app.Kiosk;
+import org.onetrip.kiosk.app.LogSetup;
 import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.config.KioskConfig;
 import org.onetrip.kiosk.privacy.RetentionEraser;
@@ -85,18 +86,20 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
                 if (config.simulatorPanel() && !noPanel && screenshot == null && !exitWhenReady) {
                     new SimulatorPanel(kiosk, ui.flow().bridge()).show(stage);
                 }
-                if (exitWhenReady) {
-                    // The first frame drawn after show() is the first moment a touch can be answered.
-                    new javafx.animation.AnimationTimer() {
-                        @Override
-                        public void handle(long now) {
-                            stop();
+                // The first frame drawn after show() is the first moment a touch can be answered:
+                // then the work the home screen does not need (the log file) begins.
+                new javafx.animation.AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        stop();
+                        background.execute(LogSetup::openFile);
+                        if (exitWhenReady) {
                             System.out.println("READY");
                             System.out.flush();
                             stage.hide();
                         }
-                    }.start();
-                }
+                    }
+                }.start();
                 if (screenshot != null) {
                     PauseTransition wait = new PauseTransition(Duration.seconds(1.5));
                     wait.setOnFinished(e -> {
@@ -118,6 +121,7 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
             }
         });
         closed.await();
+        LogSetup.openFile(); // a kiosk that never drew its screen still leaves its log file
         Platform.exit();
         background.shutdownNow();
         eraser.close();

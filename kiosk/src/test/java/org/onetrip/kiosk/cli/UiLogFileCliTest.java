@@ -1,0 +1,61 @@
+package org.onetrip.kiosk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The touch screen opens its log file once the home screen is drawn (app/DeferredFileAppender):
+ * the lines logged before it reach the file all the same, in order, from the thread that logged
+ * them; and a touch screen that never draws (no display) still leaves them in its file.
+ */
+class UiLogFileCliTest {
+    @TempDir
+    Path tmp;
+
+    private static final List<String> MONOCLE = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Dheadless.geometry=1280x800-32");
+
+    @Test
+    void theLinesBeforeTheFirstFrameReachTheLogFileInOrder() throws Exception {
+        Path data = tmp.resolve("data");
+        CliRun r = CliProcess.run(tmp.resolve("work"), MONOCLE, "ui", "--exit-when-ready", "--set", "data.dir=" + data);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("READY");
+        List<String> log = Files.readAllLines(data.resolve("logs").resolve("kiosk.log"));
+        // Logged on the main thread while the store opened, long before the first frame.
+        int migration = indexOf(log, "[main] ", "applied migration 1");
+        int second = indexOf(log, "[main] ", "applied migration 2");
+        assertThat(migration).as(String.join("\n", log)).isGreaterThanOrEqualTo(0);
+        assertThat(second).isGreaterThan(migration);
+        // Timestamps in the order written (ISO local time with offset sorts as text within one run).
+        List<String> times = log.stream().filter(l -> l.matches("\\d{4}-.*")).map(l -> l.substring(0, 23)).toList();
+        assertThat(times).isSorted();
+    }
+
+    @Test
+    void aTouchScreenThatCannotStartStillLeavesItsLogFile() throws Exception {
+        Path data = tmp.resolve("data");
+        CliRun r = CliProcess.run(tmp.resolve("work"),
+                List.of("-Dglass.platform=NoSuchGlassPlatform", "-Dkiosk.fx-start-timeout-s=20", "-Djava.awt.headless=true"),
+                "ui", "--exit-when-ready", "--set", "data.dir=" + data);
+
+        assertThat(r.status()).isNotZero();
+        List<String> log = Files.readAllLines(data.resolve("logs").resolve("kiosk.log"));
+        assertThat(indexOf(log, "[main] ", "applied migration 1")).as(String.join("\n", log)).isGreaterThanOrEqualTo(0);
+    }
+
+    private static int indexOf(List<String> lines, String thread, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(thread) && lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
