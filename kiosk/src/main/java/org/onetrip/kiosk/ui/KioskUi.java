@@ -70,7 +70,6 @@ public final class KioskUi {
 
     /** Builds the scene on {@code stage}; call on the JavaFX thread. */
     public Scene start() {
-        Fonts.loadBundled();
         vault = org.onetrip.kiosk.app.Wiring.pinVault(kiosk.config(), clock);
         texts = new Texts(kiosk.config().locale());
         StackPane content = new StackPane();
@@ -201,6 +200,10 @@ public final class KioskUi {
                 return false;
             }
         });
+        // The CJK font, before the home screen's CSS names it (Navigator applies it at once), not
+        // before the rest is built: the fx-fonts thread (FxStartup) loads it meanwhile, so this
+        // rarely waits (issue 13, cold start).
+        Fonts.loadBundled();
         flow.home();
         return scene;
     }
