@@ -107,6 +107,10 @@ public final class CatalogLoader {
     }
 
     private static final com.fasterxml.jackson.core.JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactory();
+    // Compiled once: String.matches compiles its pattern at every call, a few hundred times per
+    // catalogue, before the home screen (issue 13, cold start).
+    private static final java.util.regex.Pattern LETTER = java.util.regex.Pattern.compile("[A-Z]");
+    private static final java.util.regex.Pattern ATTRIBUTE_CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -208,7 +212,7 @@ public final class CatalogLoader {
                     throw new IllegalArgumentException("window code appears twice");
                 }
                 String letter = text(w, "letter");
-                if (!letter.matches("[A-Z]")) {
+                if (!LETTER.matcher(letter).matches()) {
                     throw new IllegalArgumentException("window letter must be one capital letter, got '" + letter + "'");
                 }
                 windows.add(new ServiceWindow(code, letter.charAt(0), name(w, "name"),
@@ -280,7 +284,7 @@ public final class CatalogLoader {
             String code = "#" + index;
             try {
                 code = text(a, "code");
-                if (!code.matches("[a-z][a-z0-9_]{0,39}")) {
+                if (!ATTRIBUTE_CODE.matcher(code).matches()) {
                     throw new IllegalArgumentException("code must be lower case letters, digits, _");
                 }
                 if (!codes.add(code)) {
