@@ -64,7 +64,7 @@ public final class HandwritingPad extends HBox {
         this.fx = fx;
         setId("handwriting-pad");
         getStyleClass().add("handwriting-pad");
-        getStylesheets().add(Resources.url(STYLESHEET));
+        getStylesheets().addAll(Resources.url(STYLESHEET), org.onetrip.kiosk.ui.EldersStyle.ownSheet(STYLESHEET));
         setSpacing(16);
         setAlignment(Pos.CENTER);
         canvas.setId("hw-canvas");

@@ -64,6 +64,9 @@ public final class OnScreenKeyboard extends VBox {
     private PinyinBar pinyin;
 
     /** The English keyboard, or a Chinese one without pinyin. */
+    /** The keyboard's own rules (its mode keys, the pinyin candidates); scaled in the elders' mode too. */
+    static final String STYLESHEET = "/ui/keyboard-ime.css";
+
     public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
         this(new Labels(spaceText, backspaceText, doneText, "", "", "", "", ""), false, null, null, onDone);
     }
@@ -82,7 +85,7 @@ public final class OnScreenKeyboard extends VBox {
         this.onDone = onDone;
         setId("keyboard");
         getStyleClass().add("keyboard");
-        getStylesheets().add(Resources.url("/ui/keyboard-ime.css"));
+        getStylesheets().addAll(Resources.url(STYLESHEET), org.onetrip.kiosk.ui.EldersStyle.ownSheet(STYLESHEET));
         setSpacing(8);
         setAlignment(Pos.CENTER);
         shift.setId("key-shift");

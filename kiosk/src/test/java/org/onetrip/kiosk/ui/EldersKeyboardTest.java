@@ -1,0 +1,92 @@
+package org.onetrip.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The on-screen keyboard in the elders' mode (长辈模式, issue 12): every key and label on it is at
+ * least 1.5× the size it has in the normal mode, like the rest of the screen. The keyboard's own
+ * stylesheet (its mode keys, the pinyin composition and candidates) outranks the scene's, where the
+ * mode's sizes were; before the fix its mode keys stayed at 24 px among 36 px text.
+ */
+class EldersKeyboardTest extends KioskUiTestBase {
+
+    /** The font size of every shown labelled node inside the keyboard, by its id (or its text). */
+    private Map<String, Double> keyboardFonts() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        interact(() -> {
+            Parent root = (Parent) lookup("#kiosk").query();
+            root.applyCss();
+            root.layout();
+            collect(lookup("#keyboard").query(), out);
+        });
+        return out;
+    }
+
+    private static void collect(Node n, Map<String, Double> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            out.put(n.getId() != null ? "#" + n.getId() : "text " + l.getText(), l.getFont().getSize());
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+
+    private boolean shown(String query) {
+        return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void everyKeyOfTheKeyboardIsOneAndAHalfTimesLargerInTheEldersMode() {
+        openSuggestionKeyboard();
+        Map<String, Double> normal = keyboardFonts();
+        assertThat(normal).containsKey("#key-space");
+        assertThat(normal.keySet()).anyMatch(k -> k.startsWith("#mode-")); // the keyboard's own sheet styles these
+
+        interact(() -> ui.flow().home());
+        awaitScreen("home");
+        tap("#elders-mode");
+        await("the elders' mode", () -> lookup("#kiosk").query().getStyleClass().contains("elders"));
+        tap("#tile-opinion");
+        awaitScreen("services");
+        tap("#service-suggestion");
+        awaitScreen("form");
+        // One question a page in the mode: the topic, then the text.
+        for (int i = 0; i < 6 && !shown("#card-content"); i++) {
+            if (shown("#card-topic")) {
+                tap("#choice-topic-traffic");
+            }
+            tap("#next");
+        }
+        tap("#field-content");
+        awaitNode("#keyboard");
+        Map<String, Double> large = keyboardFonts();
+
+        List<String> tooSmall = new ArrayList<>();
+        int compared = 0;
+        for (var e : normal.entrySet()) {
+            Double big = large.get(e.getKey());
+            if (big != null) {
+                compared++;
+                if (big < e.getValue() * EldersStyle.SCALE - 0.01) {
+                    tooSmall.add(e.getKey() + " " + e.getValue() + " -> " + big);
+                }
+            }
+        }
+        assertThat(tooSmall).as("keyboard labels less than 1.5x larger in the elders' mode").isEmpty();
+        assertThat(compared).isGreaterThanOrEqualTo(10);
+    }
+}
