@@ -45,6 +45,44 @@ class EldersKeyboardTest extends KioskUiTestBase {
         }
     }
 
+    /** Keys whose drawn text is not their whole text, or runs past the key's edges. */
+    private List<String> cutKeys() {
+        List<String> cut = new ArrayList<>();
+        interact(() -> {
+            Parent root = (Parent) lookup("#kiosk").query();
+            root.applyCss();
+            root.layout();
+            for (Node n : lookup("#keyboard .key").queryAll()) {
+                if (!(n instanceof Labeled l) || !shownTree(n) || l.getText() == null || l.getText().isBlank()) {
+                    continue;
+                }
+                for (Node c : l.getChildrenUnmodifiable()) {
+                    if (c instanceof javafx.scene.text.Text t && c.isVisible()) {
+                        javafx.geometry.Bounds b = t.getBoundsInParent();
+                        // Inside the key's content area (its padding and border off), where the skin clips.
+                        javafx.geometry.Insets in = l.getInsets();
+                        if (!t.getText().equals(l.getText()) || b.getMinY() < in.getTop() - 0.5
+                                || b.getMaxY() > l.getHeight() - in.getBottom() + 0.5) {
+                            cut.add(l.getText() + " drawn '" + t.getText() + "' " + Math.round(b.getMinY()) + ".."
+                                    + Math.round(b.getMaxY()) + " in " + Math.round(l.getHeight()));
+                        }
+                    }
+                }
+            }
+        });
+        return cut;
+    }
+
+    /** It and every parent visible (a hidden writing pad's keys are laid out at no width). */
+    private static boolean shownTree(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible() || !p.isManaged() && p != n) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean shown(String query) {
         return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
     }
@@ -53,6 +91,8 @@ class EldersKeyboardTest extends KioskUiTestBase {
     void everyKeyOfTheKeyboardIsOneAndAHalfTimesLargerInTheEldersMode() {
         openSuggestionKeyboard();
         Map<String, Double> normal = keyboardFonts();
+        assertThat(cutKeys()).as("keys whose text does not fit").isEmpty();
+        snapshot("keyboard-normal");
         assertThat(normal).containsKey("#key-space");
         assertThat(normal.keySet()).anyMatch(k -> k.startsWith("#mode-")); // the keyboard's own sheet styles these
 
@@ -74,6 +114,9 @@ class EldersKeyboardTest extends KioskUiTestBase {
         tap("#field-content");
         awaitNode("#keyboard");
         Map<String, Double> large = keyboardFonts();
+        snapshot("keyboard-elders");
+        tap("#mode-handwriting");
+        snapshot("keyboard-elders-handwriting");
 
         List<String> tooSmall = new ArrayList<>();
         int compared = 0;
@@ -88,5 +131,7 @@ class EldersKeyboardTest extends KioskUiTestBase {
         }
         assertThat(tooSmall).as("keyboard labels less than 1.5x larger in the elders' mode").isEmpty();
         assertThat(compared).isGreaterThanOrEqualTo(10);
+        // And each still shows whole inside its key: no "…", nothing cut at the key's edge.
+        assertThat(cutKeys()).as("keys whose text does not fit in the elders' mode").isEmpty();
     }
 }
