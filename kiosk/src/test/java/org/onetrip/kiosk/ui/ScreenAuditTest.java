@@ -131,6 +131,37 @@ class ScreenAuditTest extends ScreenTour {
         await("the status screen's warning", () -> lookup("#idle-overlay").query().isVisible());
         auditBoth("elders-status-idle");
 
+        // The on-screen keyboard and the writing pad in the mode (the form above has keypads and
+        // pickers only): the keyboard's own stylesheet had kept its sizes, then its larger text
+        // did not fit its keys. Opened in each language (a language switch closes it).
+        for (java.util.Locale lang : java.util.List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+            interact(() -> {
+                ui.idle().activity();
+                ui.flow().home();
+            });
+            awaitScreen("home");
+            eldersOn();
+            language(lang);
+            tap("#tile-opinion");
+            awaitScreen("services");
+            tap("#service-suggestion");
+            awaitScreen("form");
+            for (int i = 0; i < 6 && !lookup("#card-content").query().isVisible(); i++) {
+                if (lookup("#card-topic").query().isVisible()) {
+                    tap("#choice-topic-traffic");
+                }
+                tap("#next");
+            }
+            tap("#field-content");
+            awaitNode("#keyboard");
+            audit("elders-keyboard-" + lang.getLanguage());
+            if (lang.getLanguage().equals("zh")) {
+                tap("#mode-handwriting");
+                awaitNode("#handwriting-pad");
+                audit("elders-handwriting-zh");
+            }
+        }
+
         SoftAssertions soft = findings();
         soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
         soft.assertAll();
