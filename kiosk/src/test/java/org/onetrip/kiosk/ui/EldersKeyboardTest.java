@@ -23,9 +23,7 @@ class EldersKeyboardTest extends KioskUiTestBase {
     private Map<String, Double> keyboardFonts() {
         Map<String, Double> out = new LinkedHashMap<>();
         interact(() -> {
-            Parent root = (Parent) lookup("#kiosk").query();
-            root.applyCss();
-            root.layout();
+            laidOut();
             collect(lookup("#keyboard").query(), out);
         });
         return out;
@@ -49,9 +47,7 @@ class EldersKeyboardTest extends KioskUiTestBase {
     private List<String> cutKeys() {
         List<String> cut = new ArrayList<>();
         interact(() -> {
-            Parent root = (Parent) lookup("#kiosk").query();
-            root.applyCss();
-            root.layout();
+            laidOut();
             for (Node n : lookup("#keyboard .key").queryAll()) {
                 if (!(n instanceof Labeled l) || !shownTree(n) || l.getText() == null || l.getText().isBlank()) {
                     continue;

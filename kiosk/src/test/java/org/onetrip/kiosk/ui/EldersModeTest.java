@@ -39,9 +39,7 @@ class EldersModeTest extends KioskUiTestBase {
     private Map<String, Double> fontSizes() {
         Map<String, Double> out = new LinkedHashMap<>();
         interact(() -> {
-            Parent root = (Parent) lookup("#kiosk").query();
-            root.applyCss();
-            root.layout();
+            Parent root = laidOut();
             collect(root, "", out);
         });
         return out;

@@ -308,6 +308,14 @@ abstract class KioskUiTestBase extends ApplicationTest {
     }
 
     /** Saves the scene as target/screens/NAME.png, for people reviewing how screens look. */
+    /** The kiosk's root with its CSS and layout run now, as the next frame would; on the JavaFX thread. */
+    Parent laidOut() {
+        Parent root = (Parent) lookup("#kiosk").query();
+        root.applyCss();
+        root.layout();
+        return root;
+    }
+
     void snapshot(String name) {
         interact(() -> {
             try {

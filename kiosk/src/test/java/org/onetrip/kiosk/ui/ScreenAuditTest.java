@@ -187,9 +187,7 @@ class ScreenAuditTest extends ScreenTour {
     @Override
     void inspect(String state) {
         interact(() -> {
-            Parent root = (Parent) lookup("#kiosk").query();
-            root.applyCss();
-            root.layout();
+            Parent root = laidOut();
             walk(root, state);
         });
         snapshot("audit-" + state);
