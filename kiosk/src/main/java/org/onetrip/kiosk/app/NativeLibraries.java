@@ -8,6 +8,7 @@ import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,28 +28,35 @@ import org.onetrip.kiosk.privacy.DataFolder;
  * {@code uname}). On this laptop that cost about 0.1 s of every cold start for SQLite and 0.02 s
  * for JNA (issue 13).
  *
- * <p>A copy is named after the CRC-32 that the jar records for it, and checked against it at every
- * start: a copy that differs (a torn write, a disk error) is written again. A jar update brings
- * another CRC and so another copy; the older ones are deleted. A technician's own
+ * <p>Each copy keeps its library's own file name, in a folder named after the CRC-32 the jar
+ * records for it ({@code native/sqlite-1a2b3c4d/libsqlitejdbc.so}), and only the loader's folder
+ * property is set: a loader that cannot load from the folder (a {@code noexec} mount) then finds
+ * the same name in its jar and copies it to /tmp as before. At every start the copy is checked
+ * against the jar's size and CRC-32 (a millisecond; reading the jar's entry to compare it byte for
+ * byte cost 0.03-0.06 s, half of what the copy saves): a link in its place or a linked folder is
+ * never used or written through, and a copy that differs is written again. The check is against
+ * damage (a torn write, a bad block), not against a forger: the folder is the kiosk user's own
+ * (0700, like its store, keys and font faces), and what can write there already runs as the kiosk
+ * (the loaders' default, a file in the shared /tmp, was no safer). A jar
+ * update brings another CRC and so another folder; the older ones are deleted. A technician's own
  * {@code -Dorg.sqlite.lib.path} or {@code -Djna.boot.library.path} wins. On a machine without a
  * bundled library (another architecture, musl), or when the copy cannot be made, nothing is set and
  * the loaders do as they did.
  */
 public final class NativeLibraries {
-    /**
-     * One library: its resource in the jar, the file name prefix of its copies, and the two system
-     * properties that point its loader at a folder and a name.
-     */
-    record Bundled(String resource, String prefix, String folderProperty, String nameProperty, boolean bareName) {
-        String fileName(long crc) {
-            return prefix + "-" + String.format(Locale.ROOT, "%08x", crc) + ".so";
+    /** One library: its resource in the jar, its copies' folder prefix, and its loader's folder property. */
+    record Bundled(String resource, String prefix, String folderProperty) {
+        String fileName() {
+            return resource.substring(resource.lastIndexOf('/') + 1);
         }
 
-        /** JNA asks for "jnidispatch" and maps it to "libjnidispatch.so"; sqlite-jdbc takes the file name. */
-        String nameFor(String fileName) {
-            return bareName ? fileName.substring("lib".length(), fileName.length() - ".so".length()) : fileName;
+        String folderName(long crc) {
+            return prefix + "-" + String.format(Locale.ROOT, "%08x", crc);
         }
     }
+
+    /** The values this class set, by property: one set otherwise is a technician's. */
+    private static final java.util.Map<String, String> SET = new java.util.concurrent.ConcurrentHashMap<>();
 
     private NativeLibraries() {
     }
@@ -76,10 +84,8 @@ public final class NativeLibraries {
             }
         }
         return List.of(
-                new Bundled("org/sqlite/native/Linux/" + sqlite + "/libsqlitejdbc.so", "libsqlitejdbc",
-                        "org.sqlite.lib.path", "org.sqlite.lib.name", false),
-                new Bundled("com/sun/jna/linux-" + jna + "/libjnidispatch.so", "libjnidispatch",
-                        "jna.boot.library.path", "jna.boot.library.name", true));
+                new Bundled("org/sqlite/native/Linux/" + sqlite + "/libsqlitejdbc.so", "sqlite", "org.sqlite.lib.path"),
+                new Bundled("com/sun/jna/linux-" + jna + "/libjnidispatch.so", "jna", "jna.boot.library.path"));
     }
 
     private static boolean musl() {
@@ -102,7 +108,8 @@ public final class NativeLibraries {
     static List<String> useCopiesIn(Path folder, Properties properties, List<Bundled> libraries, ClassLoader loader) {
         List<String> problems = new ArrayList<>();
         for (Bundled b : libraries) {
-            if (properties.getProperty(b.folderProperty()) != null) {
+            String now = properties.getProperty(b.folderProperty());
+            if (now != null && !now.equals(SET.get(b.folderProperty()))) {
                 continue; // the technician's own
             }
             URL url = loader.getResource(b.resource());
@@ -111,16 +118,21 @@ public final class NativeLibraries {
             }
             try {
                 ZipEntry entry = jarEntry(url);
-                if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
+                if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0 || entry.getSize() > MAX_SIZE) {
                     continue; // not from a jar (a build's class folder): the loader copies it itself
                 }
-                Path copy = folder.resolve(b.fileName(entry.getCrc()));
-                if (!intact(copy, entry)) {
-                    write(url, copy, entry);
-                    deleteOthers(folder, b, copy);
+                if (Files.isSymbolicLink(folder)) {
+                    throw new IOException(folder + " is a symbolic link");
                 }
-                properties.setProperty(b.folderProperty(), folder.toAbsolutePath().toString());
-                properties.setProperty(b.nameProperty(), b.nameFor(copy.getFileName().toString()));
+                Path dir = folder.resolve(b.folderName(entry.getCrc()));
+                Path copy = dir.resolve(b.fileName());
+                if (!intact(copy, entry)) {
+                    write(dir, copy, read(url, entry), entry);
+                    deleteOthers(folder, b, dir);
+                }
+                String value = dir.toAbsolutePath().toString();
+                properties.setProperty(b.folderProperty(), value);
+                SET.put(b.folderProperty(), value);
             } catch (IOException | RuntimeException e) {
                 problems.add("could not keep a copy of " + b.resource() + " in " + folder + " (" + e
                         + "): it is copied to the temporary folder at every start instead");
@@ -129,65 +141,89 @@ public final class NativeLibraries {
         return problems;
     }
 
+    /** Larger than any library here: the jar's entry is read whole when it is copied. */
+    static final long MAX_SIZE = 16L << 20;
+
     private static ZipEntry jarEntry(URL url) throws IOException {
         URLConnection c = url.openConnection();
         return c instanceof JarURLConnection j ? j.getJarEntry() : null;
     }
 
-    /** The copy exists, has the entry's size and its CRC-32. */
-    static boolean intact(Path copy, ZipEntry entry) throws IOException {
-        if (!Files.isRegularFile(copy) || Files.size(copy) != entry.getSize()) {
-            return false;
+    private static byte[] read(URL url, ZipEntry entry) throws IOException {
+        try (InputStream in = url.openStream()) {
+            byte[] b = in.readAllBytes();
+            if (b.length != entry.getSize()) {
+                throw new IOException("the jar's entry is " + b.length + " bytes, not " + entry.getSize());
+            }
+            return b;
         }
-        return crc32(copy) == entry.getCrc();
     }
 
-    private static long crc32(Path file) throws IOException {
+    /**
+     * The copy is a regular file, not a link, in a folder that is no link either, with the entry's
+     * size and CRC-32.
+     */
+    static boolean intact(Path copy, ZipEntry entry) throws IOException {
+        if (Files.isSymbolicLink(copy.getParent()) || !Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
+                || Files.size(copy) != entry.getSize()) {
+            return false;
+        }
         CRC32 crc = new CRC32();
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(copy, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (in.read(buf) >= 0) {
                 buf.flip();
                 crc.update(buf);
                 buf.clear();
             }
         }
-        return crc.getValue();
+        return crc.getValue() == entry.getCrc();
     }
 
-    /** Written aside, owner-only, checked, then moved into place: a reader never sees half a library. */
-    private static void write(URL url, Path copy, ZipEntry entry) throws IOException {
-        Files.createDirectories(copy.getParent());
-        Path tmp = copy.resolveSibling(copy.getFileName() + ".part");
+    /** Written aside, owner-only, then moved into place: a loader never sees half a library. */
+    private static void write(Path dir, Path copy, byte[] bytes, ZipEntry entry) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            Files.delete(dir); // a link where the folder should be: never written through
+        }
+        if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(copy); // a link in the copy's place
+        }
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(copy.getFileName() + ".part");
         try {
             Files.deleteIfExists(tmp);
             DataFolder.createPrivateFile(tmp);
-            try (InputStream in = url.openStream();
-                 FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                byte[] b = new byte[64 * 1024];
-                for (int n = in.read(b); n >= 0; n = in.read(b)) {
-                    ByteBuffer w = ByteBuffer.wrap(b, 0, n);
-                    while (w.hasRemaining()) {
-                        out.write(w);
-                    }
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer w = ByteBuffer.wrap(bytes);
+                while (w.hasRemaining()) {
+                    out.write(w);
                 }
                 out.force(true);
-            }
-            if (!intact(tmp, entry)) {
-                throw new IOException("the copy does not match the jar's CRC-32");
             }
             Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+        if (!intact(copy, entry)) {
+            throw new IOException("the copy does not match the jar's CRC-32");
+        }
     }
 
+    /** The folders of older copies of {@code b}, with what they hold (never following a link). */
     private static void deleteOthers(Path folder, Bundled b, Path keep) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, b.prefix() + "-*.so")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, b.prefix() + "-*")) {
             for (Path p : ds) {
-                if (!p.equals(keep)) {
-                    Files.deleteIfExists(p);
+                if (p.equals(keep)) {
+                    continue;
                 }
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (DirectoryStream<Path> inside = Files.newDirectoryStream(p)) {
+                        for (Path f : inside) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                }
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -27,7 +27,7 @@ class NativeLibrariesTest {
     Path tmp;
 
     private static final NativeLibraries.Bundled FAKE =
-            new NativeLibraries.Bundled("native/x/libfake.so", "libfake", "fake.path", "fake.name", true);
+            new NativeLibraries.Bundled("native/x/libfake.so", "fake", "fake.path");
 
     private Path jar(String name, byte[] library) throws Exception {
         Path jar = tmp.resolve(name);
@@ -49,14 +49,15 @@ class NativeLibrariesTest {
         return text.repeat(5000).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Every file under {@code folder} (the copies, in their folders). */
     private static List<Path> files(Path folder) throws Exception {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.sorted().toList();
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
 
     @Test
-    void theFirstStartCopiesOwnerOnlyAndPointsTheLoaderAtTheCopy() throws Exception {
+    void theFirstStartCopiesOwnerOnlyAndPointsTheLoaderAtTheCopysFolder() throws Exception {
         byte[] lib = library("v1 ");
         Path folder = tmp.resolve("data/native");
         Properties props = new Properties();
@@ -65,12 +66,14 @@ class NativeLibrariesTest {
 
         assertThat(files(folder)).hasSize(1);
         Path copy = files(folder).get(0);
-        assertThat(copy.getFileName().toString()).matches("libfake-[0-9a-f]{8}\\.so");
+        // The library's own name (a loader that cannot use the folder finds that name in its jar),
+        // in a folder named after the jar's CRC-32.
+        assertThat(copy.getFileName().toString()).isEqualTo("libfake.so");
+        assertThat(copy.getParent().getFileName().toString()).matches("fake-[0-9a-f]{8}");
         assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
-        assertThat(props.getProperty("fake.path")).isEqualTo(folder.toAbsolutePath().toString());
-        // JNA's kind of name: it maps "fake-…" to "libfake-….so" itself.
-        assertThat("lib" + props.getProperty("fake.name") + ".so").isEqualTo(copy.getFileName().toString());
+        assertThat(props).containsOnlyKeys("fake.path");
+        assertThat(props.getProperty("fake.path")).isEqualTo(copy.getParent().toAbsolutePath().toString());
     }
 
     @Test
@@ -108,8 +111,51 @@ class NativeLibrariesTest {
         copy(jar("v2.jar", library("v2 ")), folder, props);
 
         assertThat(files(folder)).hasSize(1).doesNotContain(old);
+        assertThat(old.getParent()).doesNotExist();
         assertThat(Files.readAllBytes(files(folder).get(0))).isEqualTo(library("v2 "));
-        assertThat("lib" + props.getProperty("fake.name") + ".so").isEqualTo(files(folder).get(0).getFileName().toString());
+        assertThat(props.getProperty("fake.path")).isEqualTo(files(folder).get(0).getParent().toAbsolutePath().toString());
+    }
+
+    @Test
+    void aLinkInTheCopysPlaceIsNeverLoadedNorWrittenThrough() throws Exception {
+        byte[] lib = library("v1 ");
+        Path jar = jar("a.jar", lib);
+        Path folder = tmp.resolve("native");
+        copy(jar, folder, new Properties());
+        Path copy = files(folder).get(0);
+        Path elsewhere = Files.writeString(tmp.resolve("elsewhere.so"), "not the library");
+        Files.delete(copy);
+        Files.createSymbolicLink(copy, elsewhere);
+
+        Properties props = new Properties();
+        assertThat(copy(jar, folder, props)).isEmpty();
+
+        assertThat(Files.isSymbolicLink(copy)).isFalse();
+        assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
+        assertThat(Files.readString(elsewhere)).isEqualTo("not the library");
+    }
+
+    @Test
+    void aNativeFolderThatIsALinkIsNotUsed() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path folder = Files.createSymbolicLink(tmp.resolve("native"), real);
+        Properties props = new Properties();
+
+        assertThat(copy(jar("a.jar", library("v1 ")), folder, props)).singleElement().asString().contains("symbolic link");
+
+        assertThat(props).isEmpty();
+        assertThat(files(real)).isEmpty();
+    }
+
+    @Test
+    void itsOwnEarlierSettingIsNoTechniciansAndFollowsTheDataFolder() throws Exception {
+        Path jar = jar("a.jar", library("v1 "));
+        Properties props = new Properties();
+        copy(jar, tmp.resolve("one"), props);
+
+        copy(jar, tmp.resolve("two"), props); // a second command in the same JVM, another data folder
+
+        assertThat(props.getProperty("fake.path")).startsWith(tmp.resolve("two").toAbsolutePath().toString());
     }
 
     @Test
@@ -121,8 +167,7 @@ class NativeLibrariesTest {
         assertThat(copy(jar("a.jar", library("v1 ")), folder, props)).isEmpty();
 
         assertThat(folder).doesNotExist();
-        assertThat(props.getProperty("fake.path")).isEqualTo("/opt/own");
-        assertThat(props.getProperty("fake.name")).isNull();
+        assertThat(props).containsOnlyKeys("fake.path").containsEntry("fake.path", "/opt/own");
     }
 
     @Test

@@ -29,13 +29,29 @@ class NativeLibrariesCliTest {
                     "data.dir=" + data);
 
             List<String> lines = Files.readAllLines(loaded).stream().filter(l -> l.contains("Loaded library")).toList();
-            assertThat(lines).as("start " + start).anyMatch(l -> l.contains("Loaded library " + native_ + "/libsqlitejdbc-"))
-                    .anyMatch(l -> l.contains("Loaded library " + native_ + "/libjnidispatch-"))
+            assertThat(lines).as("start " + start)
+                    .anyMatch(l -> l.matches(".*Loaded library " + java.util.regex.Pattern.quote(native_.toString()) + "/sqlite-[0-9a-f]{8}/libsqlitejdbc\\.so.*"))
+                    .anyMatch(l -> l.matches(".*Loaded library " + java.util.regex.Pattern.quote(native_.toString()) + "/jna-[0-9a-f]{8}/libjnidispatch\\.so.*"))
                     .noneMatch(l -> l.contains(scratch.toString()));
         }
-        try (var copies = Files.list(native_)) {
-            assertThat(copies.map(p -> p.getFileName().toString()))
-                    .hasSize(2).allMatch(n -> n.matches("lib(sqlitejdbc|jnidispatch)-[0-9a-f]{8}\\.so"));
+        try (var copies = Files.walk(native_)) {
+            assertThat(copies.filter(Files::isRegularFile).map(p -> native_.relativize(p).toString()))
+                    .hasSize(2).allMatch(n -> n.matches("(sqlite-[0-9a-f]{8}/libsqlitejdbc|jna-[0-9a-f]{8}/libjnidispatch)\\.so"));
         }
+    }
+
+    /**
+     * Why only the folder is set, never the library's name: a loader that cannot load from the
+     * folder (a noexec mount, a copy gone) looks for the same name in its jar and copies it to /tmp
+     * as before. Shown with a folder that holds nothing: the store still opens.
+     */
+    @Test
+    void aFolderTheLoaderCannotUseFallsBackToTheJar() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        CliRun r = CliProcess.runWithUmask("077", tmp.resolve("work"), List.of("-Dorg.sqlite.lib.path=" + empty),
+                "queue", "--json", "--set", "data.dir=" + tmp.resolve("data"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        r.json();
     }
 }
