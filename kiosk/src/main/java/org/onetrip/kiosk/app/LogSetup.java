@@ -80,6 +80,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             }, "log-file-timer");
             timer.setDaemon(true);
             timer.start();
+            // systemd stops the kiosk with SIGTERM: the lines kept so far still reach the file.
+            Runtime.getRuntime().addShutdownHook(new Thread(file::open, "log-file-at-exit"));
         } else {
             file.open();
         }

@@ -44,7 +44,9 @@ class UiLogFileCliTest {
     void aTouchScreenThatCannotStartStillLeavesItsLogFile() throws Exception {
         Path data = tmp.resolve("data");
         CliRun r = CliProcess.run(tmp.resolve("work"),
-                List.of("-Dglass.platform=NoSuchGlassPlatform", "-Dkiosk.fx-start-timeout-s=20", "-Djava.awt.headless=true"),
+                // The timer far off: the file must come from the way out, not from the timer.
+                List.of("-Dglass.platform=NoSuchGlassPlatform", "-Dkiosk.fx-start-timeout-s=20", "-Djava.awt.headless=true",
+                        "-Dkiosk.log.file-open-after-ms=600000"),
                 "ui", "--exit-when-ready", "--set", "data.dir=" + data);
 
         assertThat(r.status()).isNotZero();
