@@ -114,8 +114,7 @@ public record Kiosk(
                 startDevices();
                 done.complete(null);
             } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-                throw e;
+                done.completeExceptionally(e); // the caller says it, once
             }
         }, "device-start");
         t.setDaemon(true);

@@ -74,6 +74,15 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         });
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
+        // A start that throws (not a device that fails: that is its status) ends the kiosk with 1,
+        // as it did when the devices started before the UI: systemd starts it again.
+        devicesStarted.whenComplete((v, e) -> {
+            if (e != null) {
+                log.error("the devices could not be started", e);
+                status.set(1);
+                closed.countDown();
+            }
+        });
         // Implicit exit is turned off by FxStartup once the toolkit is up: asked here, before, a
         // toolkit that failed to start left this thread waiting for it for ever.
         FxStartup.run(() -> {

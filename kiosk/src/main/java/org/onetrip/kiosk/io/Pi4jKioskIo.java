@@ -143,6 +143,7 @@ public class Pi4jKioskIo implements KioskIo {
                 outputs.put(e.getKey(), openLight(e.getKey(), e.getValue()));
             }
             timers.execute(() -> reportInitial(initial));
+            pinsOpen = true; // before the write: a setLights from now on waits for this lock and writes
             writeLights(lit);
             status.update(DeviceStatus.online(pins.describe()));
         } catch (RuntimeException | LinkageError e) {
@@ -229,12 +230,24 @@ public class Pi4jKioskIo implements KioskIo {
         }
     }
 
+    /** Set once the light pins are open: until then setLights only remembers what start() will light. */
+    private volatile boolean pinsOpen;
+
+    /**
+     * Switches the lights; before the pins are open, remembers them for {@link #start} to light,
+     * without waiting for it: the devices start on their own thread while the touch screen builds
+     * itself, and its first screen sets the lights (issue 13).
+     */
     @Override
-    public synchronized void setLights(Set<Light> on) {
-        Set<Light> next = on.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(on));
-        lit = next;
-        if (pi4j != null) {
-            writeLights(next);
+    public void setLights(Set<Light> on) {
+        lit = on.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(on));
+        if (!pinsOpen) {
+            return; // start() writes lit once they are open
+        }
+        synchronized (this) {
+            if (pi4j != null) {
+                writeLights(lit);
+            }
         }
     }
 

@@ -73,8 +73,8 @@ public final class StatusLights implements AutoCloseable {
     }
 
     /**
-     * Subscribes to the devices and the paper-low input, asks the store once and lights the
-     * current state. Called at start-up, before the UI runs.
+     * Subscribes to the devices and the paper-low input, asks the store once (telling its
+     * listeners) and lights the current state. Called at start-up, beside the UI's start.
      */
     public void start() {
         synchronized (this) {
@@ -84,6 +84,10 @@ public final class StatusLights implements AutoCloseable {
             started = true;
         }
         storeStatus = store.get();
+        // The UI may already listen (the devices start beside it): it hears the first answer too.
+        for (var l : storeListeners) {
+            l.accept(storeStatus);
+        }
         for (Device d : devices) {
             d.addStatusListener(s -> refresh());
         }

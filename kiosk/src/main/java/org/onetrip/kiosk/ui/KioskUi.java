@@ -159,9 +159,10 @@ public final class KioskUi {
 
         // The store's health comes from the status lights' poll (off this thread, every 10 s):
         // one look at SQLite serves the lights and the screens alike.
-        bridge.refresh("store", kiosk.statusLights().storeStatus());
+        // Listening first: the lights ask the store on the device-start thread, beside this.
         storeWatch = s -> Platform.runLater(() -> bridge.refresh("store", s));
         kiosk.statusLights().addStoreListener(storeWatch);
+        bridge.refresh("store", kiosk.statusLights().storeStatus());
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();

@@ -243,6 +243,28 @@ class Pi4jKioskIoTest {
         assertThat(sim.isLit(Light.READY)).isFalse();
     }
 
+    /**
+     * The touch screen sets the lights while the devices start on their own thread: the call
+     * returns at once, however long Pi4J's start holds the adapter, and the start lights them.
+     */
+    @Test
+    void lightsSetWhileTheStartRunsDoNotWaitForIt() throws Exception {
+        SimulatedKioskIo sim = new SimulatedKioskIo(profilePins(), timers);
+        io = sim;
+        java.util.concurrent.CountDownLatch set = new java.util.concurrent.CountDownLatch(1);
+        Thread ui = new Thread(() -> {
+            sim.setLights(Set.of(Light.ATTENTION));
+            set.countDown();
+        });
+        synchronized (sim) { // as start() holds it while Pi4J starts
+            ui.start();
+            assertThat(set.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("setLights returned while the adapter was held").isTrue();
+        }
+        sim.start();
+        assertThat(sim.isLit(Light.ATTENTION)).isTrue();
+        assertThat(sim.isLit(Light.FAULT)).isFalse();
+    }
+
     @Test
     void unwiredInputsAndLightsAreIgnored() {
         SimulatedKioskIo sim = simulated(profilePins("io.pin.paper-low=", "io.pin.light.busy="));

@@ -96,6 +96,23 @@ class StatusLightsTest {
         assertThat(lit()).containsExactly(true, false, false, false);
     }
 
+    /**
+     * The lights start on the device-start thread beside the touch screen, which may already
+     * listen: it hears the store's first answer (it showed "store not asked yet" for a period).
+     */
+    @Test
+    void aListenerFromBeforeTheStartHearsTheStoresFirstAnswer() {
+        StatusLights fresh = new StatusLights(io, List.of(idcard, printer), store::get);
+        java.util.List<DeviceStatus> heard = new java.util.ArrayList<>();
+        fresh.addStoreListener(heard::add);
+        assertThat(fresh.storeStatus().state()).isEqualTo(DeviceState.UNKNOWN);
+
+        fresh.start();
+
+        assertThat(heard).containsExactly(store.get());
+        assertThat(fresh.storeStatus()).isEqualTo(store.get());
+    }
+
     @Test
     void oneLookAtTheStoreServesTheLightsAndWhoeverListens() {
         java.util.List<DeviceStatus> heard = new java.util.ArrayList<>();
