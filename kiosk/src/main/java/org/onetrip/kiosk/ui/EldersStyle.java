@@ -40,7 +40,7 @@ public final class EldersStyle {
     /**
      * Made once, on first use: the mode's button is tapped on the JavaFX thread, which should not
      * read and rewrite the theme at every tap. The scene-level sheets are scaled (the theme and the
-     * speech bar's); a control's own sheet (the keyboard's) outranks any scene sheet and keeps its sizes.
+     * speech bar's); a control's own sheet (the keyboard's) outranks any scene sheet: {@link #ownSheet}.
      */
     private static final class Sheets {
         static final List<String> LIST = List.of(

@@ -307,7 +307,6 @@ abstract class KioskUiTestBase extends ApplicationTest {
         }
     }
 
-    /** Saves the scene as target/screens/NAME.png, for people reviewing how screens look. */
     /** The kiosk's root with its CSS and layout run now, as the next frame would; on the JavaFX thread. */
     Parent laidOut() {
         Parent root = (Parent) lookup("#kiosk").query();
@@ -316,6 +315,7 @@ abstract class KioskUiTestBase extends ApplicationTest {
         return root;
     }
 
+    /** Saves the scene as target/screens/NAME.png, for people reviewing how screens look. */
     void snapshot(String name) {
         interact(() -> {
             try {

@@ -63,10 +63,10 @@ public final class OnScreenKeyboard extends VBox {
     private final VBox keys = new VBox(8);
     private PinyinBar pinyin;
 
-    /** The English keyboard, or a Chinese one without pinyin. */
     /** The keyboard's own rules (its mode keys, the pinyin candidates); scaled in the elders' mode too. */
     static final String STYLESHEET = "/ui/keyboard-ime.css";
 
+    /** The English keyboard, or a Chinese one without pinyin. */
     public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
         this(new Labels(spaceText, backspaceText, doneText, "", "", "", "", ""), false, null, null, onDone);
     }
