@@ -102,10 +102,30 @@ public final class NativeLibraries {
      * each, for the caller to log (this runs before logging is set up).
      */
     public static List<String> useCopiesIn(Path folder, Properties properties) {
-        return useCopiesIn(folder, properties, forThisMachine(), NativeLibraries.class.getClassLoader());
+        return useCopiesIn(folder, properties, forThisMachine(), NativeLibraries.class.getClassLoader(),
+                NativeLibraries::usableBytes);
     }
 
-    static List<String> useCopiesIn(Path folder, Properties properties, List<Bundled> libraries, ClassLoader loader) {
+    /**
+     * Free room a copy must leave on the data folder's disk: the copies are a speed-up, never worth
+     * the store's last megabytes (it says "disk full" under 1 MiB).
+     */
+    static final long KEEP_FREE = 64L << 20;
+
+    private static long usableBytes(Path folder) {
+        try {
+            Path p = folder;
+            while (p != null && !Files.exists(p)) {
+                p = p.getParent();
+            }
+            return p == null ? -1 : Files.getFileStore(p).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static List<String> useCopiesIn(Path folder, Properties properties, List<Bundled> libraries, ClassLoader loader,
+            java.util.function.ToLongFunction<Path> usable) {
         List<String> problems = new ArrayList<>();
         for (Bundled b : libraries) {
             String now = properties.getProperty(b.folderProperty());
@@ -127,6 +147,11 @@ public final class NativeLibraries {
                 Path dir = folder.resolve(b.folderName(entry.getCrc()));
                 Path copy = dir.resolve(b.fileName());
                 if (!intact(copy, entry)) {
+                    long free = usable.applyAsLong(folder);
+                    if (free >= 0 && free < entry.getSize() + KEEP_FREE) {
+                        // Not a fault: the loader's default; a disk this full is the store's to say.
+                        continue;
+                    }
                     write(dir, copy, read(url, entry), entry);
                     deleteOthers(folder, b, dir);
                 }

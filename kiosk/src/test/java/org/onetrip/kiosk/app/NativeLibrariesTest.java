@@ -41,7 +41,7 @@ class NativeLibrariesTest {
 
     private List<String> copy(Path jar, Path folder, Properties props) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            return NativeLibraries.useCopiesIn(folder, props, List.of(FAKE), loader);
+            return NativeLibraries.useCopiesIn(folder, props, List.of(FAKE), loader, f -> 1L << 40);
         }
     }
 
@@ -159,6 +159,20 @@ class NativeLibrariesTest {
     }
 
     @Test
+    void aNearlyFullDiskGetsNoCopyAndItsLastMegabytesStayTheStores() throws Exception {
+        Path folder = tmp.resolve("native");
+        Properties props = new Properties();
+        List<String> problems;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar("a.jar", library("v1 ")).toUri().toURL()}, null)) {
+            problems = NativeLibraries.useCopiesIn(folder, props, List.of(FAKE), loader, f -> 10L << 20);
+        }
+
+        assertThat(problems).as("not a fault: the store says when the disk is full").isEmpty();
+        assertThat(props).isEmpty();
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
     void aTechniciansOwnSettingWins() throws Exception {
         Path folder = tmp.resolve("native");
         Properties props = new Properties();
@@ -189,7 +203,7 @@ class NativeLibrariesTest {
         Files.write(classes.resolve("native/x/libfake.so"), library("v1 "));
         Properties props = new Properties();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            assertThat(NativeLibraries.useCopiesIn(tmp.resolve("native"), props, List.of(FAKE), loader)).isEmpty();
+            assertThat(NativeLibraries.useCopiesIn(tmp.resolve("native"), props, List.of(FAKE), loader, f -> 1L << 40)).isEmpty();
         }
         assertThat(props).isEmpty();
         assertThat(tmp.resolve("native")).doesNotExist();
