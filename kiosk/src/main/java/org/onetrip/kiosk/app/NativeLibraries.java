@@ -38,7 +38,8 @@ import org.onetrip.kiosk.privacy.DataFolder;
  * damage (a torn write, a bad block), not against a forger: the folder is the kiosk user's own
  * (0700, like its store, keys and font faces), and what can write there already runs as the kiosk
  * (the loaders' default, a file in the shared /tmp, was no safer). A jar
- * update brings another CRC and so another folder; the older ones are deleted. A technician's own
+ * update brings another CRC and so another folder; the older ones are deleted. No copy is made
+ * where less than {@link DataFolder#KEEP_FREE} would stay free on the disk. A technician's own
  * {@code -Dorg.sqlite.lib.path} or {@code -Djna.boot.library.path} wins. On a machine without a
  * bundled library (another architecture, musl), or when the copy cannot be made, nothing is set and
  * the loaders do as they did.
@@ -103,25 +104,7 @@ public final class NativeLibraries {
      */
     public static List<String> useCopiesIn(Path folder, Properties properties) {
         return useCopiesIn(folder, properties, forThisMachine(), NativeLibraries.class.getClassLoader(),
-                NativeLibraries::usableBytes);
-    }
-
-    /**
-     * Free room a copy must leave on the data folder's disk: the copies are a speed-up, never worth
-     * the store's last megabytes (it says "disk full" under 1 MiB).
-     */
-    static final long KEEP_FREE = 64L << 20;
-
-    private static long usableBytes(Path folder) {
-        try {
-            Path p = folder;
-            while (p != null && !Files.exists(p)) {
-                p = p.getParent();
-            }
-            return p == null ? -1 : Files.getFileStore(p).getUsableSpace();
-        } catch (IOException e) {
-            return -1;
-        }
+                DataFolder::usableBytes);
     }
 
     static List<String> useCopiesIn(Path folder, Properties properties, List<Bundled> libraries, ClassLoader loader,
@@ -148,7 +131,7 @@ public final class NativeLibraries {
                 Path copy = dir.resolve(b.fileName());
                 if (!intact(copy, entry)) {
                     long free = usable.applyAsLong(folder);
-                    if (free >= 0 && free < entry.getSize() + KEEP_FREE) {
+                    if (free >= 0 && free < entry.getSize() + DataFolder.KEEP_FREE) {
                         // Not a fault: the loader's default; a disk this full is the store's to say.
                         continue;
                     }

@@ -97,6 +97,32 @@ public final class DataFolder {
         return -1;
     }
 
+    /**
+     * Free room that a file the kiosk makes only to go faster (a cut font face, a native library's
+     * copy) must leave on the data folder's disk: such a file is never worth the store's last
+     * megabytes (the store says "disk full" under 1 MiB, and then files nothing).
+     */
+    public static final long KEEP_FREE = 64L << 20;
+
+    /** Whether {@code bytes} more fit on {@code dir}'s disk with {@link #KEEP_FREE} to spare; true when unknown. */
+    public static boolean roomFor(Path dir, long bytes) {
+        long free = usableBytes(dir);
+        return free < 0 || free >= bytes + KEEP_FREE;
+    }
+
+    /** Usable bytes on the disk of {@code dir} (or of its nearest existing parent); -1 when unknown. */
+    public static long usableBytes(Path dir) {
+        try {
+            Path p = dir.toAbsolutePath();
+            while (p != null && !Files.exists(p)) {
+                p = p.getParent();
+            }
+            return p == null ? -1 : Files.getFileStore(p).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** What {@link #secure} did: how many modes it changed, or why it could not. */
     public record Repair(int folders, int files, String unsupported) {
         public int total() {

@@ -72,7 +72,8 @@ public final class FontFaces {
     /**
      * Cuts the {@code family} font of each collection in {@code sources} into {@code dir}, and
      * deletes faces cut from earlier versions. Returns the faces written; a failure (a full disk, a
-     * collection without the font) is one log line, and the next start uses the collection. A font
+     * collection without the font) is one log line, and the next start uses the collection. Nothing
+     * is cut where less than {@link DataFolder#KEEP_FREE} would stay free. A font
      * file of one font is not copied: it is mapped once already.
      */
     public static List<Path> cut(Path dir, List<Path> sources, String family) {
@@ -85,6 +86,12 @@ public final class FontFaces {
             }
             Path tmp = dir.resolve(face.getFileName() + ".part");
             try {
+                if (!DataFolder.roomFor(dir, Files.size(src))) {
+                    // A speed-up, never worth the store's last megabytes: the collection is used.
+                    log.info("'{}' of {} not cut: less than {} MiB would stay free", family, src,
+                            (Files.size(src) + DataFolder.KEEP_FREE) >> 20);
+                    continue;
+                }
                 Files.createDirectories(dir);
                 try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ)) {
                     FontCollection c = new FontCollection(in);

@@ -41,6 +41,23 @@ class FontFacesTest {
         }
     }
 
+    /**
+     * The faces are a speed-up (32 MiB): on a disk where they would leave less than 64 MiB free,
+     * they are not cut and the collections are used, so they never take the store's last room.
+     * A small tmpfs (root only, as in CI).
+     */
+    @Test
+    void aNearlyFullDiskGetsNoFaces() throws Exception {
+        try (org.onetrip.kiosk.testing.SmallDisk disk = org.onetrip.kiosk.testing.SmallDisk.mount(dir.resolve("disk"), 48L << 20)) {
+            assumeTrue(disk != null, "this process may mount a tmpfs (root, as in CI)");
+            Path faces = disk.path().resolve("fonts");
+
+            assertThat(Fonts.cutFaces(faces, List.of(REGULAR, BOLD))).isEmpty();
+
+            assertThat(faces).doesNotExist();
+        }
+    }
+
     @Test
     void theFacesAreCutOnceOwnerOnlyAndAgainWhenTheCollectionChanges() throws Exception {
         Path faces = dir.resolve("fonts");
