@@ -76,29 +76,37 @@ class NativeLibrariesTest {
         assertThat(props.getProperty("fake.path")).isEqualTo(copy.getParent().toAbsolutePath().toString());
     }
 
-    @Test
-    void anIntactCopyIsLeftAsItIsAndADamagedOneWrittenAgain() throws Exception {
+    /** A library in a jar, copied once into tmp/native. */
+    private record Copied(byte[] lib, Path jar, Path folder, Path copy) {
+    }
+
+    private Copied firstCopy() throws Exception {
         byte[] lib = library("v1 ");
         Path jar = jar("a.jar", lib);
         Path folder = tmp.resolve("native");
         copy(jar, folder, new Properties());
-        Path copy = files(folder).get(0);
+        return new Copied(lib, jar, folder, files(folder).get(0));
+    }
+
+    @Test
+    void anIntactCopyIsLeftAsItIsAndADamagedOneWrittenAgain() throws Exception {
+        Copied c = firstCopy();
         FileTime made = FileTime.fromMillis(1_000_000_000_000L);
-        Files.setLastModifiedTime(copy, made);
+        Files.setLastModifiedTime(c.copy(), made);
 
-        copy(jar, folder, new Properties());
-        assertThat(Files.getLastModifiedTime(copy)).isEqualTo(made);
+        copy(c.jar(), c.folder(), new Properties());
+        assertThat(Files.getLastModifiedTime(c.copy())).isEqualTo(made);
 
-        byte[] damaged = lib.clone();
+        byte[] damaged = c.lib().clone();
         damaged[damaged.length / 2] ^= 1; // same size, one bit off
-        Files.write(copy, damaged);
-        copy(jar, folder, new Properties());
-        assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
+        Files.write(c.copy(), damaged);
+        copy(c.jar(), c.folder(), new Properties());
+        assertThat(Files.readAllBytes(c.copy())).isEqualTo(c.lib());
 
-        Files.write(copy, new byte[] {1, 2, 3}); // torn
-        copy(jar, folder, new Properties());
-        assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
-        assertThat(files(folder)).containsExactly(copy); // no ".part" left behind
+        Files.write(c.copy(), new byte[] {1, 2, 3}); // torn
+        copy(c.jar(), c.folder(), new Properties());
+        assertThat(Files.readAllBytes(c.copy())).isEqualTo(c.lib());
+        assertThat(files(c.folder())).containsExactly(c.copy()); // no ".part" left behind
     }
 
     @Test
@@ -118,20 +126,15 @@ class NativeLibrariesTest {
 
     @Test
     void aLinkInTheCopysPlaceIsNeverLoadedNorWrittenThrough() throws Exception {
-        byte[] lib = library("v1 ");
-        Path jar = jar("a.jar", lib);
-        Path folder = tmp.resolve("native");
-        copy(jar, folder, new Properties());
-        Path copy = files(folder).get(0);
+        Copied c = firstCopy();
         Path elsewhere = Files.writeString(tmp.resolve("elsewhere.so"), "not the library");
-        Files.delete(copy);
-        Files.createSymbolicLink(copy, elsewhere);
+        Files.delete(c.copy());
+        Files.createSymbolicLink(c.copy(), elsewhere);
 
-        Properties props = new Properties();
-        assertThat(copy(jar, folder, props)).isEmpty();
+        assertThat(copy(c.jar(), c.folder(), new Properties())).isEmpty();
 
-        assertThat(Files.isSymbolicLink(copy)).isFalse();
-        assertThat(Files.readAllBytes(copy)).isEqualTo(lib);
+        assertThat(Files.isSymbolicLink(c.copy())).isFalse();
+        assertThat(Files.readAllBytes(c.copy())).isEqualTo(c.lib());
         assertThat(Files.readString(elsewhere)).isEqualTo("not the library");
     }
 
