@@ -187,11 +187,7 @@ public final class SqliteRequestQueue implements RequestQueue {
 
     /** Free bytes for this process on the file system of {@code file}'s folder; -1 when unknown. */
     static long freeBytes(Path file) {
-        try {
-            return Files.getFileStore(file.getParent()).getUsableSpace();
-        } catch (IOException e) {
-            return -1;
-        }
+        return org.onetrip.kiosk.privacy.DataFolder.usableBytes(file.toAbsolutePath().getParent());
     }
 
     /**
