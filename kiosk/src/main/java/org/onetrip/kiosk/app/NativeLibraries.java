@@ -11,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,7 +187,7 @@ public final class NativeLibraries {
         return crc.getValue() == entry.getCrc();
     }
 
-    /** Written aside, owner-only, then moved into place: a loader never sees half a library. */
+    /** Written whole or not at all (DataFolder.writePrivately), then checked. */
     private static void write(Path dir, Path copy, byte[] bytes, ZipEntry entry) throws IOException {
         if (Files.isSymbolicLink(dir)) {
             Files.delete(dir); // a link where the folder should be: never written through
@@ -197,21 +196,12 @@ public final class NativeLibraries {
             Files.delete(copy); // a link in the copy's place
         }
         Files.createDirectories(dir);
-        Path tmp = dir.resolve(copy.getFileName() + ".part");
-        try {
-            Files.deleteIfExists(tmp);
-            DataFolder.createPrivateFile(tmp);
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                ByteBuffer w = ByteBuffer.wrap(bytes);
-                while (w.hasRemaining()) {
-                    out.write(w);
-                }
-                out.force(true);
+        DataFolder.writePrivately(copy, out -> {
+            ByteBuffer w = ByteBuffer.wrap(bytes);
+            while (w.hasRemaining()) {
+                out.write(w);
             }
-            Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         if (!intact(copy, entry)) {
             throw new IOException("the copy does not match the jar's CRC-32");
         }

@@ -97,6 +97,34 @@ public final class DataFolder {
         return -1;
     }
 
+    /** What {@link #writePrivately} writes into the file's channel. */
+    @FunctionalInterface
+    public interface ChannelWriter {
+        void write(java.nio.channels.FileChannel out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} owner-only and whole or not at all: into {@code FILE.part} beside it,
+     * forced to the disk, then moved over {@code file} at once; the part is deleted on failure. A
+     * reader (a loader, FreeType) never sees half a file.
+     */
+    public static void writePrivately(Path file, ChannelWriter body) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            Files.deleteIfExists(tmp);
+            createPrivateFile(tmp);
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                body.write(out);
+                out.force(true);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /**
      * Free room that a file the kiosk makes only to go faster (a cut font face, a native library's
      * copy) must leave on the data folder's disk: such a file is never worth the store's last

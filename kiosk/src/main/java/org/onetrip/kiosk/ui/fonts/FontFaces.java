@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +83,6 @@ public final class FontFaces {
             if (Files.isRegularFile(face)) {
                 continue;
             }
-            Path tmp = dir.resolve(face.getFileName() + ".part");
             try {
                 if (!DataFolder.roomFor(dir, Files.size(src))) {
                     // A speed-up, never worth the store's last megabytes: the collection is used.
@@ -102,24 +100,13 @@ public final class FontFaces {
                         }
                         continue;
                     }
-                    Files.deleteIfExists(tmp);
-                    DataFolder.createPrivateFile(tmp);
-                    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                        c.extract(index, out);
-                        out.force(true);
-                    }
+                    DataFolder.writePrivately(face, out -> c.extract(index, out));
                 }
-                Files.move(tmp, face, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 written.add(face);
                 deleteOlder(dir, base(src) + "-" + tag(family) + "-", face);
                 log.info("cut the '{}' font of {} to {} ({} KiB)", family, src, face, Files.size(face) / 1024);
             } catch (IOException | RuntimeException ex) {
-                log.warn("could not cut the '{}' font of {}: {}", family, src, ex.toString());
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The next cut writes it again.
-                }
+                log.warn("could not cut the '{}' font of {}: {}", family, src, ex.toString()); // the next cut tries again
             }
         }
         return written;
