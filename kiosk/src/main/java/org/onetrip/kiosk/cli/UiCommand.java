@@ -57,16 +57,9 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         // its own status, and the UI thread has its own handler (the out-of-service screen).
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("thread {} died", t.getName(), e));
         Kiosk kiosk = Wiring.wire(config, Clock.systemDefaultZone());
-        // At start and hourly, off the UI thread, with or without a back office.
+        // Hourly from the first frame on, off the UI thread, with or without a back office.
         RetentionEraser eraser = Wiring.retentionEraser(kiosk);
-        eraser.start();
-        // Beside the UI's start, not before it: the home screen needs no device (issue 13).
-        java.util.concurrent.CompletableFuture<Void> devicesStarted = kiosk.startDevicesInBackground();
         Wiring.publishSessionState(kiosk);
-        if (screenshot == null && !exitWhenReady) {
-            // Its own thread: the touch flow only commits to the store and never waits for the network.
-            kiosk.startSync();
-        }
         ExecutorService background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "kiosk-background");
             t.setDaemon(true);
@@ -74,15 +67,8 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         });
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
-        // A start that throws (not a device that fails: that is its status) ends the kiosk with 1,
-        // as it did when the devices started before the UI: systemd starts it again.
-        devicesStarted.whenComplete((v, e) -> {
-            if (e != null) {
-                log.error("the devices could not be started", e);
-                status.set(1);
-                closed.countDown();
-            }
-        });
+        // Completed by the first frame of the home screen, the first moment a touch is answered.
+        CountDownLatch drawn = new CountDownLatch(1);
         // Implicit exit is turned off by FxStartup once the toolkit is up: asked here, before, a
         // toolkit that failed to start left this thread waiting for it for ever.
         FxStartup.run(() -> {
@@ -96,12 +82,12 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
                     new SimulatorPanel(kiosk, ui.flow().bridge()).show(stage);
                 }
                 // The first frame drawn after show() is the first moment a touch can be answered:
-                // then the work the home screen does not need (the log file) begins.
+                // then the work the home screen does not need begins (below, on this command's thread).
                 new javafx.animation.AnimationTimer() {
                     @Override
                     public void handle(long now) {
                         stop();
-                        background.execute(LogSetup::openFile);
+                        drawn.countDown();
                         if (exitWhenReady) {
                             System.out.println("READY");
                             System.out.flush();
@@ -129,16 +115,42 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
                 closed.countDown();
             }
         });
+        java.util.concurrent.CompletableFuture<Void> devicesStarted = null;
+        if (firstFrameOrClose(drawn, closed)) {
+            // What the home screen does not need starts once it is drawn, not beside its build: on
+            // two cores the ports, Pi4J, espeak-ng's version, the erasure and the log file's set-up
+            // took CPU from the JavaFX thread (issue 13, cold start). A screen that needs a device
+            // asks for its status when it opens, and every change reaches it (FxBridge).
+            log.info("home screen drawn {} ms after the kiosk was started", sinceProcessStart());
+            devicesStarted = kiosk.startDevicesInBackground();
+            // A start that throws (not a device that fails: that is its status) ends the kiosk
+            // with 1: systemd starts it again.
+            devicesStarted.whenComplete((v, e) -> {
+                if (e != null) {
+                    log.error("the devices could not be started", e);
+                    status.set(1);
+                    closed.countDown();
+                }
+            });
+            eraser.start();
+            if (screenshot == null && !exitWhenReady) {
+                // Its own thread: the touch flow only commits to the store and never waits for the network.
+                kiosk.startSync();
+            }
+            LogSetup.openFile();
+        }
         closed.await();
         LogSetup.openFile(); // a kiosk that never drew its screen still leaves its log file
         Platform.exit();
         background.shutdownNow();
         eraser.close();
-        try {
-            // Closing a device that is still opening could leave its port or thread behind.
-            devicesStarted.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.warn("the devices' start had not ended well at exit: {}", e.toString());
+        if (devicesStarted != null) {
+            try {
+                // Closing a device that is still opening could leave its port or thread behind.
+                devicesStarted.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.warn("the devices' start had not ended well at exit: {}", e.toString());
+            }
         }
         kiosk.close();
         if (exitWhenReady) {
@@ -148,5 +160,21 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
             Fonts.cutFaces(faces);
         }
         return status.get();
+    }
+
+    /** Waits for the first frame (true) or for the window to close before one was drawn (false). */
+    private static boolean firstFrameOrClose(CountDownLatch drawn, CountDownLatch closed) throws InterruptedException {
+        while (!drawn.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (closed.getCount() == 0) {
+                return drawn.getCount() == 0;
+            }
+        }
+        return true;
+    }
+
+    /** Milliseconds since this process started (/proc, a 10 ms tick), or -1 where unknown. */
+    private static long sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 }
