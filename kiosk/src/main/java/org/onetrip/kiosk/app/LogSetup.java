@@ -3,11 +3,11 @@ package org.onetrip.kiosk.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -38,7 +38,9 @@ import ch.qos.logback.core.util.FileSize;
  * run the product's logging in a JVM of their own).
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
+    /** The console's line, as logback would write it from this pattern ({@link LogLineLayout}). */
     static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n";
+    /** The file's line, likewise. */
     static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
 
     @Override
@@ -61,7 +63,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         threshold.setLevel(System.getProperty("kiosk.console.level", "INFO"));
         threshold.start();
         console.addFilter(threshold);
-        console.setEncoder(encoder(ctx, CONSOLE_PATTERN));
+        console.setEncoder(encoder(ctx, new LogLineLayout(LogLineLayout.CONSOLE_TIME, 20)));
         console.start();
 
         String dir = System.getProperty("kiosk.log.dir", "data/logs");
@@ -126,15 +128,17 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         rolling.setTotalSizeCap(FileSize.valueOf("200MB"));
         rolling.start();
         file.setRollingPolicy(rolling);
-        file.setEncoder(encoder(ctx, FILE_PATTERN));
+        file.setEncoder(encoder(ctx, new LogLineLayout(LogLineLayout.FILE_TIME, 36)));
         file.start();
         return file;
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext ctx, String pattern) {
-        PatternLayoutEncoder e = new PatternLayoutEncoder();
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext ctx, LogLineLayout layout) {
+        layout.setContext(ctx);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> e = new LayoutWrappingEncoder<>();
         e.setContext(ctx);
-        e.setPattern(pattern);
+        e.setLayout(layout);
         e.start();
         return e;
     }
