@@ -106,6 +106,8 @@ class SpeechUiTest extends KioskUiTestBase {
     @Test
     void theCountdownIsSaidWhenItStartsWarning() {
         awaitScreen("home");
+        // The warning's card joins the scene when first shown, not before the first frame (issue 13).
+        assertThat(lookup("#more-time").tryQuery()).isEmpty();
         tap("#tile-opinion");
         tap("#service-hazard-report");
         awaitScreen("form");
@@ -120,12 +122,15 @@ class SpeechUiTest extends KioskUiTestBase {
         interact(() -> ui.tick());
         awaitNode("#idle-overlay");
         assertThat(speech.texts()).hasSize(before); // said once, not every second
+        assertThat(lookup("#more-time").query().isVisible()).isTrue();
     }
 
     @Test
     void speechCanBeTurnedOffAndOnWithTheBarAndTheSessionEndResetsIt() {
         awaitScreen("home");
         heard(new Texts(Locale.SIMPLIFIED_CHINESE).get("home.title"));
+        // The folded bar's controls join it when it first unfolds, not before the first frame (issue 13).
+        assertThat(lookup("#speech-toggle").tryQuery()).isEmpty();
         tap("#speech");
         tap("#speech-toggle");
         await("speech off", () -> !ui.flow().speech().isOn());

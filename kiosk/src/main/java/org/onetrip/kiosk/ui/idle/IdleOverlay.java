@@ -19,6 +19,7 @@ public final class IdleOverlay extends StackPane {
     private final Button more = new Button();
     private final Label question = new Label();
     private final Label explain = new Label();
+    private final VBox box;
     private final Node covered;
     private Node focusBefore;
 
@@ -45,11 +46,12 @@ public final class IdleOverlay extends StackPane {
         explain.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         explain.setMaxWidth(560);
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap, never cut with "…"
-        VBox box = new VBox(20, question, countdown, explain, more);
+        box = new VBox(20, question, countdown, explain, more);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().addAll(Ui.CARD, "dialog");
         box.setMaxSize(640, 420);
-        getChildren().add(box);
+        // The card joins the scene when first shown: hidden, its skins, CSS and layout were still
+        // made before the home screen's first frame (issue 13, cold start).
         setVisible(false);
     }
 
@@ -57,6 +59,9 @@ public final class IdleOverlay extends StackPane {
     public void show(Texts t, long secondsLeft, String noticeKey) {
         if (!isVisible()) {
             focusBefore = getScene() == null ? null : getScene().getFocusOwner();
+        }
+        if (getChildren().isEmpty()) {
+            getChildren().add(box);
         }
         question.setText(t.get("idle.question"));
         countdown.setText(t.get("idle.seconds", secondsLeft));

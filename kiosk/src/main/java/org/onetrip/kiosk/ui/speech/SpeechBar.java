@@ -52,7 +52,8 @@ public final class SpeechBar {
         toggle.selectedProperty().bindBidirectional(control.onProperty());
         quieter.setOnAction(e -> step(false));
         louder.setOnAction(e -> step(true));
-        bar.getChildren().addAll(toggle, quieter, level, louder);
+        // Its controls join the bar when it first unfolds: hidden, their skins, CSS and layout were
+        // still made before the home screen's first frame (issue 13, cold start).
         bar.setVisible(false);
         control.onProperty().addListener((o, a, b) -> relabel());
         control.volumeProperty().addListener((o, a, b) -> relabel());
@@ -75,6 +76,9 @@ public final class SpeechBar {
     }
 
     public void setShown(boolean shown) {
+        if (shown && control.available() && bar.getChildren().isEmpty()) {
+            bar.getChildren().addAll(toggle, quieter, level, louder);
+        }
         bar.setVisible(shown && control.available());
     }
 
