@@ -101,11 +101,11 @@ public record Kiosk(
     }
 
     /**
-     * {@link #startDevices} on a thread of its own ("device-start"), beside the touch screen's own
-     * start: opening the ports and the cabinet I/O (Pi4J) no longer holds the home screen back
-     * (issue 13, cold start). The home screen needs no device; a screen that does asks for its
-     * status when it opens, and every status reaches the screens as it changes (FxBridge). Wait
-     * for the returned future before {@link #close}.
+     * {@link #startDevices} on a thread of its own ("device-start"); the touch screen calls it once
+     * its home screen is drawn (cli/UiCommand): opening the ports and the cabinet I/O (Pi4J) no
+     * longer holds the home screen back (issue 13, cold start). The home screen needs no device; a
+     * screen that does asks for its status when it opens, and every status reaches the screens as
+     * it changes (FxBridge). Wait for the returned future before {@link #close}.
      */
     public java.util.concurrent.CompletableFuture<Void> startDevicesInBackground() {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();

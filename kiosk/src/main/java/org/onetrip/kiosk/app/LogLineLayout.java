@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code %d{TIME} %-5level [%thread] %logger{N} - %msg%n} (and the exception after it), byte for
  * byte ({@code LogLineLayoutTest} compares the two). A {@code PatternLayout} registers its 80-odd
  * converters when it starts, a class and a lambda each: 70 ms of a cold start, on the main thread
- * before the store opens (issue 13). This one needs three classes of logback's.
+ * before the store opens (issue 13). This one needs a handful of logback's (the date formatter,
+ * the name abbreviator, the exception's printer).
  */
 public final class LogLineLayout extends LayoutBase<ILoggingEvent> {
     /** {@code %d{HH:mm:ss.SSS}}, the console's (the journal adds the date). */

@@ -63,7 +63,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         threshold.setLevel(System.getProperty("kiosk.console.level", "INFO"));
         threshold.start();
         console.addFilter(threshold);
-        console.setEncoder(encoder(ctx, new LogLineLayout(LogLineLayout.CONSOLE_TIME, 20)));
+        console.setEncoder(encoder(ctx, consoleLayout()));
         console.start();
 
         String dir = System.getProperty("kiosk.log.dir", "data/logs");
@@ -128,9 +128,19 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         rolling.setTotalSizeCap(FileSize.valueOf("200MB"));
         rolling.start();
         file.setRollingPolicy(rolling);
-        file.setEncoder(encoder(ctx, new LogLineLayout(LogLineLayout.FILE_TIME, 36)));
+        file.setEncoder(encoder(ctx, fileLayout()));
         file.start();
         return file;
+    }
+
+    /** Standard error's line: {@link #CONSOLE_PATTERN}'s bytes. */
+    static LogLineLayout consoleLayout() {
+        return new LogLineLayout(LogLineLayout.CONSOLE_TIME, 20);
+    }
+
+    /** The file's line: {@link #FILE_PATTERN}'s bytes. */
+    static LogLineLayout fileLayout() {
+        return new LogLineLayout(LogLineLayout.FILE_TIME, 36);
     }
 
     private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext ctx, LogLineLayout layout) {

@@ -67,61 +67,82 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         });
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
-        // Completed by the first frame of the home screen, the first moment a touch is answered.
+        // Counted down once the home screen's first frame is drawn, the first moment a touch is answered.
         CountDownLatch drawn = new CountDownLatch(1);
         // Implicit exit is turned off by FxStartup once the toolkit is up: asked here, before, a
         // toolkit that failed to start left this thread waiting for it for ever.
-        FxStartup.run(() -> {
-            try {
-                Stage stage = new Stage();
-                KioskUi ui = new KioskUi(kiosk, stage, Clock.systemDefaultZone(), background);
-                Scene scene = ui.start();
-                stage.setOnHidden(e -> closed.countDown());
-                stage.show();
-                if (config.simulatorPanel() && !noPanel && screenshot == null && !exitWhenReady) {
-                    new SimulatorPanel(kiosk, ui.flow().bridge()).show(stage);
-                }
-                // The first frame drawn after show() is the first moment a touch can be answered:
-                // then the work the home screen does not need begins (below, on this command's thread).
-                new javafx.animation.AnimationTimer() {
-                    @Override
-                    public void handle(long now) {
-                        stop();
-                        drawn.countDown();
-                        if (exitWhenReady) {
-                            System.out.println("READY");
-                            System.out.flush();
-                            stage.hide();
-                        }
+        try {
+            FxStartup.run(() -> {
+                try {
+                    Stage stage = new Stage();
+                    KioskUi ui = new KioskUi(kiosk, stage, Clock.systemDefaultZone(), background);
+                    Scene scene = ui.start();
+                    stage.setOnHidden(e -> closed.countDown());
+                    stage.show();
+                    if (config.simulatorPanel() && !noPanel && screenshot == null && !exitWhenReady) {
+                        new SimulatorPanel(kiosk, ui.flow().bridge()).show(stage);
                     }
-                }.start();
-                if (screenshot != null) {
-                    PauseTransition wait = new PauseTransition(Duration.seconds(1.5));
-                    wait.setOnFinished(e -> {
-                        try {
-                            FxImages.writePng(scene.snapshot(null), screenshot);
-                            log.info("home screen saved to {}", screenshot);
-                        } catch (Exception ex) {
-                            log.error("screenshot failed", ex);
-                            status.set(1);
+                    // A timer runs at the start of a pulse, before that pulse's CSS, layout and drawing:
+                    // the first pulse after show() draws the first frame, so the second one comes after
+                    // it. READY (the bench's mark, as the bare window's) at the first; then the work the
+                    // home screen does not need begins (below, on this command's thread).
+                    new javafx.animation.AnimationTimer() {
+                        private int pulses;
+
+                        @Override
+                        public void handle(long now) {
+                            if (++pulses == 1) {
+                                if (exitWhenReady) {
+                                    System.out.println("READY");
+                                    System.out.flush();
+                                }
+                                return;
+                            }
+                            stop();
+                            drawn.countDown();
+                            if (exitWhenReady) {
+                                stage.hide();
+                            }
                         }
-                        stage.hide();
-                    });
-                    wait.play();
+                    }.start();
+                    if (screenshot != null) {
+                        PauseTransition wait = new PauseTransition(Duration.seconds(1.5));
+                        wait.setOnFinished(e -> {
+                            try {
+                                FxImages.writePng(scene.snapshot(null), screenshot);
+                                log.info("home screen saved to {}", screenshot);
+                            } catch (Exception ex) {
+                                log.error("screenshot failed", ex);
+                                status.set(1);
+                            }
+                            stage.hide();
+                        });
+                        wait.play();
+                    }
+                } catch (RuntimeException | Error ex) {
+                    // An Error too (a class that cannot load): else this command waited for ever.
+                    log.error("the kiosk UI could not start", ex);
+                    status.set(1);
+                    closed.countDown();
                 }
-            } catch (RuntimeException ex) {
-                log.error("the kiosk UI could not start", ex);
-                status.set(1);
-                closed.countDown();
-            }
-        });
+            });
+        } catch (FxStartup.StartFailed e) {
+            eraser.runOnce(); // no display, a restart loop: what is past its time is still erased
+            throw e;
+        }
         java.util.concurrent.CompletableFuture<Void> devicesStarted = null;
-        if (firstFrameOrClose(drawn, closed)) {
+        if (firstFrameOrClose(drawn, closed, DEFERRED_START_LIMIT_MS)) {
             // What the home screen does not need starts once it is drawn, not beside its build: on
             // two cores the ports, Pi4J, espeak-ng's version, the erasure and the log file's set-up
             // took CPU from the JavaFX thread (issue 13, cold start). A screen that needs a device
-            // asks for its status when it opens, and every change reaches it (FxBridge).
-            log.info("home screen drawn {} ms after the kiosk was started", sinceProcessStart());
+            // asks for its status when it opens, and every change reaches it (FxBridge). A screen
+            // that is not drawn in time does not keep the erasure and the sync from running.
+            if (drawn.getCount() == 0) {
+                log.info("home screen drawn {} ms after the kiosk was started", org.onetrip.kiosk.app.ProcessAge.millis());
+            } else {
+                log.warn("the home screen is not drawn {} s after the start; starting the devices, the erasure"
+                        + " and the sync all the same", DEFERRED_START_LIMIT_MS / 1000);
+            }
             devicesStarted = kiosk.startDevicesInBackground();
             // A start that throws (not a device that fails: that is its status) ends the kiosk
             // with 1: systemd starts it again.
@@ -141,6 +162,10 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         }
         closed.await();
         LogSetup.openFile(); // a kiosk that never drew its screen still leaves its log file
+        if (devicesStarted == null) {
+            // Closed before its screen was drawn (a restart loop): what is past its time is still erased.
+            eraser.runOnce();
+        }
         Platform.exit();
         background.shutdownNow();
         eraser.close();
@@ -162,19 +187,24 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
         return status.get();
     }
 
-    /** Waits for the first frame (true) or for the window to close before one was drawn (false). */
-    private static boolean firstFrameOrClose(CountDownLatch drawn, CountDownLatch closed) throws InterruptedException {
+    /** How long the devices, the erasure and the sync wait for the first frame at most. */
+    static final long DEFERRED_START_LIMIT_MS = Long.getLong("kiosk.deferred-start-limit-ms", 30_000);
+
+    /**
+     * Waits for the first frame or {@code limitMs} (true), or for the window to close before either
+     * (false).
+     */
+    private static boolean firstFrameOrClose(CountDownLatch drawn, CountDownLatch closed, long limitMs)
+            throws InterruptedException {
+        long end = System.nanoTime() + limitMs * 1_000_000;
         while (!drawn.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             if (closed.getCount() == 0) {
                 return drawn.getCount() == 0;
             }
+            if (System.nanoTime() - end > 0) {
+                return true;
+            }
         }
         return true;
-    }
-
-    /** Milliseconds since this process started (/proc, a 10 ms tick), or -1 where unknown. */
-    private static long sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 }

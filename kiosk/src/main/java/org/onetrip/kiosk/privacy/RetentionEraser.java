@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Erases personal data past {@code privacy.retention-days} on a thread of its own: at start, then
- * every {@code every}. It runs on every kiosk, with or without a back office, so a request that
+ * Erases personal data past {@code privacy.retention-days} on a thread of its own: at start (the
+ * touch screen's: once its home screen is drawn), then every {@code every}. It runs on every kiosk, with or without a back office, so a request that
  * was never delivered (no back office, refused, parked) is erased by age as well. A failed run (a
  * store busy or full) is logged and tried again at the next one; it never stops the kiosk.
  */
@@ -43,7 +43,9 @@ public final class RetentionEraser implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::runOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        // The first run on its own: a close that comes before it has run still lets it run (below).
+        executor.execute(this::runOnce);
+        executor.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One erasure now, on the caller's thread; how many requests it erased, -1 when the store failed. */
@@ -61,11 +63,27 @@ public final class RetentionEraser implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the hourly runs. A run that started, or the first one not yet started, is let finish
+     * (at most {@link #CLOSE_WAIT}): the store is closed after this, and a kiosk that exits soon
+     * after its start (a restart loop) still erases what is past its time.
+     */
     @Override
     public synchronized void close() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown(); // cancels the periodic runs; a one-off run already asked for still runs
+            try {
+                if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
     }
+
+    /** How long {@link #close} waits for a run under way. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 }

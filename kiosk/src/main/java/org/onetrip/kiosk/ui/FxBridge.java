@@ -28,8 +28,8 @@ public final class FxBridge {
     /** Must be constructed on the FX thread; {@code fx} is {@code Platform::runLater} in the product. */
     public FxBridge(Kiosk kiosk, Executor fx) {
         this.fx = fx;
-        // The listener first, then the current status: devices start on their own thread beside
-        // this (Kiosk.startDevicesInBackground), and a change between the two is posted after it.
+        // The listener first, then the current status: devices start on their own thread, any time
+        // from now (Kiosk.startDevicesInBackground), and a change between the two is posted after it.
         for (Device d : kiosk.devices()) {
             d.addStatusListener(s -> fx.execute(() -> statuses.put(d.id(), s)));
             statuses.put(d.id(), d.status());

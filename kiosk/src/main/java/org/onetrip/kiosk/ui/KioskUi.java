@@ -159,7 +159,7 @@ public final class KioskUi {
 
         // The store's health comes from the status lights' poll (off this thread, every 10 s):
         // one look at SQLite serves the lights and the screens alike.
-        // Listening first: the lights ask the store on the device-start thread, beside this.
+        // Listening first: the lights ask the store on the device-start thread, which may already run.
         storeWatch = s -> Platform.runLater(() -> bridge.refresh("store", s));
         kiosk.statusLights().addStoreListener(storeWatch);
         bridge.refresh("store", kiosk.statusLights().storeStatus());

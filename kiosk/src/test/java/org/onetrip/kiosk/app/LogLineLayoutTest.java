@@ -23,12 +23,12 @@ class LogLineLayoutTest {
 
     @Test
     void theConsoleLineIsPatternLayoutsByteForByte() {
-        assertSameLines(LogSetup.CONSOLE_PATTERN, new LogLineLayout(LogLineLayout.CONSOLE_TIME, 20));
+        assertSameLines(LogSetup.CONSOLE_PATTERN, LogSetup.consoleLayout());
     }
 
     @Test
     void theFileLineIsPatternLayoutsByteForByte() {
-        assertSameLines(LogSetup.FILE_PATTERN, new LogLineLayout(LogLineLayout.FILE_TIME, 36));
+        assertSameLines(LogSetup.FILE_PATTERN, LogSetup.fileLayout());
     }
 
     @Test
@@ -84,17 +84,24 @@ class LogLineLayoutTest {
         IOException cause = new IOException("disk full");
         cause.addSuppressed(new IllegalStateException("while closing"));
         RuntimeException withCause = new UncheckedIOException("could not write the receipt", cause);
-        Throwable[] thrown = {null, new IllegalArgumentException("bad byte 0x7e"), withCause, new Error((String) null)};
+        // A cause chain that comes back on itself (logback prints "CIRCULAR REFERENCE").
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalStateException b = new IllegalStateException("b", a);
+        a.initCause(b);
+        Throwable[] thrown = {null, new IllegalArgumentException("bad byte 0x7e"), withCause, new Error((String) null), a};
         int i = 0;
         for (long t : times) {
             for (String logger : loggers) {
                 Level level = levels[i % levels.length];
                 Throwable th = thrown[i % thrown.length];
-                LoggingEvent e = new LoggingEvent("fqcn", ctx.getLogger(logger), level,
-                        i % 2 == 0 ? "request {} of {} saved" : "plain line with {} braces but no arguments",
-                        th, i % 2 == 0 ? new Object[] {"K-20261207-0042", i} : null);
+                String[] messages = {"request {} of {} saved", "plain line with {} braces but no arguments",
+                    null, "two\nlines"};
+                String message = messages[i % messages.length];
+                LoggingEvent e = new LoggingEvent("fqcn", ctx.getLogger(logger), level, message, th,
+                        i % 4 == 0 ? new Object[] {"K-20261207-0042", i} : null);
                 e.setTimeStamp(t);
-                e.setThreadName(i % 3 == 0 ? "main" : i % 3 == 1 ? "JavaFX Application Thread" : "idcard-sam");
+                String[] threads = {"main", "JavaFX Application Thread", "idcard-sam", null};
+                e.setThreadName(threads[i % 7 % threads.length]);
                 list.add(e);
                 i++;
             }

@@ -87,6 +87,30 @@ class RetentionEraserWiringTest {
         }
     }
 
+    /**
+     * A kiosk that exits right after its start (a screen that fails, a restart loop, the class
+     * archive's training start) still erases: its close lets the first run finish before the
+     * store closes.
+     */
+    @Test
+    void aCloseRightAfterTheStartStillLetsTheFirstErasureRun() {
+        Instant now = Instant.now();
+        ReceiptTokens tokens = ReceiptTokens.forInstallation(data, () -> 0L);
+        NewRequest old = request(now.minus(Duration.ofDays(31)), tokens.next());
+        try (SqliteRequestQueue q = new SqliteRequestQueue(data.resolve("kiosk.db"))) {
+            q.file(old);
+        }
+        KioskConfig config = KioskConfig.load(null, List.of("data.dir=" + data, "privacy.retention-days=30",
+                "backoffice.url="));
+        try (Kiosk kiosk = Wiring.wire(config, Clock.system(ZoneOffset.UTC))) {
+            RetentionEraser eraser = Wiring.retentionEraser(kiosk);
+            eraser.start();
+            eraser.close(); // at once: the first run had most likely not begun
+
+            assertThat(kiosk.queue().find(old.requestId()).orElseThrow().personalDataKept()).isFalse();
+        }
+    }
+
     private static NewRequest request(Instant filedAt, String token) {
         return new NewRequest(UUID.randomUUID(), "sim-kiosk-01", "hazard-report", "public-opinion", 'C',
                 LocalDate.ofInstant(filedAt, ZoneOffset.UTC), filedAt, token,

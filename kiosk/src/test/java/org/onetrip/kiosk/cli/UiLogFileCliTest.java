@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +24,14 @@ class UiLogFileCliTest {
     @TempDir
     static Path shared;
 
-    /** The log file of one start to the first frame, shared by the checks below (a JVM costs seconds). */
+    /** The log file of one start to the first frame, shared by the two checks below (a JVM costs seconds). */
     private static List<String> firstStart;
 
-    @BeforeAll
-    static void startOnce() throws Exception {
-        firstStart = firstStartLog(shared);
+    private static synchronized List<String> firstStart() throws Exception {
+        if (firstStart == null) {
+            firstStart = firstStartLog(shared);
+        }
+        return firstStart;
     }
 
     private static List<String> firstStartLog(Path tmp) throws Exception {
@@ -42,8 +43,8 @@ class UiLogFileCliTest {
     }
 
     @Test
-    void theDevicesAndTheErasureStartOnceTheHomeScreenIsDrawn() {
-        List<String> log = firstStart;
+    void theDevicesAndTheErasureStartOnceTheHomeScreenIsDrawn() throws Exception {
+        List<String> log = firstStart();
         String all = String.join("\n", log);
         int drawn = indexOf(log, "[main] ", "home screen drawn");
         assertThat(drawn).as(all).isGreaterThanOrEqualTo(0);
@@ -57,8 +58,8 @@ class UiLogFileCliTest {
     }
 
     @Test
-    void theLinesBeforeTheFirstFrameReachTheLogFileInOrder() {
-        List<String> log = firstStart;
+    void theLinesBeforeTheFirstFrameReachTheLogFileInOrder() throws Exception {
+        List<String> log = firstStart();
         // Logged on the main thread while the store opened, long before the first frame.
         int migration = indexOf(log, "[main] ", "applied migration 1");
         int second = indexOf(log, "[main] ", "applied migration 2");

@@ -17,9 +17,9 @@ import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.scanner.QrScanner;
 
 /**
- * The devices start on their own thread while the touch screen builds itself
- * (Kiosk.startDevicesInBackground), so a device can come online between the bridge reading its
- * status and listening to it. The bridge must end with the device's real status, not the one it
+ * The devices start on their own thread (Kiosk.startDevicesInBackground; the touch screen starts
+ * them once its home screen is drawn, a test or a screen built later may meet them starting), so a
+ * device can come online between the bridge reading its status and listening to it. The bridge must end with the device's real status, not the one it
  * read before. Here the scanner starts exactly in that gap: inside the bridge's read.
  */
 class FxBridgeStartTest {

@@ -122,7 +122,8 @@ class SpeechUiTest extends KioskUiTestBase {
         interact(() -> ui.tick());
         awaitNode("#idle-overlay");
         assertThat(speech.texts()).hasSize(before); // said once, not every second
-        assertThat(lookup("#more-time").query().isVisible()).isTrue();
+        assertThat(lookup("#idle-overlay").query().isVisible()).isTrue();
+        assertThat(lookup("#more-time").tryQuery()).isPresent();
     }
 
     @Test
