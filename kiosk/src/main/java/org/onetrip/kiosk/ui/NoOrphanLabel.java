@@ -59,6 +59,9 @@ public class NoOrphanLabel extends Label {
     /** The index of the first line holding one Han character and nothing else but punctuation, or -1. */
     static int loneCjkLine(Text t) {
         String s = t.getText();
+        if (s == null || !hasHan(s)) {
+            return -1; // no Chinese, no orphan (the English screens): no caret asked
+        }
         List<Integer> starts = lineStarts(t);
         if (starts.size() < 2) {
             return -1;
@@ -83,19 +86,52 @@ public class NoOrphanLabel extends Label {
         return -1;
     }
 
-    /** Where each drawn line starts: a character whose caret sits lower than the one before starts a line. */
+    /**
+     * Where each drawn line starts: a character whose caret sits lower than the one before starts a
+     * line. The carets go down with the text, so each line's start is found by halving (a few
+     * carets a line, not one a character: each label runs this at every layout, and 400 carets were
+     * asked before the home screen's first frame, 80 now; issue 13).
+     */
     static List<Integer> lineStarts(Text t) {
         String s = t.getText();
         List<Integer> starts = new ArrayList<>();
-        double lastTop = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < s.length(); i++) {
-            PathElement[] caret = t.caretShape(i, true);
-            double top = caret.length > 0 && caret[0] instanceof MoveTo m ? m.getY() : 0;
-            if (top > lastTop + 0.5) {
-                starts.add(i);
-                lastTop = top;
+        int n = s == null ? 0 : s.length();
+        if (n == 0) {
+            return starts;
+        }
+        starts.add(0);
+        double top = caretTop(t, 0);
+        double last = caretTop(t, n - 1);
+        int from = 0;
+        while (last > top + 0.5) {
+            int lo = from + 1;
+            int hi = n - 1; // its caret is lower than top: the answer is at most hi
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (caretTop(t, mid) > top + 0.5) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
+            starts.add(lo);
+            from = lo;
+            top = caretTop(t, lo);
         }
         return starts;
+    }
+
+    private static double caretTop(Text t, int i) {
+        PathElement[] caret = t.caretShape(i, true);
+        return caret.length > 0 && caret[0] instanceof MoveTo m ? m.getY() : 0;
+    }
+
+    private static boolean hasHan(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
     }
 }

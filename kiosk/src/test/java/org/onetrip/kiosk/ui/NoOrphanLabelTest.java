@@ -37,6 +37,44 @@ class NoOrphanLabelTest extends ApplicationTest {
         stage.show();
     }
 
+    /** The first way of finding the lines, one caret a character: the faster one must agree with it. */
+    private static java.util.List<Integer> everyCaret(Text t) {
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        double lastTop = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.getText().length(); i++) {
+            javafx.scene.shape.PathElement[] caret = t.caretShape(i, true);
+            double top = caret.length > 0 && caret[0] instanceof javafx.scene.shape.MoveTo m ? m.getY() : 0;
+            if (top > lastTop + 0.5) {
+                starts.add(i);
+                lastTop = top;
+            }
+        }
+        return starts;
+    }
+
+    @Test
+    void theLinesFoundByHalvingAreTheLinesFoundCaretByCaret() {
+        String[] texts = {LONG, "Apply for a temporary assistance payment after an accident, a sudden illness or a disaster.",
+            "第一行\n第二行\n\n第四行 民政 Civil affairs 临时救助", ""};
+        for (String text : texts) {
+            for (int width = 60; width <= 520; width += 53) {
+                int w = width;
+                Object[] r = new Object[2];
+                interact(() -> {
+                    plain.setText(text);
+                    box.setPrefWidth(w);
+                    box.setMaxWidth(w);
+                    Parent root = box.getParent();
+                    root.applyCss();
+                    root.layout();
+                    r[0] = NoOrphanLabel.lineStarts(drawn(plain));
+                    r[1] = everyCaret(drawn(plain));
+                });
+                assertThat(r[0]).as("lines of \"%s\" at %d px", text, w).isEqualTo(r[1]);
+            }
+        }
+    }
+
     private Text drawn(Label l) {
         return (Text) l.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).findFirst().orElseThrow();
     }
