@@ -61,18 +61,24 @@ class NoOrphanLabelTest extends ApplicationTest {
                 int w = width;
                 Object[] r = new Object[2];
                 interact(() -> {
-                    plain.setText(text);
-                    box.setPrefWidth(w);
-                    box.setMaxWidth(w);
-                    Parent root = box.getParent();
-                    root.applyCss();
-                    root.layout();
+                    layOut(text, w);
                     r[0] = NoOrphanLabel.lineStarts(drawn(plain));
                     r[1] = everyCaret(drawn(plain));
                 });
                 assertThat(r[0]).as("lines of \"%s\" at %d px", text, w).isEqualTo(r[1]);
             }
         }
+    }
+
+    /** Both labels show {@code text} at {@code width} px, laid out once; on the JavaFX thread. */
+    private void layOut(String text, int width) {
+        plain.setText(text);
+        kiosk.setText(text);
+        box.setPrefWidth(width);
+        box.setMaxWidth(width);
+        Parent root = box.getParent();
+        root.applyCss();
+        root.layout();
     }
 
     private Text drawn(Label l) {
@@ -87,14 +93,8 @@ class NoOrphanLabelTest extends ApplicationTest {
                 int w = width;
                 int[] r = new int[4];
                 interact(() -> {
-                    plain.setText(text);
-                    kiosk.setText(text);
-                    box.setPrefWidth(w);
-                    box.setMaxWidth(w);
-                    Parent root = box.getParent();
-                    root.applyCss();
-                    root.layout();
-                    root.layout(); // the narrowed wrap settles on the next pass
+                    layOut(text, w);
+                    box.getParent().layout(); // the narrowed wrap settles on the next pass
                     r[0] = NoOrphanLabel.loneCjkLine(drawn(plain));
                     r[1] = NoOrphanLabel.loneCjkLine(drawn(kiosk));
                     r[2] = NoOrphanLabel.lineStarts(drawn(plain)).size();
