@@ -116,7 +116,7 @@ class StaffDailyWorkTest {
             b.click("#do-assign");
             b.waitText("#message", "已转派");
             assertThat(b.text("#assigned")).isEqualTo("吴窗口");
-            assertThat(b.text("#history")).contains("转派给吴窗口", "李窗口");
+            assertThat(b.text("#history")).contains("转派给吴窗口", "Reassigned to 吴窗口", "李窗口");
             assertThat(staff.request(key).orElseThrow().assignedTo()).isEqualTo("wu");
 
             b.driver.manage().deleteAllCookies();
@@ -130,7 +130,9 @@ class StaffDailyWorkTest {
             b.click("#do-assign");
             b.waitText("#message", "已转派");
             assertThat(b.text("#assigned")).isEqualTo("社会治理办公室");
-            assertThat(b.text("#history")).contains("转派给吴窗口", "转派（社会治理办公室）：涉及邻里纠纷", "吴窗口");
+            // In both languages (staff read either), then the note as typed.
+            assertThat(b.text("#history")).contains("转派给吴窗口", "转派（社会治理办公室）",
+                    "Reassigned (Social governance office)", "涉及邻里纠纷", "吴窗口");
             assertThat(staff.request(key).orElseThrow().department()).isEqualTo("governance");
             assertThat(staff.request(key).orElseThrow().detail()).isEqualTo(RequestStatus.RECEIVED);
             // An assignment's note is for staff: its field says so, and the resident's page never shows it.

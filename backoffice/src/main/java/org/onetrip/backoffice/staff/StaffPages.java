@@ -809,9 +809,11 @@ public final class StaffPages {
                         renderRequest(ctx, t, s, r, 400, "", t.get("error.department"));
                         return;
                     }
-                    String what = "转派" + (to == null ? "" : "给" + staff.account(to).map(Account::name).orElse(to))
-                            + (dep == null ? "" : "（" + responses.department(dep).name().zh() + "）");
-                    staff.assign(r.requestKey(), to, dep, note.isEmpty() ? what : what + "：" + note, a.staffId());
+                    String name = to == null ? null : staff.account(to).map(Account::name).orElse(to);
+                    LocalizedText department = dep == null ? null : responses.department(dep).name();
+                    // Staff read the history in either language: the line in both, then the note as typed.
+                    String what = inBothLanguages(assigned(Text.ZH, name, department), assigned(Text.EN, name, department));
+                    staff.assign(r.requestKey(), to, dep, lines(what, note), a.staffId());
                     log.info("staff {} assigned request {}", a.staffId(), r.serviceRequestId());
                     throw new Redirect("/staff/requests/" + r.requestKey() + "?done=assign");
                 }
@@ -845,7 +847,18 @@ public final class StaffPages {
      * so it is written in Chinese, then in English on a line of its own; the staff's own note follows as typed.
      */
     static String forResident(String zh, String en) {
+        return inBothLanguages(zh, en);
+    }
+
+    /** Chinese, then English on a line of its own (only one line when they are the same or English is missing). */
+    static String inBothLanguages(String zh, String en) {
         return en == null || en.isBlank() || en.equals(zh) ? zh : zh + "\n" + en;
+    }
+
+    /** An assignment as the history says it in {@code t}'s language: to whom, to which department. */
+    static String assigned(Text t, String colleague, LocalizedText department) {
+        String who = colleague == null ? t.get("history.assign") : t.f("history.assign.to", colleague);
+        return department == null ? who : who + t.f("history.assign.department", t.of(department));
     }
 
     private static String lines(String a, String b) {
