@@ -170,7 +170,7 @@ public final class PageScreenshots {
                 seedStaff.step(requestKey, Workflow.ACCEPT.from(), RequestStatus.IN_PROGRESS, null, "li");
             }
             clock.now = shown.requested().plus(Duration.ofMinutes(40));
-            seedStaff.assign(requestKey, "li", "public-service", "转派给李晓梅（公共服务办公室）\nReassigned to 李晓梅 (Public service office)", "li");
+            seedStaff.assign(requestKey, "li", "public-service", "转派给李晓梅（公共服务办公室）\nReassigned to 李晓梅 (Public services office)", "li");
             if (seedStaff.request(requestKey).orElseThrow().detail() == RequestStatus.IN_PROGRESS) {
                 clock.now = shown.requested().plus(Duration.ofMinutes(55));
                 seedStaff.step(requestKey, Workflow.ASK_DOCUMENTS.from(), RequestStatus.NEEDS_DOCUMENTS,
