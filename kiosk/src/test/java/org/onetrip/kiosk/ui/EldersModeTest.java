@@ -1,6 +1,7 @@
 package org.onetrip.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,6 +153,9 @@ class EldersModeTest extends KioskUiTestBase {
         await("the idle warning at 81 s", this::warning);
         assertThat(text("#idle-countdown")).isEqualTo("39 秒");
         assertThat(text("#more-time")).isEqualTo("我还需要时间");
+        // The explanation is centred under the countdown, on one line as on two (the elders' mode's
+        // wider card had left a one-line Chinese text at its left edge).
+        assertThat(centreX("#idle-explain")).isCloseTo(centreX("#idle-countdown"), within(4.0));
         snapshot("elders-04-idle");
         tap("#more-time");
         await("the warning to go", () -> !warning());
@@ -289,5 +293,14 @@ class EldersModeTest extends KioskUiTestBase {
         clock.advance(Duration.ofSeconds(100));
         awaitScreen("home");
         assertThat(elders()).isFalse();
+    }
+
+    /** The horizontal centre, in the scene, of the text a label draws. */
+    private double centreX(String query) {
+        javafx.scene.control.Label l = lookup(query).queryAs(javafx.scene.control.Label.class);
+        javafx.scene.Node drawn = l.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .findFirst().orElseThrow();
+        javafx.geometry.Bounds b = drawn.localToScene(drawn.getBoundsInLocal());
+        return (b.getMinX() + b.getMaxX()) / 2;
     }
 }

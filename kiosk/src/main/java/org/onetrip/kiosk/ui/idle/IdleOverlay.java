@@ -43,7 +43,8 @@ public final class IdleOverlay extends StackPane {
         explain.setId("idle-explain");
         explain.getStyleClass().add(Ui.BODY);
         explain.setWrapText(true);
-        explain.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        explain.setTextAlignment(javafx.scene.text.TextAlignment.CENTER); // its lines, when it wraps
+        explain.setAlignment(Pos.CENTER); // one line in a wider label (the elders' card) too
         explain.setMaxWidth(560);
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap, never cut with "…"
         box = new VBox(20, question, countdown, explain, more);
