@@ -782,7 +782,7 @@ public final class StaffPages {
                         renderRequest(ctx, t, s, r, 400, "", t.get("error.pick-documents"));
                         return;
                     }
-                    notes = lines(zh.isEmpty() ? "" : forResident(Text.ZH.f("notes.bring", String.join("、", zh)),
+                    notes = lines(zh.isEmpty() ? "" : inBothLanguages(Text.ZH.f("notes.bring", String.join("、", zh)),
                             Text.EN.f("notes.bring", String.join(", ", en))), note);
                 }
                 case COMPLETE -> notes = withTemplate(r.serviceCode(), "complete", ctx.formParam("template"), note);
@@ -811,7 +811,6 @@ public final class StaffPages {
                     }
                     String name = to == null ? null : staff.account(to).map(Account::name).orElse(to);
                     LocalizedText department = dep == null ? null : responses.department(dep).name();
-                    // Staff read the history in either language: the line in both, then the note as typed.
                     String what = inBothLanguages(assigned(Text.ZH, name, department), assigned(Text.EN, name, department));
                     staff.assign(r.requestKey(), to, dep, lines(what, note), a.staffId());
                     log.info("staff {} assigned request {}", a.staffId(), r.serviceRequestId());
@@ -829,28 +828,25 @@ public final class StaffPages {
         throw new Redirect("/staff/requests/" + r.requestKey() + "?done=" + step.wire());
     }
 
-    /** A picked response template (for the resident, see {@link #forResident}), then the staff's own note; null when both are empty. */
+    /** A picked response template (for the resident, see {@link #inBothLanguages}), then the staff's own note; null when both are empty. */
     private String withTemplate(String serviceCode, String kind, String template, String note) {
         String text = "";
         List<LocalizedText> list = responses.templates(serviceCode, kind);
         if (template != null && template.matches("\\d{1,2}") && Integer.parseInt(template) < list.size()) {
             LocalizedText picked = list.get(Integer.parseInt(template));
-            text = forResident(picked.zh(), picked.en());
+            text = inBothLanguages(picked.zh(), picked.en());
         }
         String all = lines(text, note);
         return all.isEmpty() ? null : all;
     }
 
     /**
-     * A text staff picked from a list (documents, a response template), as the resident reads it on the
-     * kiosk and the phone page. A request does not say its resident's language (the kiosk sends none),
-     * so it is written in Chinese, then in English on a line of its own; the staff's own note follows as typed.
+     * A text the kiosk writes for whoever reads it next, in Chinese, then in English on a line of its
+     * own (one line when they are the same or English is missing): what staff pick for the resident
+     * (documents, a response template), as the kiosk and the phone page show it, since a request does
+     * not say its resident's language (the kiosk sends none); and the history's lines, which staff
+     * read in either language. A staff member's own note follows as typed.
      */
-    static String forResident(String zh, String en) {
-        return inBothLanguages(zh, en);
-    }
-
-    /** Chinese, then English on a line of its own (only one line when they are the same or English is missing). */
     static String inBothLanguages(String zh, String en) {
         return en == null || en.isBlank() || en.equals(zh) ? zh : zh + "\n" + en;
     }
