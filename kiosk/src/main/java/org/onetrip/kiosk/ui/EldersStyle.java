@@ -1,10 +1,5 @@
 package org.onetrip.kiosk.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,7 +9,9 @@ import java.util.regex.Pattern;
  * The elders' mode's stylesheets (长辈模式, issue 12): every font size of the kiosk's theme times
  * {@link #SCALE}, derived from {@link KioskUi#STYLESHEET} itself so a size changed there is
  * scaled too (no second type scale to keep in step), and {@link #LAYOUT}, hand-written room for
- * the larger text. Both are added to the scene while the mode is on.
+ * the larger text. Both are added to the scene while the mode is on. The scaled sheets are written by
+ * the build ({@link BinaryStylesheets}, from the sheets beside them, then in binary form like every
+ * sheet), so no resident's tap reads, rewrites or parses CSS on the JavaFX thread (issue 13).
  */
 public final class EldersStyle {
     /** The issue asks for text at least 1.5× larger. */
@@ -38,14 +35,40 @@ public final class EldersStyle {
     }
 
     /**
-     * Made once, on first use: the mode's button is tapped on the JavaFX thread, which should not
-     * read and rewrite the theme at every tap. The scene-level sheets are scaled (the theme and the
-     * speech bar's); a control's own sheet (the keyboard's) outranks any scene sheet: {@link #ownSheet}.
+     * The scene-level sheets' font sizes scaled (the theme's and the speech bar's), then the layout;
+     * a control's own sheet (the keyboard's) outranks any scene sheet: {@link #ownSheet}.
      */
     private static final class Sheets {
-        static final List<String> LIST = List.of(
-                dataUrl(scaledFonts(read(KioskUi.STYLESHEET) + read(KioskUi.SPEECH_STYLESHEET), SCALE)),
-                Resources.url(LAYOUT));
+        static final List<String> LIST = List.of(Resources.url(FONTS), Resources.url(LAYOUT));
+    }
+
+    /** The theme's and the speech bar's font sizes times {@link #SCALE}, written by the build. */
+    static final String FONTS = "/ui/elders-fonts.css";
+
+    /** The controls' own sheets that have an elders' version ({@link #ownSheet}), written by the build. */
+    static final List<String> OWN_SHEETS = List.of(org.onetrip.kiosk.ui.keyboard.OnScreenKeyboard.STYLESHEET,
+            org.onetrip.kiosk.ui.keyboard.HandwritingPad.STYLESHEET);
+
+    /** {@code /ui/x.css} to {@code /ui/x-elders.css}. */
+    static String eldersOf(String path) {
+        return path.substring(0, path.length() - ".css".length()) + "-elders.css";
+    }
+
+    /**
+     * What the build writes beside the sheets (file name to CSS), from the sheets themselves read by
+     * {@code read} (a path such as {@code /ui/kiosk.css} to its text).
+     */
+    static java.util.Map<String, String> generated(java.util.function.UnaryOperator<String> read) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put(name(FONTS), scaledFonts(read.apply(KioskUi.STYLESHEET) + read.apply(KioskUi.SPEECH_STYLESHEET), SCALE));
+        for (String own : OWN_SHEETS) {
+            out.put(name(eldersOf(own)), scaledFonts(read.apply(own), SCALE, "." + ROOT_CLASS + " "));
+        }
+        return out;
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /**
@@ -56,10 +79,11 @@ public final class EldersStyle {
      * keyboard's mode keys and pinyin candidates kept their normal size among 1.5× text.
      */
     public static String ownSheet(String path) {
-        return OWN.computeIfAbsent(path, p -> dataUrl(scaledFonts(read(p), SCALE, "." + ROOT_CLASS + " ")));
+        if (!OWN_SHEETS.contains(path)) {
+            throw new IllegalArgumentException(path + " has no elders' version: add it to EldersStyle.OWN_SHEETS");
+        }
+        return Resources.url(eldersOf(path));
     }
-
-    private static final java.util.Map<String, String> OWN = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String scaledFonts(String css, double scale) {
         return scaledFonts(css, scale, "");
@@ -96,18 +120,5 @@ public final class EldersStyle {
         return out.toString();
     }
 
-    private static String dataUrl(String css) {
-        return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static String read(String path) {
-        try (InputStream in = EldersStyle.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + path + " is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + path, e);
-        }
-    }
 }

@@ -280,7 +280,7 @@ public final class KioskUi {
     private void eldersMode(boolean on, StackPane root) {
         texts.setPlain(on);
         idle.setStretch(on ? 2 : 1);
-        scene.getStylesheets().removeIf(s -> s.startsWith("data:text/css") || s.equals(Resources.url(EldersStyle.LAYOUT)));
+        scene.getStylesheets().removeAll(EldersStyle.stylesheets());
         root.getStyleClass().remove(EldersStyle.ROOT_CLASS);
         if (on) {
             scene.getStylesheets().addAll(EldersStyle.stylesheets());

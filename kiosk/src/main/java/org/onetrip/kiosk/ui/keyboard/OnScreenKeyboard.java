@@ -64,7 +64,7 @@ public final class OnScreenKeyboard extends VBox {
     private PinyinBar pinyin;
 
     /** The keyboard's own rules (its mode keys, the pinyin candidates); scaled in the elders' mode too. */
-    static final String STYLESHEET = "/ui/keyboard-ime.css";
+    public static final String STYLESHEET = "/ui/keyboard-ime.css";
 
     /** The English keyboard, or a Chinese one without pinyin. */
     public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
