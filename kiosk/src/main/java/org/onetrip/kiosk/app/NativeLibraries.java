@@ -121,7 +121,7 @@ public final class NativeLibraries {
             try {
                 ZipEntry entry = jarEntry(url);
                 if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0 || entry.getSize() > MAX_SIZE) {
-                    continue; // not from a jar (a build's class folder): the loader copies it itself
+                    continue; // not from a jar (a build's class folder), or no library's size: the loader's own way
                 }
                 if (Files.isSymbolicLink(folder)) {
                     throw new IOException(folder + " is a symbolic link");
@@ -129,8 +129,7 @@ public final class NativeLibraries {
                 Path dir = folder.resolve(b.folderName(entry.getCrc()));
                 Path copy = dir.resolve(b.fileName());
                 if (!intact(copy, entry)) {
-                    long free = usable.applyAsLong(folder);
-                    if (free >= 0 && free < entry.getSize() + DataFolder.KEEP_FREE) {
+                    if (!DataFolder.roomFor(usable.applyAsLong(folder), entry.getSize())) {
                         // Not a fault: the loader's default; a disk this full is the store's to say.
                         continue;
                     }
@@ -203,6 +202,7 @@ public final class NativeLibraries {
             }
         });
         if (!intact(copy, entry)) {
+            Files.deleteIfExists(copy); // never left under the name the loader is pointed at
             throw new IOException("the copy does not match the jar's CRC-32");
         }
     }

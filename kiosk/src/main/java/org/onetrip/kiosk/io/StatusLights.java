@@ -74,7 +74,7 @@ public final class StatusLights implements AutoCloseable {
 
     /**
      * Subscribes to the devices and the paper-low input, asks the store once (telling its
-     * listeners) and lights the current state. Called at start-up, beside the UI's start.
+     * listeners) and lights the current state. Called when the devices start.
      */
     public void start() {
         synchronized (this) {
@@ -82,11 +82,6 @@ public final class StatusLights implements AutoCloseable {
                 return;
             }
             started = true;
-        }
-        storeStatus = store.get();
-        // The UI may already listen (the devices start beside it): it hears the first answer too.
-        for (var l : storeListeners) {
-            l.accept(storeStatus);
         }
         for (Device d : devices) {
             d.addStatusListener(s -> refresh());
@@ -96,7 +91,8 @@ public final class StatusLights implements AutoCloseable {
                 refresh();
             }
         });
-        refresh();
+        // The UI listens already (the devices start after its first frame): it hears the first answer too.
+        refreshStore();
     }
 
     /** The UI: a resident's session opened (true) or ended (false). */

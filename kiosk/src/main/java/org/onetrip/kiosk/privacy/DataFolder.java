@@ -134,7 +134,11 @@ public final class DataFolder {
 
     /** Whether {@code bytes} more fit on {@code dir}'s disk with {@link #KEEP_FREE} to spare; true when unknown. */
     public static boolean roomFor(Path dir, long bytes) {
-        long free = usableBytes(dir);
+        return roomFor(usableBytes(dir), bytes);
+    }
+
+    /** The rule itself: {@code bytes} more fit in {@code free} with {@link #KEEP_FREE} to spare; true when unknown (-1). */
+    public static boolean roomFor(long free, long bytes) {
         return free < 0 || free >= bytes + KEEP_FREE;
     }
 

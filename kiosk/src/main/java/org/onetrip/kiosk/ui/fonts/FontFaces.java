@@ -84,10 +84,11 @@ public final class FontFaces {
                 continue;
             }
             try {
-                if (!DataFolder.roomFor(dir, Files.size(src))) {
+                long size = Files.size(src);
+                if (!DataFolder.roomFor(dir, size)) {
                     // A speed-up, never worth the store's last megabytes: the collection is used.
-                    log.info("'{}' of {} not cut: less than {} MiB would stay free", family, src,
-                            (Files.size(src) + DataFolder.KEEP_FREE) >> 20);
+                    log.info("'{}' of {} not cut: less than {} MiB would stay free after it", family, src,
+                            DataFolder.KEEP_FREE >> 20);
                     continue;
                 }
                 Files.createDirectories(dir);
