@@ -120,6 +120,9 @@ public final class PinyinInput {
         return loading != null;
     }
 
+    /** About what the compiled cache of Rime's luna pinyin takes (7.3 MB measured), rounded up. */
+    static final long CACHE_BYTES = 8L << 20;
+
     private void load(CompletableFuture<PinyinConverter> loading) {
         Optional<String> m = missing();
         if (m.isPresent()) {
@@ -137,6 +140,17 @@ public final class PinyinInput {
             } catch (java.io.IOException first) {
                 how = first instanceof java.nio.file.NoSuchFileException ? ", cache made first"
                         : ", cache made again (" + first.getMessage() + ")";
+                Path folder = cache.toAbsolutePath().getParent();
+                if (!org.onetrip.kiosk.privacy.DataFolder.roomFor(folder, CACHE_BYTES)) {
+                    // The store's last room is for residents' requests (DataFolder.KEEP_FREE): the
+                    // keyboard keeps its letters and the writing pad; kiosk-launch checks the same.
+                    String why = "no pinyin: the cache (" + (CACHE_BYTES >> 20) + " MiB) is not made where less than "
+                            + (org.onetrip.kiosk.privacy.DataFolder.KEEP_FREE >> 20) + " MiB would stay free on " + folder;
+                    status = DeviceStatus.offline(StatusDetail.DISABLED, why);
+                    log.warn("pinyin input offline: {}", why);
+                    loading.completeExceptionally(new IllegalStateException(why));
+                    return;
+                }
                 log.info("pinyin cache {}: making it", first instanceof java.nio.file.NoSuchFileException
                         ? "missing" : first.getMessage());
                 preparer.prepare(rimeData, cache);

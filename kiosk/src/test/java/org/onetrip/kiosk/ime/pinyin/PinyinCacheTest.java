@@ -103,6 +103,22 @@ class PinyinCacheTest {
         assertThat(PinyinCache.read(file, source).size()).isEqualTo(n);
     }
 
+    /** The cache is made when a keyboard first shows, but never from the store's last room. */
+    @Test
+    void noCacheIsMadeOnANearlyFullDisk() throws Exception {
+        try (org.onetrip.kiosk.testing.SmallDisk disk = org.onetrip.kiosk.testing.SmallDisk.mount(dir.resolve("disk"), 48L << 20)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(disk != null, "this process may mount a tmpfs (root, as in CI)");
+            AtomicInteger made = new AtomicInteger();
+            PinyinInput input = new PinyinInput(tinyRime(), new OpenCcSimplifier(OpenCcSimplifier.DEFAULT_CONFIG),
+                    disk.path().resolve(PinyinCache.FILE), (r, out) -> made.incrementAndGet());
+
+            assertThatThrownBy(() -> input.converter().get(30, TimeUnit.SECONDS)).hasMessageContaining("would stay free");
+            assertThat(made).hasValue(0);
+            assertThat(input.status().state()).isEqualTo(org.onetrip.kiosk.device.DeviceState.OFFLINE);
+            assertThat(input.status().detail()).isEqualTo(org.onetrip.kiosk.device.StatusDetail.DISABLED);
+        }
+    }
+
     @Test
     void theKioskMakesAMissingStaleOrCorruptCacheAgainAndThenReadsIt() throws Exception {
         Path rime = tinyRime();
