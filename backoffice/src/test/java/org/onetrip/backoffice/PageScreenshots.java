@@ -210,6 +210,10 @@ public final class PageScreenshots {
                     b.open("/staff/fleet");
                     b.find("#fleet");
                     b.screenshot(out.resolve("staff-fleet.png"));
+                    // The request as a member of staff working in English reads it (last: the choice sticks).
+                    b.open("/staff/requests/" + requestKey + "?lang=en");
+                    b.find("#history");
+                    b.screenshotFullPage(out.resolve("staff-request-en.png"));
                 }
                 try (Browser phone = new Browser(base, 390, 844)) {
                     phone.open("/status/" + phoneToken);
@@ -220,6 +224,9 @@ public final class PageScreenshots {
                     phone.open("/staff/queue");
                     phone.find("#queue");
                     phone.screenshot(out.resolve("staff-queue-phone.png"));
+                    phone.open("/staff/requests/" + requestKey);
+                    phone.find("#history");
+                    phone.screenshotFullPage(out.resolve("staff-request-phone.png"));
                 }
             }
         } finally {
@@ -228,7 +235,7 @@ public final class PageScreenshots {
             }
         }
         System.out.println("wrote " + out.resolve("staff-queue.png") + ", staff-request.png, staff-dashboard.png, "
-                + "staff-fleet.png, phone-status.png, staff-queue-phone.png");
+                + "staff-fleet.png, staff-request-en.png, phone-status.png, staff-queue-phone.png, staff-request-phone.png");
     }
 
     static String heartbeat(String scannerState, String printerDetail, long pending, Instant oldest, List<String> alarms) {
