@@ -65,6 +65,8 @@ public final class OnScreenKeyboard extends VBox {
 
     /** The keyboard's own rules (its mode keys, the pinyin candidates); scaled in the elders' mode too. */
     public static final String STYLESHEET = "/ui/keyboard-ime.css";
+    /** The keyboard's own rows of keys (the top row, the letters), apart from a mode's pad. */
+    static final String KEYS = "keyboard-keys";
 
     /** The English keyboard, or a Chinese one without pinyin. */
     public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
@@ -128,10 +130,12 @@ public final class OnScreenKeyboard extends VBox {
         }
         body.getChildren().add(keys);
         keys.managedProperty().bind(keys.visibleProperty());
+        keys.getStyleClass().add(KEYS);
         // The top row: the modes and the digits; while pinyin is being typed, its candidates in
         // their place (no row of the form is given up for them).
         StackPane top = new StackPane(digits);
         top.setId("keyboard-top");
+        top.getStyleClass().add(KEYS);
         if (chinese) {
             modeRow.setId("keyboard-modes");
             modeRow.setAlignment(Pos.CENTER_LEFT);
