@@ -79,10 +79,6 @@ class EldersKeyboardTest extends KioskUiTestBase {
         return true;
     }
 
-    private boolean shown(String query) {
-        return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
     @Test
     void everyKeyOfTheKeyboardIsOneAndAHalfTimesLargerInTheEldersMode() {
         openSuggestionKeyboard();
@@ -96,19 +92,7 @@ class EldersKeyboardTest extends KioskUiTestBase {
         awaitScreen("home");
         tap("#elders-mode");
         await("the elders' mode", () -> lookup("#kiosk").query().getStyleClass().contains("elders"));
-        tap("#tile-opinion");
-        awaitScreen("services");
-        tap("#service-suggestion");
-        awaitScreen("form");
-        // One question a page in the mode: the topic, then the text.
-        for (int i = 0; i < 6 && !shown("#card-content"); i++) {
-            if (shown("#card-topic")) {
-                tap("#choice-topic-traffic");
-            }
-            tap("#next");
-        }
-        tap("#field-content");
-        awaitNode("#keyboard");
+        openSuggestionKeyboard();
         Map<String, Double> large = keyboardFonts();
         snapshot("keyboard-elders");
         tap("#mode-handwriting");

@@ -165,11 +165,27 @@ abstract class KioskUiTestBase extends ApplicationTest {
         awaitScreen("form");
     }
 
-    /** From home: 社情民意, the suggestion form, its free-text field tapped and the keyboard shown. */
+    /**
+     * From home: 社情民意, the suggestion form, its free-text field tapped and the keyboard shown. In
+     * the elders' mode (one question a page) it pages on to the text, choosing a topic on the way.
+     */
     void openSuggestionKeyboard() {
         openForm("opinion", "suggestion", null);
+        if (ui.flow().session().elders()) {
+            for (int i = 0; i < 6 && !shownNow("#card-content"); i++) {
+                if (shownNow("#card-topic")) {
+                    tap("#choice-topic-traffic");
+                }
+                tap("#next");
+            }
+        }
         tap("#field-content");
         awaitNode("#keyboard");
+    }
+
+    /** Whether a node matching {@code query} is there and visible now (no waiting). */
+    boolean shownNow(String query) {
+        return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
     }
 
     void awaitScreen(String id) {

@@ -142,18 +142,7 @@ class ScreenAuditTest extends ScreenTour {
             awaitScreen("home");
             eldersOn();
             language(lang);
-            tap("#tile-opinion");
-            awaitScreen("services");
-            tap("#service-suggestion");
-            awaitScreen("form");
-            for (int i = 0; i < 6 && !lookup("#card-content").query().isVisible(); i++) {
-                if (lookup("#card-topic").query().isVisible()) {
-                    tap("#choice-topic-traffic");
-                }
-                tap("#next");
-            }
-            tap("#field-content");
-            awaitNode("#keyboard");
+            openSuggestionKeyboard();
             audit("elders-keyboard-" + lang.getLanguage());
             if (lang.getLanguage().equals("zh")) {
                 tap("#mode-handwriting");
