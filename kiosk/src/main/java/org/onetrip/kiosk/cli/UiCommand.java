@@ -82,29 +82,7 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
                     if (config.simulatorPanel() && !noPanel && screenshot == null && !exitWhenReady) {
                         new SimulatorPanel(kiosk, ui.flow().bridge()).show(stage);
                     }
-                    // A timer runs at the start of a pulse, before that pulse's CSS, layout and drawing:
-                    // the first pulse after show() draws the first frame, so the second one comes after
-                    // it. READY (the bench's mark, as the bare window's) at the first; then the work the
-                    // home screen does not need begins (below, on this command's thread).
-                    new javafx.animation.AnimationTimer() {
-                        private int pulses;
-
-                        @Override
-                        public void handle(long now) {
-                            if (++pulses == 1) {
-                                if (exitWhenReady) {
-                                    System.out.println("READY");
-                                    System.out.flush();
-                                }
-                                return;
-                            }
-                            stop();
-                            drawn.countDown();
-                            if (exitWhenReady) {
-                                stage.hide();
-                            }
-                        }
-                    }.start();
+                    new FirstFrame(exitWhenReady, stage, drawn).start();
                     if (screenshot != null) {
                         PauseTransition wait = new PauseTransition(Duration.seconds(1.5));
                         wait.setOnFinished(e -> {
@@ -185,6 +163,42 @@ public final class UiCommand implements java.util.concurrent.Callable<Integer> {
             Fonts.cutFaces(faces);
         }
         return status.get();
+    }
+
+    /**
+     * Marks the home screen's first frame. A timer runs at the start of a pulse, before that pulse's
+     * CSS, layout and drawing: the first pulse after show() draws the first frame, so the second
+     * one comes after it. READY (the bench's mark, as the bare window's) at the first; then {@code
+     * drawn} lets the work the home screen does not need begin (on the command's thread). Made right
+     * after show(): what was loaded before this class, the home screen needed (UiLogFileCliTest).
+     */
+    static final class FirstFrame extends javafx.animation.AnimationTimer {
+        private final boolean exitWhenReady;
+        private final Stage stage;
+        private final CountDownLatch drawn;
+        private int pulses;
+
+        FirstFrame(boolean exitWhenReady, Stage stage, CountDownLatch drawn) {
+            this.exitWhenReady = exitWhenReady;
+            this.stage = stage;
+            this.drawn = drawn;
+        }
+
+        @Override
+        public void handle(long now) {
+            if (++pulses == 1) {
+                if (exitWhenReady) {
+                    System.out.println("READY");
+                    System.out.flush();
+                }
+                return;
+            }
+            stop();
+            drawn.countDown();
+            if (exitWhenReady) {
+                stage.hide();
+            }
+        }
     }
 
     /** How long the devices, the erasure and the sync wait for the first frame at most. */

@@ -45,17 +45,35 @@ public final class Open311BackOffice implements BackOffice {
 
     private final Settings settings;
     private final ServiceCatalog catalog;
-    private final HttpClient http;
+    /**
+     * Made at the first exchange, on the sync's thread once the home screen is drawn: a client's
+     * set-up loads java.net.http and the JDK's TLS (some 700 classes, SSLContext.getDefault) and
+     * starts its selector thread, which the home screen does not need (issue 13, cold start).
+     */
+    private volatile HttpClient http;
 
     /** {@code catalog} is the one the kiosk files with: it tells the form which fields are multi-value. */
     public Open311BackOffice(Settings settings, ServiceCatalog catalog) {
         this.settings = settings;
         this.catalog = catalog;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient http() {
+        HttpClient h = http;
+        if (h == null) {
+            synchronized (this) {
+                h = http;
+                if (h == null) {
+                    h = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(settings.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = h;
+                }
+            }
+        }
+        return h;
     }
 
     public Settings settings() {
@@ -73,7 +91,7 @@ public final class Open311BackOffice implements BackOffice {
                         StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return Open311Responses.submitAnswer(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
         } catch (HttpTimeoutException e) {
             return new SubmitOutcome.Retry("no answer within " + settings.requestTimeout().toSeconds() + " s", null);
@@ -188,7 +206,7 @@ public final class Open311BackOffice implements BackOffice {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new BackOfficeException(BackOfficeException.Kind.UNREACHABLE,
                     "no answer within " + settings.requestTimeout().toSeconds() + " s", e);
