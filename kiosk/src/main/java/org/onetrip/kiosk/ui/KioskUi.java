@@ -337,8 +337,10 @@ public final class KioskUi {
         texts.localeProperty().addListener((o, a, b) -> relabel.run());
         lang.setOnAction(e -> texts.localeProperty().set(texts.otherLocale()));
         home.setOnAction(e -> flow.home());
-        home.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> nav.current() != null && !nav.current().isRest(), nav.currentProperty()));
+        // A listener, not a binding of JavaFX's Bindings class (Ui.mirror says why).
+        Runnable homeShown = () -> home.setVisible(nav.current() != null && !nav.current().isRest());
+        homeShown.run();
+        nav.currentProperty().addListener((o, a, b) -> homeShown.run());
         home.managedProperty().bind(home.visibleProperty());
         // The clock and the buttons keep their words; a long centre name wraps instead (the
         // elders' mode's larger text cut them to "…" in English).

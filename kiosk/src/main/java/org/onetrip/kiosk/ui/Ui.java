@@ -30,8 +30,27 @@ public final class Ui {
      * control's text, and says it again when the resident turns it.
      */
     public static void saysState(javafx.scene.control.ToggleButton b, String off, String on) {
-        b.accessibleTextProperty().bind(javafx.beans.binding.Bindings.when(b.selectedProperty()).then(on).otherwise(off));
+        // A listener, not Bindings.when: see mirror.
+        b.setAccessibleText(b.isSelected() ? on : off);
+        b.selectedProperty().addListener((o, was, now) -> b.setAccessibleText(now ? on : off));
     }
+
+    /**
+     * A toggle's state and the flag it switches take each other's value, as bindBidirectional would:
+     * the toggle starts at the flag's value. The flag holds its listener weakly (a screen's toggle
+     * goes with its screen; the toggle keeps the listener). Not bindBidirectional, nor any other
+     * use of JavaFX's Bindings class before the first frame: without a class archive, checking that
+     * class loads some 100 more (issue 13, cold start; UiLogFileCliTest).
+     */
+    public static void mirror(javafx.scene.control.ToggleButton toggle, javafx.beans.property.BooleanProperty flag) {
+        toggle.setSelected(flag.get());
+        toggle.selectedProperty().addListener((o, was, now) -> flag.set(now));
+        javafx.beans.value.ChangeListener<Boolean> back = (o, was, now) -> toggle.setSelected(now);
+        toggle.getProperties().put(MIRROR, back);
+        flag.addListener(new javafx.beans.value.WeakChangeListener<>(back));
+    }
+
+    private static final Object MIRROR = new Object();
 
     /** A wrapping label that keeps no Chinese character alone on a line ({@link NoOrphanLabel}). */
     public static Label label(String text, String styleClass) {

@@ -120,7 +120,7 @@ public final class HomeScreen implements Screen {
     private ToggleButton contrastButton(Texts t) {
         ToggleButton b = modeSwitch("theme-toggle", Icons.CONTRAST, t.get("home.theme.high-contrast"));
         b.getStyleClass().addAll(Ui.SECONDARY, "mode-toggle");
-        b.selectedProperty().bindBidirectional(flow.highContrastProperty());
+        Ui.mirror(b, flow.highContrastProperty());
         // What a screen reader says (the Narrator: on focus, and again when the switch turns): the
         // state too, which the drawn switch shows only by its colour.
         Ui.saysState(b, t.get("home.theme.high-contrast"), t.get("home.theme.high-contrast.on"));

@@ -49,7 +49,7 @@ public final class SpeechBar {
         quieter.getStyleClass().add("speech-volume");
         louder.getStyleClass().add("speech-volume");
         level.getStyleClass().add("speech-level");
-        toggle.selectedProperty().bindBidirectional(control.onProperty());
+        org.onetrip.kiosk.ui.Ui.mirror(toggle, control.onProperty());
         quieter.setOnAction(e -> step(false));
         louder.setOnAction(e -> step(true));
         // Its controls join the bar when it first unfolds: hidden, their skins, CSS and layout were
