@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.SplittableRandom;
 import org.onetrip.kiosk.catalog.CatalogLoader;
 import org.onetrip.kiosk.catalog.LocalizedText;
@@ -88,10 +89,10 @@ public final class Wiring {
         Path data = config.dataDir();
         // The folder was made 0700 with owner-only files before this (cli/ConfigOptions.load, the
         // one door every command comes in by), before logback created its first file.
-        ServiceCatalog local = localCatalog(config);
         boolean backOffice = !config.backOfficeUrl().isEmpty();
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
-        ServiceCatalog catalog = cache == null ? local : cachedOr(cache, local);
+        Supplier<ServiceCatalog> local = localCatalogOnDemand(config, cache != null);
+        ServiceCatalog catalog = cache == null ? local.get() : cachedOr(cache, local);
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock, ErasableAttributes.of(catalog));
         ReceiptTokens tokens;
         try {
@@ -259,10 +260,35 @@ public final class Wiring {
     }
 
     /**
+     * The kiosk's own catalogue, parsed now, or at its first use when it is the bundled one and a
+     * back office may have left a cached catalogue: a centre's kiosk then starts with the cached
+     * one, and its own is only asked for the windows at the sync's catalogue fetch, after the home
+     * screen is drawn (a second parse of 100 KB of JSON on the main thread: issue 13, cold start).
+     * A technician's own file is read now either way, so a broken one still stops the start.
+     */
+    static Supplier<ServiceCatalog> localCatalogOnDemand(KioskConfig config, boolean mayBeCached) {
+        if (config.catalogFile() != null || !mayBeCached) {
+            ServiceCatalog now = localCatalog(config);
+            return () -> now;
+        }
+        return new Supplier<>() {
+            private ServiceCatalog bundled;
+
+            @Override
+            public synchronized ServiceCatalog get() {
+                if (bundled == null) {
+                    bundled = new CatalogLoader().loadBundled();
+                }
+                return bundled;
+            }
+        };
+    }
+
+    /**
      * The catalogue last fetched from the back office, or {@code local} when there is none or it
      * does not parse (a cache must never stop the kiosk from starting).
      */
-    static ServiceCatalog cachedOr(CatalogCache cache, ServiceCatalog local) {
+    static ServiceCatalog cachedOr(CatalogCache cache, Supplier<ServiceCatalog> local) {
         try {
             var cached = cache.load();
             if (cached.isPresent()) {
@@ -273,7 +299,7 @@ public final class Wiring {
         } catch (RuntimeException e) {
             log.warn("the cached catalogue is unusable; using the kiosk's own: {}", e.getMessage());
         }
-        return local;
+        return local.get();
     }
 
     static FilingService.CentreInfo centre(KioskConfig c) {

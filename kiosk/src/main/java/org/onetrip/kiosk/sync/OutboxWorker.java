@@ -89,7 +89,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final RequestQueue queue;
     private final BackOffice backOffice;
     private final CatalogCache catalogCache;
-    private final ServiceCatalog localCatalog;
+    private final java.util.function.Supplier<ServiceCatalog> localCatalog;
     private final Clock clock;
     private final Backoff backoff;
     private final Settings settings;
@@ -127,6 +127,14 @@ public final class OutboxWorker implements AutoCloseable {
     /** {@code catalogCache} may be null (no catalogue fetching); {@code localCatalog} gives the windows. */
     public OutboxWorker(RequestQueue queue, BackOffice backOffice, CatalogCache catalogCache, ServiceCatalog localCatalog,
             Clock clock, Backoff backoff, Settings settings, Identity identity) {
+        this(queue, backOffice, catalogCache, constant(Objects.requireNonNull(localCatalog, "localCatalog")), clock, backoff,
+                settings, identity);
+    }
+
+    /** As above, with the kiosk's own catalogue asked for at the first catalogue fetch (Wiring). */
+    public OutboxWorker(RequestQueue queue, BackOffice backOffice, CatalogCache catalogCache,
+            java.util.function.Supplier<ServiceCatalog> localCatalog, Clock clock, Backoff backoff, Settings settings,
+            Identity identity) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.backOffice = Objects.requireNonNull(backOffice, "backOffice");
         this.catalogCache = catalogCache;
@@ -463,10 +471,14 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    private static java.util.function.Supplier<ServiceCatalog> constant(ServiceCatalog c) {
+        return () -> c;
+    }
+
     private void fetchCatalogue() {
         BackOffice.RemoteCatalog remote = backOffice.fetchCatalog();
         List<String> skipped = new ArrayList<>();
-        var tree = Open311Catalog.toCatalogFile(remote.serviceList(), remote.definitions(), localCatalog, skipped::add);
+        var tree = Open311Catalog.toCatalogFile(remote.serviceList(), remote.definitions(), localCatalog.get(), skipped::add);
         skipped.forEach(s -> log.warn("catalogue from the back office: {} (left out)", s));
         ServiceCatalog parsed;
         try {
