@@ -316,13 +316,22 @@ public final class OutboxWorker implements AutoCloseable {
                 nextStatusRefresh = t.plus(backoff.delay(1));
             }
         }
+        // A heartbeat or a catalogue that went through is an answer too: a kiosk with nothing to
+        // send (a new one, a quiet night) is otherwise "not contacted yet", or still offline after
+        // the network came back, until a resident files something. Not over a delivery that failed
+        // in this pass: that request's failure is the status to see.
         if (!stopped && heartbeatOffered && !t.isBefore(nextHeartbeat)) {
-            runGuarded("send the heartbeat", this::sendHeartbeat);
+            if (runGuarded("send the heartbeat", this::sendHeartbeat) && p.failed == 0) {
+                reachedOnce(p);
+            }
             nextHeartbeat = t.plus(settings.heartbeat());
         }
         if (!stopped && catalogCache != null && !t.isBefore(nextCatalog)) {
-            nextCatalog = t.plus(runGuarded("fetch the catalogue", this::fetchCatalogue)
-                    ? settings.catalogRefresh() : settings.statusRefresh());
+            boolean fetched = runGuarded("fetch the catalogue", this::fetchCatalogue);
+            if (fetched && p.failed == 0) {
+                reachedOnce(p);
+            }
+            nextCatalog = t.plus(fetched ? settings.catalogRefresh() : settings.statusRefresh());
         }
         Instant next = p.wakeAt;
         for (Instant i : List.of(nextStatusRefresh, nextHeartbeat)) {

@@ -105,6 +105,44 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void aKioskWithNothingToSendIsOnlineOnceItsBackOfficeAnswers() {
+        assertThat(worker.status().detail()).isEqualTo(StatusDetail.INITIALIZING);
+
+        worker.runOnce();
+
+        assertThat(office.heartbeats).hasSize(1);
+        assertThat(worker.status().state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(worker.status().message()).isEqualTo("0 waiting to be sent");
+    }
+
+    @Test
+    void theStatusComesBackOnlineWhenTheNetworkReturnsWithNothingToSend() {
+        office.failHeartbeat = new BackOfficeException(BackOfficeException.Kind.UNREACHABLE, "connection refused");
+        office.catalog = null;
+        worker.runOnce();
+        assertThat(worker.status().state()).isEqualTo(DeviceState.OFFLINE);
+
+        office.failHeartbeat = null;
+        office.catalog = new BackOffice.RemoteCatalog(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode(),
+                Map.of());
+        worker.runOnce();
+
+        assertThat(worker.status().state()).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
+    void aHeartbeatDoesNotHideADeliveryThatFailedInTheSamePass() {
+        file();
+        office.scripted.add(new SubmitOutcome.Retry("HTTP 503", null));
+
+        worker.runOnce();
+
+        assertThat(office.heartbeats).hasSize(1);
+        assertThat(worker.status().state()).isEqualTo(DeviceState.OFFLINE);
+        assertThat(worker.status().message()).contains("HTTP 503");
+    }
+
+    @Test
     void aPassingFailureHoldsTheQueueInOrderAndBacksOff() {
         UUID a = file();
         UUID b = file();
