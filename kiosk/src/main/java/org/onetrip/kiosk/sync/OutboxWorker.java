@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.onetrip.kiosk.catalog.CatalogLoader;
@@ -89,27 +90,12 @@ public final class OutboxWorker implements AutoCloseable {
     private final RequestQueue queue;
     private final BackOffice backOffice;
     private final CatalogCache catalogCache;
-    private final java.util.function.Supplier<ServiceCatalog> localCatalog;
+    private final Supplier<ServiceCatalog> localCatalog;
     private final Clock clock;
     private final Backoff backoff;
     private final Settings settings;
     private final Identity identity;
-    private final List<SyncListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Tells every added listener; one that throws is logged and does not stop the others. */
-    private final SyncListener listener = (SyncListener) java.lang.reflect.Proxy.newProxyInstance(
-            SyncListener.class.getClassLoader(), new Class<?>[] {SyncListener.class}, (proxy, method, args) -> {
-                if (method.getDeclaringClass() == Object.class) {
-                    return method.invoke(this, args);
-                }
-                for (SyncListener l : listeners) {
-                    try {
-                        method.invoke(l, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        log.warn("sync listener failed on {}", method.getName(), e.getCause());
-                    }
-                }
-                return null;
-            });
+    private final Listeners listener = new Listeners();
     private final DeviceStatusHolder health;
     private final Object signal = new Object();
 
@@ -133,7 +119,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** As above, with the kiosk's own catalogue asked for at the first catalogue fetch (Wiring). */
     public OutboxWorker(RequestQueue queue, BackOffice backOffice, CatalogCache catalogCache,
-            java.util.function.Supplier<ServiceCatalog> localCatalog, Clock clock, Backoff backoff, Settings settings,
+            Supplier<ServiceCatalog> localCatalog, Clock clock, Backoff backoff, Settings settings,
             Identity identity) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.backOffice = Objects.requireNonNull(backOffice, "backOffice");
@@ -164,7 +150,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Called on the sync thread (or {@link #runOnce}'s caller) for each thing the worker does. */
     public void addListener(SyncListener l) {
-        listeners.add(l);
+        listener.all.add(l);
     }
 
     /**
@@ -480,7 +466,67 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private static java.util.function.Supplier<ServiceCatalog> constant(ServiceCatalog c) {
+    /**
+     * Tells every added listener; one that throws is logged and does not stop the others. A class,
+     * not a reflective proxy: the worker is made while the kiosk is wired, before the home screen,
+     * and a proxy's class is generated at run time (issue 13, cold start). Every method of
+     * {@link SyncListener} is passed on (OutboxWorkerListenersTest).
+     */
+    static final class Listeners implements SyncListener {
+        final List<SyncListener> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private void each(String what, Consumer<SyncListener> call) {
+            for (SyncListener l : all) {
+                try {
+                    call.accept(l);
+                } catch (RuntimeException e) {
+                    log.warn("sync listener failed on {}", what, e);
+                }
+            }
+        }
+
+        @Override
+        public void delivered(UUID requestId, String serviceRequestId, String token, boolean replayed) {
+            each("delivered", l -> l.delivered(requestId, serviceRequestId, token, replayed));
+        }
+
+        @Override
+        public void parked(UUID requestId, String reason) {
+            each("parked", l -> l.parked(requestId, reason));
+        }
+
+        @Override
+        public void retrying(UUID requestId, String reason, Instant nextAttempt) {
+            each("retrying", l -> l.retrying(requestId, reason, nextAttempt));
+        }
+
+        @Override
+        public void stopped(String reason) {
+            each("stopped", l -> l.stopped(reason));
+        }
+
+        @Override
+        public void tokenResolved(UUID requestId, String serviceRequestId) {
+            each("tokenResolved", l -> l.tokenResolved(requestId, serviceRequestId));
+        }
+
+        @Override
+        public void statusChanged(UUID requestId, RequestStatus from, RequestStatus to) {
+            each("statusChanged", l -> l.statusChanged(requestId, from, to));
+        }
+
+        @Override
+        public void heartbeat(boolean sent, String note) {
+            each("heartbeat", l -> l.heartbeat(sent, note));
+        }
+
+        @Override
+        public void catalogue(int services, String note) {
+            each("catalogue", l -> l.catalogue(services, note));
+        }
+    }
+
+    private static Supplier<ServiceCatalog> constant(ServiceCatalog c) {
         return () -> c;
     }
 
