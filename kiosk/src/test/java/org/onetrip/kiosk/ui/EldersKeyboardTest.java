@@ -79,6 +79,44 @@ class EldersKeyboardTest extends KioskUiTestBase {
         return true;
     }
 
+    /**
+     * The wide keys (Delete, Done) are as wide as the style sheet says (140 px), not just
+     * their word's width: in English in the elders' mode "Done" and "Delete" touched their keys'
+     * edges, the most used key of the keyboard the most cramped.
+     */
+    @Test
+    void theWideKeysLeaveRoomAroundTheirWordsInEnglishInTheEldersMode() {
+        tap("#language");
+        await("English", () -> !ui.flow().texts().isChinese());
+        tap("#elders-mode");
+        await("the elders' mode", () -> lookup("#kiosk").query().getStyleClass().contains("elders"));
+        openSuggestionKeyboard();
+        List<String> cramped = new ArrayList<>();
+        int wide = 0;
+        for (Node n : lookup("#keyboard .key-wide").queryAll()) {
+            if (!(n instanceof Labeled l) || !shownTree(n)) {
+                continue;
+            }
+            wide++;
+            double[] room = new double[1];
+            interact(() -> {
+                laidOut();
+                javafx.scene.text.Text t = new javafx.scene.text.Text(l.getText());
+                t.setFont(l.getFont());
+                room[0] = (l.getWidth() - t.getLayoutBounds().getWidth()) / 2;
+                if (l.getWidth() < 140 - 0.5) {
+                    cramped.add(l.getText() + " " + Math.round(l.getWidth()) + " px wide");
+                }
+            });
+            if (room[0] < 12) {
+                cramped.add(l.getText() + " " + Math.round(room[0]) + " px each side of its word");
+            }
+        }
+        snapshot("keyboard-elders-en");
+        assertThat(wide).as("wide keys shown (Delete, Done)").isGreaterThanOrEqualTo(2);
+        assertThat(cramped).isEmpty();
+    }
+
     @Test
     void everyKeyOfTheKeyboardIsOneAndAHalfTimesLargerInTheEldersMode() {
         openSuggestionKeyboard();
