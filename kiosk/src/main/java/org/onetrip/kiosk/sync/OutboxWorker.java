@@ -96,6 +96,10 @@ public final class OutboxWorker implements AutoCloseable {
     private final Settings settings;
     private final Identity identity;
     private final Listeners listener = new Listeners();
+    /** The head request's last delivery was answered "try again" (or not at all), and none went through since. */
+    private volatile boolean deliveryFailing;
+    /** The duties other than delivery whose last try failed (see {@link #answered}). */
+    private final java.util.Set<String> failingDuties = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final DeviceStatusHolder health;
     private final Object signal = new Object();
 
@@ -302,20 +306,16 @@ public final class OutboxWorker implements AutoCloseable {
                 nextStatusRefresh = t.plus(backoff.delay(1));
             }
         }
-        // A heartbeat or a catalogue that went through is an answer too: a kiosk with nothing to
-        // send (a new one, a quiet night) is otherwise "not contacted yet", or still offline after
-        // the network came back, until a resident files something. Not over a delivery that failed
-        // in this pass: that request's failure is the status to see.
         if (!stopped && heartbeatOffered && !t.isBefore(nextHeartbeat)) {
-            if (runGuarded("send the heartbeat", this::sendHeartbeat) && p.failed == 0) {
-                reachedOnce(p);
+            if (runGuarded("send the heartbeat", this::sendHeartbeat)) {
+                answered(p);
             }
             nextHeartbeat = t.plus(settings.heartbeat());
         }
         if (!stopped && catalogCache != null && !t.isBefore(nextCatalog)) {
             boolean fetched = runGuarded("fetch the catalogue", this::fetchCatalogue);
-            if (fetched && p.failed == 0) {
-                reachedOnce(p);
+            if (fetched) {
+                answered(p);
             }
             nextCatalog = t.plus(fetched ? settings.catalogRefresh() : settings.statusRefresh());
         }
@@ -357,11 +357,13 @@ public final class OutboxWorker implements AutoCloseable {
                         queue.markDeliveredAsToken(e.requestId(), a.token(), now);
                     }
                     p.delivered++;
+                    deliveryFailing = false;
                     listener.delivered(e.requestId(), a.serviceRequestId(), a.token(), a.replayed());
                     reachedOnce(p);
                 } else if (outcome instanceof SubmitOutcome.Refused r) {
                     queue.park(e.requestId(), r.reason(), now);
                     p.parked++;
+                    deliveryFailing = false;
                     listener.parked(e.requestId(), r.reason());
                     reachedOnce(p);
                 } else if (outcome instanceof SubmitOutcome.Misconfigured m) {
@@ -371,6 +373,7 @@ public final class OutboxWorker implements AutoCloseable {
                     return now;
                 } else if (outcome instanceof SubmitOutcome.Retry r) {
                     p.failed++;
+                    deliveryFailing = true;
                     Duration wait = backoff.delay(e.attempts() + 1);
                     if (r.retryAfter() != null && r.retryAfter().compareTo(wait) > 0) {
                         wait = r.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r.retryAfter();
@@ -386,6 +389,19 @@ public final class OutboxWorker implements AutoCloseable {
             }
         }
         return clock.instant();
+    }
+
+    /**
+     * A heartbeat or a catalogue that went through is an answer too: a kiosk with nothing to send
+     * (a new one, a quiet night) was otherwise "not contacted yet", or still offline after the
+     * network came back, until a resident filed something. Not while a request's delivery is being
+     * retried or another duty's last try failed: that failure is the status to see, until it
+     * clears itself (a delivery or that duty going through).
+     */
+    private void answered(Pass p) {
+        if (!deliveryFailing && failingDuties.isEmpty()) {
+            reachedOnce(p);
+        }
     }
 
     /** The status turns ONLINE at the first answer of a pass, not after each (it counts the queue). */
@@ -479,7 +495,9 @@ public final class OutboxWorker implements AutoCloseable {
             for (SyncListener l : all) {
                 try {
                     call.accept(l);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    // As the proxy before it did (an Error too, short of the JVM's own): one
+                    // listener's bug never ends the sync's thread.
                     log.warn("sync listener failed on {}", what, e);
                 }
             }
@@ -533,7 +551,18 @@ public final class OutboxWorker implements AutoCloseable {
     private void fetchCatalogue() {
         BackOffice.RemoteCatalog remote = backOffice.fetchCatalog();
         List<String> skipped = new ArrayList<>();
-        var tree = Open311Catalog.toCatalogFile(remote.serviceList(), remote.definitions(), localCatalog.get(), skipped::add);
+        ServiceCatalog own;
+        try {
+            own = localCatalog.get();
+        } catch (RuntimeException e) {
+            // Its windows place the back office's services; the build checks the bundled one, so
+            // this is a broken jar or a file changed since the start. The cached catalogue stays.
+            log.error("the kiosk's own catalogue is unusable, so the back office's cannot be placed in its windows: {}",
+                    e.getMessage());
+            listener.catalogue(0, "the kiosk's own catalogue is unusable: " + e.getMessage());
+            return;
+        }
+        var tree = Open311Catalog.toCatalogFile(remote.serviceList(), remote.definitions(), own, skipped::add);
         skipped.forEach(s -> log.warn("catalogue from the back office: {} (left out)", s));
         ServiceCatalog parsed;
         try {
@@ -552,8 +581,10 @@ public final class OutboxWorker implements AutoCloseable {
     private boolean runGuarded(String what, Runnable duty) {
         try {
             duty.run();
+            failingDuties.remove(what);
             return true;
         } catch (BackOfficeException e) {
+            failingDuties.add(what);
             if (e.kind() == BackOfficeException.Kind.MISCONFIGURED) {
                 stop(e.getMessage());
             } else {

@@ -143,6 +143,55 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void aRequestWaitingOutItsRetryKeepsTheStatusOfflineThroughLaterHeartbeats() throws Exception {
+        UUID a = file();
+        office.scripted.add(new SubmitOutcome.Retry("HTTP 503", Duration.ofHours(1)));
+        worker.start();
+        worker.wake();
+        awaitHeartbeats(1);
+        clock.advance(Duration.ofSeconds(61)); // the next heartbeat is due, the retry an hour off
+        worker.wake();
+        awaitHeartbeats(2);
+        Thread.sleep(300); // the rest of that pass
+
+        assertThat(office.attempts).containsExactly(a);
+        assertThat(worker.status().state()).isEqualTo(DeviceState.OFFLINE);
+        assertThat(worker.status().message()).contains("HTTP 503");
+    }
+
+    private void awaitHeartbeats(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (office.heartbeats.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(office.heartbeats).hasSizeGreaterThanOrEqualTo(n);
+    }
+
+    @Test
+    void anUnusableOwnCatalogueIsReportedAndTheSyncGoesOn() {
+        OutboxWorker broken = new OutboxWorker(queue, office, cache, () -> {
+            throw new IllegalStateException("a broken jar");
+        }, clock, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SplittableRandom(1)),
+                OutboxWorker.Settings.defaults(), new OutboxWorker.Identity("sim-kiosk-01", "0.1.0", Map::of));
+        List<String> notes = new ArrayList<>();
+        broken.addListener(new SyncListener() {
+            @Override
+            public void catalogue(int services, String note) {
+                notes.add(services + " " + note);
+            }
+        });
+        try {
+            broken.runOnce();
+
+            assertThat(notes).containsExactly("0 the kiosk's own catalogue is unusable: a broken jar");
+            assertThat(cache.load()).isEmpty();
+            assertThat(broken.status().state()).isEqualTo(DeviceState.ONLINE);
+        } finally {
+            broken.close();
+        }
+    }
+
+    @Test
     void aPassingFailureHoldsTheQueueInOrderAndBacksOff() {
         UUID a = file();
         UUID b = file();
