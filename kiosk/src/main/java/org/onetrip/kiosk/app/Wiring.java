@@ -90,8 +90,9 @@ public final class Wiring {
         // The folder was made 0700 with owner-only files before this (cli/ConfigOptions.load, the
         // one door every command comes in by), before logback created its first file.
         boolean backOffice = !config.backOfficeUrl().isEmpty();
+        // Before the cache opens: a technician's broken catalogue file stops the start with nothing open.
+        Supplier<ServiceCatalog> local = localCatalogOnDemand(config, backOffice);
         CatalogCache cache = backOffice ? new SqliteCatalogCache(data.resolve("catalog-cache.db")) : null;
-        Supplier<ServiceCatalog> local = localCatalogOnDemand(config, cache != null);
         ServiceCatalog catalog = cache == null ? local.get() : cachedOr(cache, local);
         RequestQueue queue = new SqliteRequestQueue(data.resolve("kiosk.db"), clock, ErasableAttributes.of(catalog));
         ReceiptTokens tokens;
@@ -267,8 +268,14 @@ public final class Wiring {
      * A technician's own file is read now either way, so a broken one still stops the start.
      */
     static Supplier<ServiceCatalog> localCatalogOnDemand(KioskConfig config, boolean mayBeCached) {
+        return localCatalogOnDemand(config, mayBeCached, () -> new CatalogLoader().loadBundled());
+    }
+
+    /** As above, with the bundled catalogue's loader given (tests count its calls). */
+    static Supplier<ServiceCatalog> localCatalogOnDemand(KioskConfig config, boolean mayBeCached,
+            Supplier<ServiceCatalog> bundledLoader) {
         if (config.catalogFile() != null || !mayBeCached) {
-            ServiceCatalog now = localCatalog(config);
+            ServiceCatalog now = config.catalogFile() == null ? bundledLoader.get() : localCatalog(config);
             return () -> now;
         }
         return new Supplier<>() {
@@ -277,7 +284,7 @@ public final class Wiring {
             @Override
             public synchronized ServiceCatalog get() {
                 if (bundled == null) {
-                    bundled = new CatalogLoader().loadBundled();
+                    bundled = bundledLoader.get();
                 }
                 return bundled;
             }

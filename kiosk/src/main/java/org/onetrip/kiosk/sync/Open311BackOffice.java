@@ -58,17 +58,22 @@ public final class Open311BackOffice implements BackOffice {
         this.catalog = catalog;
     }
 
-    private HttpClient http() {
+    /** The client; one that cannot be made (no TLS set-up, no selector) is an exchange that failed, tried again. */
+    private HttpClient http() throws IOException {
         HttpClient h = http;
         if (h == null) {
             synchronized (this) {
                 h = http;
                 if (h == null) {
-                    h = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(settings.connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
+                    try {
+                        h = HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .connectTimeout(settings.connectTimeout())
+                                .followRedirects(HttpClient.Redirect.NEVER)
+                                .build();
+                    } catch (RuntimeException e) {
+                        throw new IOException("the HTTP client could not be set up: " + e, e);
+                    }
                     http = h;
                 }
             }

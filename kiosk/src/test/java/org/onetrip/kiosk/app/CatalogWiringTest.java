@@ -59,11 +59,27 @@ class CatalogWiringTest {
     }
 
     @Test
-    void theBundledCatalogueIsParsedOnceWhenFirstAskedFor() {
-        Supplier<ServiceCatalog> own = Wiring.localCatalogOnDemand(KioskConfig.simulator(), true);
+    void withABackOfficeTheBundledCatalogueIsParsedOnceWhenFirstAskedFor() {
+        AtomicInteger parsed = new AtomicInteger();
+        Supplier<ServiceCatalog> own = Wiring.localCatalogOnDemand(KioskConfig.simulator(), true, () -> {
+            parsed.incrementAndGet();
+            return Wiring.localCatalog(KioskConfig.simulator());
+        });
+        assertThat(parsed).as("parsed before it was asked for").hasValue(0);
         ServiceCatalog first = own.get();
         assertThat(first.windows()).hasSize(4);
         assertThat(own.get()).isSameAs(first);
+        assertThat(parsed).hasValue(1);
+    }
+
+    @Test
+    void withoutABackOfficeItIsParsedAtOnce() {
+        AtomicInteger parsed = new AtomicInteger();
+        Wiring.localCatalogOnDemand(KioskConfig.simulator(), false, () -> {
+            parsed.incrementAndGet();
+            return Wiring.localCatalog(KioskConfig.simulator());
+        });
+        assertThat(parsed).hasValue(1);
     }
 
     @Test
