@@ -38,8 +38,8 @@ class UiLogFileCliTest {
         Path data = tmp.resolve("data");
         List<String> jvm = new java.util.ArrayList<>(MONOCLE);
         jvm.add("-Xlog:class+load:file=" + tmp.resolve("classes.txt"));
-        // As a centre's kiosk is set up: with a back office (nothing listens there; the bench's
-        // start does not sync).
+        // As a centre's kiosk is set up: with a back office (nothing listens there; a start with
+        // --exit-when-ready does not sync). The start without one is every UI test's.
         CliRun r = CliProcess.run(tmp.resolve("work"), jvm, "ui", "--exit-when-ready", "--set", "data.dir=" + data,
                 "--set", "backoffice.url=http://127.0.0.1:9/open311/v2/");
         assertThat(r.status()).as(r.err()).isZero();
@@ -74,6 +74,7 @@ class UiLogFileCliTest {
     void theHomeScreenLoadsNothingItDoesNotShow() throws Exception {
         firstStart();
         List<String> loaded = new java.util.ArrayList<>();
+        boolean marker = false;
         for (String line : Files.readAllLines(shared.resolve("classes.txt"))) {
             int at = line.indexOf("[class,load] ");
             if (at < 0) {
@@ -81,10 +82,12 @@ class UiLogFileCliTest {
             }
             String name = line.substring(at + "[class,load] ".length()).split(" ", 2)[0];
             if (name.equals("org.onetrip.kiosk.cli.UiCommand$FirstFrame")) {
+                marker = true;
                 break;
             }
             loaded.add(name);
         }
+        assertThat(marker).as("the first-frame timer in the class log").isTrue();
         assertThat(loaded).as("the start's class log up to the first frame").contains("org.onetrip.kiosk.ui.home.HomeScreen")
                 .contains("org.onetrip.kiosk.sync.Open311BackOffice");
         assertThat(loaded).filteredOn(c -> c.startsWith("jdk.internal.net.http.")
