@@ -25,9 +25,10 @@ public final class IdentityPanel {
         add(g, 0, 2, t.get("identity.sex"), t.get("identity.sex." + id.sex().name().toLowerCase(java.util.Locale.ROOT)),
                 idPrefix + "-sex");
         if (id.birthDate() != null) {
-            add(g, 1, 0, t.get("identity.birth"), id.birthDate().format(DateTimeFormatter.ISO_LOCAL_DATE), idPrefix + "-birth");
+            Ui.unbroken(add(g, 1, 0, t.get("identity.birth"), id.birthDate().format(DateTimeFormatter.ISO_LOCAL_DATE),
+                    idPrefix + "-birth"));
         }
-        add(g, 1, 2, t.get("identity.number"), id.maskedIdNumber(), idPrefix + "-number");
+        Ui.unbroken(add(g, 1, 2, t.get("identity.number"), id.maskedIdNumber(), idPrefix + "-number"));
         if (!id.address().isEmpty()) {
             Label v = add(g, 2, 0, t.get("identity.address"), id.address(), idPrefix + "-address");
             GridPane.setColumnSpan(v, 3);

@@ -52,6 +52,16 @@ public final class Ui {
 
     private static final Object MIRROR = new Object();
 
+    /**
+     * A number, a date or a code shown whole on one line: a narrow column otherwise breaks it
+     * inside ("1992-03-1" / "4", "D-00" / "1"; ScreenAuditTest). Its neighbours wrap instead.
+     */
+    public static Label unbroken(Label l) {
+        l.setWrapText(false);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     /** A wrapping label that keeps no Chinese character alone on a line ({@link NoOrphanLabel}). */
     public static Label label(String text, String styleClass) {
         Label l = new NoOrphanLabel(text);

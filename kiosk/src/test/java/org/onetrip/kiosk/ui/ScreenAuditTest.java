@@ -29,6 +29,8 @@ import org.onetrip.kiosk.idcard.FictionalCards;
  * <li>no text is cut: what a label draws is its whole text, never shortened with "…";</li>
  * <li>no text runs out of the button it labels (a tile's name over its border or onto the next tile);</li>
  * <li>no wrapped line holds a single Chinese character alone;</li>
+ * <li>no word or number is broken across two lines ("D-00" / "1"): a line that is too narrow for
+ * one word makes JavaFX break inside it;</li>
  * <li>no text (label, button, field, standalone text) is drawn smaller than {@value #MIN_TEXT} px
  * (issue 12: the kiosk is read at arm's length, often by elderly residents).</li>
  * </ul>
@@ -41,6 +43,8 @@ class ScreenAuditTest extends ScreenTour {
     private final Map<String, String> smallTargets = new TreeMap<>();
     private final Map<String, String> clippedTexts = new TreeMap<>();
     private final Map<String, String> orphans = new TreeMap<>();
+    /** Words and numbers broken inside, across two lines. */
+    private final Map<String, String> brokenWords = new TreeMap<>();
     private final Map<String, String> smallTexts = new TreeMap<>();
     /** Texts drawn partly outside the 1280×800 window (not inside a scroll pane, which clips on purpose). */
     private final Map<String, String> offScreen = new TreeMap<>();
@@ -164,6 +168,7 @@ class ScreenAuditTest extends ScreenTour {
         soft.assertThat(clippedTexts).as("texts cut short on screen").isEmpty();
         soft.assertThat(smallTexts).as("texts smaller than %s px", MIN_TEXT).isEmpty();
         soft.assertThat(orphans).as("wrapped lines holding one Chinese character alone").isEmpty();
+        soft.assertThat(brokenWords).as("words or numbers broken across two lines").isEmpty();
         soft.assertThat(overflowing).as("texts drawn outside the button they label").isEmpty();
         return soft;
     }
@@ -242,6 +247,11 @@ class ScreenAuditTest extends ScreenTour {
                     orphans.merge(describe(n) + " \"" + l.getText() + "\"", state + " line \"" + orphan + "\"",
                             (a, c) -> a + "; " + c);
                 }
+                String broken = brokenWord(drawn);
+                if (broken != null) {
+                    brokenWords.merge(describe(n) + " \"" + l.getText() + "\"", state + " broken at \"" + broken + "\"",
+                            (a, c) -> a + "; " + c);
+                }
             }
         }
         if (n instanceof Parent p && !(n instanceof Labeled)) {
@@ -292,6 +302,30 @@ class ScreenAuditTest extends ScreenTour {
             }
         }
         return null;
+    }
+
+    /**
+     * Where a wrapped text breaks a word or a number inside, across two lines ("D-00|1",
+     * "Certifica|te"), or null: a line that ends and the next that starts with a letter or a digit
+     * of a script that is not written without spaces (Chinese breaks anywhere, English at spaces).
+     */
+    static String brokenWord(Text t) {
+        String s = t.getText();
+        if (s == null || t.getWrappingWidth() <= 0) {
+            return null;
+        }
+        java.util.List<Integer> starts = NoOrphanLabel.lineStarts(t);
+        for (int k = 1; k < starts.size(); k++) {
+            int i = starts.get(k);
+            if (i > 0 && i < s.length() && spaced(s.charAt(i - 1)) && spaced(s.charAt(i))) {
+                return s.substring(Math.max(0, i - 8), i) + "|" + s.substring(i, Math.min(s.length(), i + 8));
+            }
+        }
+        return null;
+    }
+
+    private static boolean spaced(char c) {
+        return Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN;
     }
 
     /** The text of a wrapped line that holds one CJK character and nothing else but punctuation, or null. */

@@ -182,13 +182,13 @@ public final class StatusScreen implements Screen {
         keys.setMinWidth(Region.USE_PREF_SIZE); // "Handled by" must not break into "Handl / ed by"
         facts.getColumnConstraints().add(keys);
         int row = 0;
-        row = fact(facts, row, t.get("status.ticket"), r.ticket(), "status-ticket", "ticket-small");
-        row = fact(facts, row, t.get("status.service"), t.of(r.serviceName()), "status-service", null);
+        row = fact(facts, row, t.get("status.ticket"), r.ticket(), "status-ticket", "ticket-small", true);
+        row = fact(facts, row, t.get("status.service"), t.of(r.serviceName()), "status-service", null, false);
         row = fact(facts, row, t.get("status.office"), r.windowName() == null ? r.windowCode()
-                : t.get("status.office.window", t.of(r.windowName())), "status-office", null);
-        row = fact(facts, row, t.get("status.filed"), WHEN.format(r.filedAt().atZone(zone)), "status-filed", null);
+                : t.get("status.office.window", t.of(r.windowName())), "status-office", null, false);
+        row = fact(facts, row, t.get("status.filed"), WHEN.format(r.filedAt().atZone(zone)), "status-filed", null, true);
         if (!r.maskedName().isEmpty()) {
-            row = fact(facts, row, t.get("status.name"), r.maskedName(), "status-name", null);
+            row = fact(facts, row, t.get("status.name"), r.maskedName(), "status-name", null, false);
         }
         Label badge = Ui.label(t.get("request.status." + r.status().wire()), BADGE);
         badge.getStyleClass().add("status-" + r.status().wire());
@@ -208,17 +208,23 @@ public final class StatusScreen implements Screen {
         next.setId("status-next");
         VBox todo = card(Ui.label(t.get("status.next"), SECTION_TITLE), next, bring(r.bring(), r.officeNote(), t));
 
-        // Three columns side by side fit a landscape kiosk screen without scrolling: the receipt,
-        // the timeline, and what to do now.
         VBox history = timeline(r, t, zone);
-        receipt.setPrefWidth(450);
-        history.setPrefWidth(320);
-        todo.setPrefWidth(430);
-        HBox columns = new HBox(16, receipt, history, todo);
-        for (Node c : columns.getChildren()) {
-            HBox.setHgrow(c, Priority.ALWAYS);
+        if (flow.session().elders()) {
+            // The elders' mode: one card under the other, what to do now second. At its larger text
+            // three columns broke English words and the ticket inside ("D-00" / "1", ScreenAuditTest).
+            page.getChildren().add(new VBox(16, receipt, todo, history));
+        } else {
+            // Three columns side by side fit a landscape kiosk screen without scrolling: the receipt,
+            // the timeline, and what to do now.
+            receipt.setPrefWidth(450);
+            history.setPrefWidth(320);
+            todo.setPrefWidth(430);
+            HBox columns = new HBox(16, receipt, history, todo);
+            for (Node c : columns.getChildren()) {
+                HBox.setHgrow(c, Priority.ALWAYS);
+            }
+            page.getChildren().add(columns);
         }
-        page.getChildren().add(columns);
 
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
@@ -275,9 +281,13 @@ public final class StatusScreen implements Screen {
         return c;
     }
 
-    private static int fact(GridPane g, int row, String k, String v, String id, String style) {
+    /** A row of the receipt's facts; {@code whole}: a code or a time, never broken across lines. */
+    private static int fact(GridPane g, int row, String k, String v, String id, String style, boolean whole) {
         Label val = Ui.label(v, style == null ? "identity-value" : style);
         val.setId(id);
+        if (whole) {
+            Ui.unbroken(val);
+        }
         Label key = Ui.label(k, "identity-key");
         key.setWrapText(false);
         g.add(key, 0, row);
