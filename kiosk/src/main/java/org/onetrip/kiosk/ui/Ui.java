@@ -53,6 +53,23 @@ public final class Ui {
     private static final Object MIRROR = new Object();
 
     /**
+     * One item of a list ("please bring"): a bullet, and beside it the text, which wraps under
+     * itself, not under the bullet, so each item reads as one. The text wraps to the lines it needs,
+     * never cut with "…".
+     */
+    public static HBox bullet(String text) {
+        Label dot = label("•", BODY);
+        dot.setWrapText(false);
+        dot.setMinWidth(Region.USE_PREF_SIZE);
+        Label l = label(text, BODY);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(l, Priority.ALWAYS);
+        HBox item = new HBox(8, dot, l);
+        item.getStyleClass().add("bullet-item");
+        return item;
+    }
+
+    /**
      * A number, a date or a code shown whole on one line: a narrow column otherwise breaks it
      * inside ("1992-03-1" / "4", "D-00" / "1"; ScreenAuditTest). Its neighbours wrap instead.
      */

@@ -38,6 +38,52 @@ class DoneScreenTest extends KioskUiTestBase {
         return s;
     }
 
+    /**
+     * Six documents to bring (the minimum living allowance), in English, then in the elders' mode:
+     * the list scrolls inside its card and the screen stays whole. Taller than the screen, it had
+     * pushed the header's first line off the top and the Finish button to the bottom edge.
+     */
+    @Test
+    void aLongListOfDocumentsScrollsInsideItsCardAndTheScreenStaysWhole() {
+        awaitScreen("home");
+        tap("#language");
+        tap("#tile-livelihood");
+        awaitScreen("services");
+        ServiceDefinition s = kiosk.catalog().service("minimum-living").orElseThrow();
+        interact(() -> ui.flow().startService(s));
+        awaitScreen("identify");
+        reader().place(FictionalCards.OUYANG_ELDER);
+        awaitScreen("form");
+        FormFiller.fillRequired(this, s);
+        tap("#next");
+        awaitScreen("review");
+        tap("#submit");
+        awaitScreen("done");
+        assertThat(s.documents()).hasSizeGreaterThanOrEqualTo(6);
+        for (String mode : new String[] {"en", "elders-en"}) {
+            if (mode.startsWith("elders")) {
+                interact(() -> ui.flow().setEldersMode(true));
+                await("the elders' done screen", () -> lookup("#kiosk").query().getStyleClass().contains("elders")
+                        && lookup("#done-documents-scroll").tryQuery().isPresent());
+            }
+            double[] edges = new double[3];
+            interact(() -> {
+                laidOut();
+                javafx.scene.Node root = lookup("#kiosk").query();
+                javafx.scene.Node finish = lookup("#finish").query();
+                javafx.scene.Node first = lookup(".header").query();
+                edges[0] = first.localToScene(first.getLayoutBounds()).getMinY();
+                edges[1] = finish.localToScene(finish.getLayoutBounds()).getMaxY();
+                edges[2] = root.getScene().getHeight();
+            });
+            snapshot("done-long-documents-" + mode);
+            assertThat(edges[0]).as(mode + ": the header's top").isGreaterThanOrEqualTo(0);
+            assertThat(edges[1]).as(mode + ": the Finish button's bottom").isLessThanOrEqualTo(edges[2] - 8);
+            assertThat(bulletItems("#done-documents")).hasSize(s.documents().size());
+            assertThat(lookup("#done-documents-scroll").query().isVisible()).isTrue();
+        }
+    }
+
     private String t(String key) {
         return ui.flow().texts().get(key);
     }
@@ -53,7 +99,7 @@ class DoneScreenTest extends KioskUiTestBase {
         assertThat(lookup("#reprint").query().isVisible()).isFalse();
         assertThat(s.documents()).isNotEmpty();
         for (LocalizedText d : s.documents()) {
-            assertThat(allTexts()).contains("• " + ui.flow().texts().of(d));
+            assertThat(bulletItems("#done-documents")).contains(ui.flow().texts().of(d));
         }
         snapshot("done-paper-out-" + lang);
         assertThat(printer().printed()).isEmpty();

@@ -300,6 +300,22 @@ abstract class KioskUiTestBase extends ApplicationTest {
     }
 
     /** Every text shown anywhere in the scene, for "nothing personal is left" checks. */
+    /** The texts of the list items ({@link Ui#bullet}) under {@code query}, each beside its bullet. */
+    List<String> bulletItems(String query) {
+        List<String> out = new ArrayList<>();
+        onFx(() -> {
+            for (Node item : lookup(query + " .bullet-item").queryAll()) {
+                var kids = ((Parent) item).getChildrenUnmodifiable();
+                if (kids.size() == 2 && kids.get(0) instanceof Labeled dot && "•".equals(dot.getText())
+                        && kids.get(1) instanceof Labeled text) {
+                    out.add(text.getText());
+                }
+            }
+            return null;
+        }, System.nanoTime() + WAIT.toNanos());
+        return out;
+    }
+
     List<String> allTexts() {
         List<String> out = new ArrayList<>();
         onFx(() -> {

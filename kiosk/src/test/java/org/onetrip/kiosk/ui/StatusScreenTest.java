@@ -87,7 +87,7 @@ class StatusScreenTest extends KioskUiTestBase {
                 assertThat(allTexts()).contains("无需再携带材料");
             } else {
                 for (LocalizedText d : f.service().documents()) {
-                    assertThat(allTexts()).contains("• " + d.zh());
+                    assertThat(bulletItems("#status-bring")).contains(d.zh());
                 }
             }
             if (status == RequestStatus.NEEDS_DOCUMENTS) {

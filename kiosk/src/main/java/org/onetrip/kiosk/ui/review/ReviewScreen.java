@@ -94,7 +94,7 @@ public final class ReviewScreen implements Screen {
         if (!s.documents().isEmpty()) {
             VBox docs = new VBox(8, Ui.label(t.get("review.documents"), "panel-title"));
             for (LocalizedText d : s.documents()) {
-                docs.getChildren().add(Ui.label("• " + t.of(d), Ui.BODY));
+                docs.getChildren().add(Ui.bullet(t.of(d)));
             }
             docs.getStyleClass().addAll(Ui.CARD, "documents");
             body.getChildren().add(docs);

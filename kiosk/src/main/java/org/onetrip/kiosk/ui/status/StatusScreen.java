@@ -270,7 +270,7 @@ public final class StatusScreen implements Screen {
             box.getChildren().add(Ui.label(t.get("status.bring.none"), Ui.BODY));
         }
         for (LocalizedText d : documents) {
-            box.getChildren().add(Ui.label("• " + t.of(d), Ui.BODY));
+            box.getChildren().add(Ui.bullet(t.of(d)));
         }
         return box;
     }
