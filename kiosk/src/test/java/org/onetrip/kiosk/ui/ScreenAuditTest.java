@@ -29,8 +29,8 @@ import org.onetrip.kiosk.idcard.FictionalCards;
  * <li>no text is cut: what a label draws is its whole text, never shortened with "…";</li>
  * <li>no text runs out of the button it labels (a tile's name over its border or onto the next tile);</li>
  * <li>no wrapped line holds a single Chinese character alone;</li>
- * <li>no word or number is broken across two lines ("D-00" / "1"): a line that is too narrow for
- * one word makes JavaFX break inside it;</li>
+ * <li>no word or number is broken across two lines ("D-00" / "1", "2026-11-" / "29"): a line that
+ * is too narrow for one word makes JavaFX break inside it, and a date may break at its hyphens;</li>
  * <li>no text (label, button, field, standalone text) is drawn smaller than {@value #MIN_TEXT} px
  * (issue 12: the kiosk is read at arm's length, often by elderly residents).</li>
  * </ul>
@@ -317,7 +317,11 @@ class ScreenAuditTest extends ScreenTour {
         java.util.List<Integer> starts = NoOrphanLabel.lineStarts(t);
         for (int k = 1; k < starts.size(); k++) {
             int i = starts.get(k);
-            if (i > 0 && i < s.length() && spaced(s.charAt(i - 1)) && spaced(s.charAt(i))) {
+            boolean inWord = i > 0 && i < s.length() && spaced(s.charAt(i - 1)) && spaced(s.charAt(i));
+            // A date or a number broken at its hyphen ("2026-11-" / "29") is as hard to read.
+            boolean inNumber = i > 1 && i < s.length() && s.charAt(i - 1) == '-' && Character.isDigit(s.charAt(i - 2))
+                    && Character.isDigit(s.charAt(i));
+            if (inWord || inNumber) {
                 return s.substring(Math.max(0, i - 8), i) + "|" + s.substring(i, Math.min(s.length(), i + 8));
             }
         }

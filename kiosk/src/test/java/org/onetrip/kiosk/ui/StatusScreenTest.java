@@ -82,7 +82,9 @@ class StatusScreenTest extends KioskUiTestBase {
             assertThat(text("#status-next")).isEqualTo(ui.flow().texts().get("status.next." + status.wire()));
             assertThat(timelineSteps()).isEqualTo(steps);
             // No back office in this build: the kiosk says the status is its last known one.
-            assertThat(text("#status-offline")).contains("最后知道的进度").endsWith("更新于 " + lastUpdated + "。");
+            // The time kept whole inside the sentence: non-breaking hyphens, a no-break space.
+            assertThat(text("#status-offline")).contains("最后知道的进度")
+                    .endsWith("更新于 " + lastUpdated.replace('-', '\u2011').replace(' ', '\u00A0') + "。");
             if (status.isFinal()) {
                 assertThat(allTexts()).contains("无需再携带材料");
             } else {

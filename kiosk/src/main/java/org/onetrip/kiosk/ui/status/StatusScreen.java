@@ -169,7 +169,7 @@ public final class StatusScreen implements Screen {
         ZoneId zone = flow.clock().getZone();
         VBox page = new VBox(14);
         if (!r.live()) {
-            Label offline = Ui.label(t.get("status.offline", WHEN.format(r.lastUpdated().atZone(zone))), BANNER);
+            Label offline = Ui.label(t.get("status.offline", whole(WHEN.format(r.lastUpdated().atZone(zone)))), BANNER);
             offline.setId("status-offline");
             offline.setMaxWidth(Double.MAX_VALUE);
             page.getChildren().add(offline);
@@ -198,7 +198,7 @@ public final class StatusScreen implements Screen {
         facts.add(currentKey, 0, row);
         facts.add(badge, 1, row);
         if (r.live()) {
-            Label updated = Ui.label(t.get("status.updated", WHEN.format(r.lastUpdated().atZone(zone))), Ui.HINT);
+            Label updated = Ui.label(t.get("status.updated", whole(WHEN.format(r.lastUpdated().atZone(zone)))), Ui.HINT);
             updated.setId("status-updated");
             facts.add(updated, 1, row + 1);
         }
@@ -279,6 +279,14 @@ public final class StatusScreen implements Screen {
         VBox c = new VBox(10, nodes);
         c.getStyleClass().add(Ui.CARD);
         return c;
+    }
+
+    /**
+     * A time inside a sentence, kept on one line: non-breaking hyphens (U+2011, which Noto Sans CJK
+     * draws) and a no-break space, so a wrapped sentence never ends on "2026-11-" (ScreenAuditTest).
+     */
+    static String whole(String time) {
+        return time.replace('-', '\u2011').replace(' ', '\u00A0');
     }
 
     /** A row of the receipt's facts; {@code whole}: a code or a time, never broken across lines. */
