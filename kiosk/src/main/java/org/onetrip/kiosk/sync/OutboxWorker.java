@@ -96,8 +96,6 @@ public final class OutboxWorker implements AutoCloseable {
     private final Settings settings;
     private final Identity identity;
     private final Listeners listener = new Listeners();
-    /** The head request's last delivery was answered "try again" (or not at all), and none went through since. */
-    private volatile boolean deliveryFailing;
     /** The duties other than delivery whose last try failed (see {@link #answered}). */
     private final java.util.Set<String> failingDuties = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final DeviceStatusHolder health;
@@ -357,13 +355,11 @@ public final class OutboxWorker implements AutoCloseable {
                         queue.markDeliveredAsToken(e.requestId(), a.token(), now);
                     }
                     p.delivered++;
-                    deliveryFailing = false;
                     listener.delivered(e.requestId(), a.serviceRequestId(), a.token(), a.replayed());
                     reachedOnce(p);
                 } else if (outcome instanceof SubmitOutcome.Refused r) {
                     queue.park(e.requestId(), r.reason(), now);
                     p.parked++;
-                    deliveryFailing = false;
                     listener.parked(e.requestId(), r.reason());
                     reachedOnce(p);
                 } else if (outcome instanceof SubmitOutcome.Misconfigured m) {
@@ -373,7 +369,6 @@ public final class OutboxWorker implements AutoCloseable {
                     return now;
                 } else if (outcome instanceof SubmitOutcome.Retry r) {
                     p.failed++;
-                    deliveryFailing = true;
                     Duration wait = backoff.delay(e.attempts() + 1);
                     if (r.retryAfter() != null && r.retryAfter().compareTo(wait) > 0) {
                         wait = r.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r.retryAfter();
@@ -399,9 +394,19 @@ public final class OutboxWorker implements AutoCloseable {
      * clears itself (a delivery or that duty going through).
      */
     private void answered(Pass p) {
-        if (!deliveryFailing && failingDuties.isEmpty()) {
+        if (failingDuties.isEmpty() && !headDeliveryFailed()) {
             reachedOnce(p);
         }
+    }
+
+    /**
+     * The oldest request waiting to be sent was tried and not answered "filed": the store keeps its
+     * attempts (a delivery or a refusal takes it out of the outbox), so this holds across a restart
+     * too, while the request waits out a backoff kept in the store.
+     */
+    private boolean headDeliveryFailed() {
+        List<OutboxEntry> head = queue.nextToSend(ANY_TIME, 1);
+        return !head.isEmpty() && head.get(0).attempts() > 0;
     }
 
     /** The status turns ONLINE at the first answer of a pass, not after each (it counts the queue). */

@@ -159,6 +159,20 @@ class OutboxWorkerTest {
         assertThat(worker.status().message()).contains("HTTP 503");
     }
 
+    @Test
+    void afterARestartARequestStillWaitingOutItsRetryKeepsTheStatusFromOnline() throws Exception {
+        UUID a = file();
+        queue.markAttemptFailed(a, "HTTP 503", clock.instant().plusSeconds(3600)); // before the restart
+
+        worker.start();
+        worker.wake();
+        awaitHeartbeats(1);
+        Thread.sleep(300); // the rest of that pass
+
+        assertThat(office.attempts).isEmpty();
+        assertThat(worker.status().state()).isNotEqualTo(DeviceState.ONLINE);
+    }
+
     private void awaitHeartbeats(int n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (office.heartbeats.size() < n && System.nanoTime() < deadline) {
