@@ -111,6 +111,27 @@ public final class Browser implements AutoCloseable {
         find(css).click();
     }
 
+    /**
+     * Chooses {@code value} in the select {@code css}. Found and chosen again while the page is
+     * still being replaced after a post: Chromium then answers a stale element, or "node does not
+     * belong to the document", which Selenium does not map to a stale element.
+     */
+    void selectByValue(String css, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     void signIn(String id, String password) {
         open("/staff/signin");
         type("#staff_id", id);

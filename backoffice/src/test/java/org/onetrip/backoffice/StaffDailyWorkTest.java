@@ -112,7 +112,7 @@ class StaffDailyWorkTest {
 
             // Assign to a colleague: the page and the history say so, and the colleague finds it in the queue.
             b.open("/staff/requests/" + key);
-            new Select(b.find("#assignee")).selectByValue("wu");
+            b.selectByValue("#assignee", "wu");
             b.click("#do-assign");
             b.waitText("#message", "已转派");
             assertThat(b.text("#assigned")).isEqualTo("吴窗口");
@@ -124,8 +124,8 @@ class StaffDailyWorkTest {
             assertThat(row(b, "#queue", first.filed().ticket()).getText()).contains("吴窗口");
             // The colleague passes it on to a department, with a note.
             b.open("/staff/requests/" + key);
-            new Select(b.find("#assignee")).selectByValue("");
-            new Select(b.find("#department")).selectByValue("governance");
+            b.selectByValue("#assignee", "");
+            b.selectByValue("#department", "governance");
             b.find("form input[name=action][value=assign] ~ label input[name=note]").sendKeys("涉及邻里纠纷");
             b.click("#do-assign");
             b.waitText("#message", "已转派");
@@ -147,7 +147,7 @@ class StaffDailyWorkTest {
             b.waitText("#error", "不予办理需要写明原因");
             assertThat(b.text("#status")).isEqualTo("已收到");
             assertThat(staff.request(secondRecord.requestKey()).orElseThrow().detail()).isEqualTo(RequestStatus.RECEIVED);
-            new Select(b.find("#reject-template")).selectByValue("0");
+            b.selectByValue("#reject-template", "0");
             b.find("form input[name=action][value=reject] ~ label textarea[name=note]").sendKeys("请到区民政局");
             b.click("#do-reject");
             b.waitText("#status", "不予办理");
@@ -237,7 +237,7 @@ class StaffDailyWorkTest {
                     + ".\nBring the originals");
             b.click("#do-accept");
             b.waitText("#status", en.get("status.in_progress"));
-            new Select(b.find("#complete-template")).selectByValue("0");
+            b.selectByValue("#complete-template", "0");
             b.click("#do-complete");
             b.waitText("#status", en.get("status.completed"));
             assertThat(b.text("#notes")).isEqualTo("居住证明已开具，请带身份证到民生保障窗口领取。\n"
