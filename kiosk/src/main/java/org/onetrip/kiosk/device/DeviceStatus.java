@@ -47,6 +47,23 @@ public record DeviceStatus(DeviceState state, StatusDetail detail, String messag
                 && message.equals(other.message);
     }
 
+    /*
+     * Written out, not the record's own: the UI's status map compares statuses while the home
+     * screen is built (FxBridge), and a record's equals is linked at its first call through
+     * java.lang.runtime.ObjectMethods, 10-16 ms of the interpreter on the JavaFX thread of a cold
+     * start (issue 13; UiLogFileCliTest). The same four components, in the same way.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeviceStatus d && state == d.state && detail == d.detail
+                && message.equals(d.message) && since.equals(d.since);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, detail, message, since);
+    }
+
     @Override
     public String toString() {
         return state + (detail == StatusDetail.NONE ? "" : "/" + detail) + (message.isEmpty() ? "" : ": " + message);
