@@ -46,6 +46,22 @@ class MaintenanceAndPresenceTest extends KioskUiTestBase {
         sense(Input.PRESENCE, true, "woken", () -> "home".equals(screen()));
     }
 
+    /** The attract screen stands for hours: its big clock keeps the time, as the header's does. */
+    @Test
+    void theAttractScreensClockKeepsTheTime() {
+        awaitScreen("home");
+        sense(Input.PRESENCE, false, "presence gone", () -> !ui.flow().bridge().presenceProperty().get());
+        clock.advance(Duration.ofSeconds(31));
+        awaitScreen("attract");
+        String shown = text("#attract-time");
+        clock.advance(Duration.ofMinutes(7));
+        String later = java.time.LocalTime.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        assertThat(later).isNotEqualTo(shown);
+        await("the attract clock at " + later,
+                () -> later.equals(((javafx.scene.control.Label) lookup("#attract-time").query()).getText()));
+        await("the header's clock alike", () -> later.equals(((javafx.scene.control.Label) lookup("#clock").query()).getText()));
+    }
+
     @Test
     void lightsFollowTheVisitAndTheDevices() {
         awaitScreen("home");

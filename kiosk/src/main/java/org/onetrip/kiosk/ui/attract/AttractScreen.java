@@ -4,6 +4,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import javafx.animation.ScaleTransition;
 import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import org.onetrip.kiosk.ui.Ui;
 public final class AttractScreen implements Screen {
     private final Flow flow;
     private ScaleTransition breathe;
+    private Timeline ticking;
     private final boolean night;
 
     public AttractScreen(Flow flow) {
@@ -57,7 +60,15 @@ public final class AttractScreen implements Screen {
         Label centre = Ui.label(flow.kiosk().config().centreName(t.locale()), "attract-centre");
         Label promise = Ui.label(t.get("attract.promise"), "attract-promise");
         Label touch = Ui.label(t.get("attract.touch"), "attract-touch");
-        Label time = Ui.label(LocalTime.now(flow.clock()).format(DateTimeFormatter.ofPattern("HH:mm")), "attract-time");
+        Label time = Ui.label(now(), "attract-time");
+        time.setId("attract-time");
+        // The screen stands for hours in an empty lobby: its big clock goes on as the header's does.
+        if (ticking != null) {
+            ticking.stop();
+        }
+        ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> time.setText(now())));
+        ticking.setCycleCount(Animation.INDEFINITE);
+        ticking.play();
         VBox root = new VBox(36, Icons.icon(Icons.HEART, 96), centre, promise, touch, time);
         root.setAlignment(Pos.CENTER);
         if (night) {
@@ -85,5 +96,14 @@ public final class AttractScreen implements Screen {
         if (breathe != null) {
             breathe.stop();
         }
+        if (ticking != null) {
+            ticking.stop();
+        }
     }
+
+    private String now() {
+        return LocalTime.now(flow.clock()).format(TIME);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 }
