@@ -54,6 +54,12 @@ public final class ServiceCatalog {
         return services.values().stream().filter(s -> s.windowCode().equals(windowCode)).toList();
     }
 
+    /**
+     * The service a resident books a village or community proxy agent with: the identify screen
+     * offers it to a card that is no registered agent's (the resident needs one, not a refusal only).
+     */
+    public static final String PROXY_APPOINTMENT = "proxy-appointment";
+
     public Optional<ServiceDefinition> service(String code) {
         return Optional.ofNullable(services.get(code));
     }

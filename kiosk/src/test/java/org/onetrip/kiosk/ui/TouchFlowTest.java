@@ -3,6 +3,7 @@ package org.onetrip.kiosk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.onetrip.kiosk.catalog.ServiceCatalog;
 import org.junit.jupiter.api.Test;
 import org.onetrip.kiosk.filing.Filing;
 import org.onetrip.kiosk.idcard.FictionalCards;
@@ -132,6 +133,10 @@ class TouchFlowTest extends KioskUiTestBase {
         await("unregistered agent refused", () -> text("#identify-message").contains("没有登记为代办员"));
         snapshot("08a-identify-unregistered-agent");
         assertWholeTextShown("#identify-message");
+        // The way on is on this screen: booking an agent (it said "on the home screen", where none is).
+        assertThat(text("#identify-message")).doesNotContain("首页").contains("“代办服务预约”");
+        assertThat(lookup("#book-agent").query().isVisible()).isTrue();
+        assertThat(text("#book-agent")).isEqualTo("代办服务预约");
         assertOnScreen("identify");
         assertThat(text("#identify-step")).contains("第一步");
         assertThat(ui.flow().session().agent()).isNull();
@@ -248,6 +253,24 @@ class TouchFlowTest extends KioskUiTestBase {
         assertThat(Optional.ofNullable(text("#status-unknown"))).get().asString().contains("未能识别");
     }
 
+    /** The refusal's way on is one tap away: booking a proxy agent, for the resident at the kiosk. */
+    @Test
+    void aCardThatIsNoAgentsIsOfferedTheBookingOfOne() {
+        awaitScreen("home");
+        tap("#tile-economy");
+        tap("#service-house-rebuild");
+        awaitScreen("identify");
+        reader().place(FictionalCards.LAI_JIAJIA);
+        await("unregistered agent refused", () -> text("#identify-message").contains("没有登记为代办员"));
+        tap("#book-agent");
+        await("the booking started", () -> ui.flow().session().service() != null
+                && ServiceCatalog.PROXY_APPOINTMENT.equals(ui.flow().session().service().code()));
+        awaitScreen("identify");
+        // A booking is the resident's own: the card on the reader now files it.
+        assertThat(text("#identify-step")).doesNotContain("代办员");
+        assertThat(lookup("#book-agent").query().isVisible()).isFalse();
+    }
+
     @Test
     void inEnglishAnUnregisteredAgentIsToldWhyAndTheScreenKeepsWaiting() {
         awaitScreen("home");
@@ -259,6 +282,8 @@ class TouchFlowTest extends KioskUiTestBase {
         reader().place(FictionalCards.LAI_JIAJIA);
         await("unregistered agent refused", () -> text("#identify-message").contains("not registered as a proxy agent"));
         snapshot("08c-identify-unregistered-agent-en");
+        assertThat(text("#identify-message")).doesNotContain("home screen")
+                .contains("tap \"Book a proxy agent\" below").contains("centre's windows");
         assertWholeTextShown("#identify-message");
         assertOnScreen("identify");
         assertThat(ui.flow().session().agent()).isNull();

@@ -18,6 +18,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.onetrip.kiosk.catalog.IdentityRequirement;
+import org.onetrip.kiosk.catalog.ServiceCatalog;
+import org.onetrip.kiosk.catalog.ServiceDefinition;
 import org.onetrip.kiosk.idcard.CardCheck;
 import org.onetrip.kiosk.idcard.CardEvent;
 import org.onetrip.kiosk.idcard.Identity;
@@ -39,6 +41,7 @@ public final class IdentifyScreen implements Screen {
     private Timeline animation;
     private Label message;
     private Label step;
+    private Button bookAgent;
 
     public IdentifyScreen(Flow flow) {
         this.flow = flow;
@@ -88,8 +91,12 @@ public final class IdentifyScreen implements Screen {
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.backToServices());
+        // Offered when the card is no agent's: booking one is the way on (the refusal says so).
+        bookAgent = Ui.button("book-agent", "", Ui.SECONDARY, Icons.PERSON);
+        bookAgent.setVisible(false);
+        bookAgent.managedProperty().bind(bookAgent.visibleProperty());
         flow.bridge().cardHandlerProperty().set(this::onCard);
-        return new VBox(20, title, centre, Ui.actions(back, Ui.spacer()));
+        return new VBox(20, title, centre, Ui.actions(back, Ui.spacer(), bookAgent));
     }
 
     private void updateStep(Texts t, boolean proxy) {
@@ -158,10 +165,22 @@ public final class IdentifyScreen implements Screen {
             // and the screen keeps waiting (FilingService checks the same again before filing).
             AgentCheck check = flow.kiosk().filing().agents().check(id, LocalDate.now(flow.clock()));
             if (!check.accepted()) {
-                message.setText(t.get("identify.agent.refused." + check.refusal().name().toLowerCase(java.util.Locale.ROOT)));
+                String key = "identify.agent.refused." + check.refusal().name().toLowerCase(java.util.Locale.ROOT);
+                var booking = check.refusal() == AgentCheck.Refusal.NOT_REGISTERED
+                        ? flow.kiosk().catalog().service(ServiceCatalog.PROXY_APPOINTMENT) : java.util.Optional.<ServiceDefinition>empty();
+                if (booking.isPresent()) {
+                    String name = t.of(booking.get().name());
+                    message.setText(t.get(key + ".book", name));
+                    bookAgent.setText(name);
+                    bookAgent.setOnAction(e -> flow.startService(booking.get()));
+                } else {
+                    message.setText(t.get(key));
+                }
+                bookAgent.setVisible(booking.isPresent());
                 message.getStyleClass().setAll("identify-message", "error");
                 return;
             }
+            bookAgent.setVisible(false);
             flow.session().setAgent(id, check.agent());
             message.setText(t.get("identify.agent.ok"));
             message.getStyleClass().setAll("identify-message", "ok");
