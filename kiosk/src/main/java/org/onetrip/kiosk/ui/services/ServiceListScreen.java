@@ -32,9 +32,8 @@ public final class ServiceListScreen implements Screen {
     private static final double GAP = 20;
     private final Flow flow;
     private final ServiceWindow window;
-    /** Services per page in the elders' mode. */
-    static final int ELDERS_PAGE = 2;
-    private int page;
+    /** The first service of the elders' mode's page shown: a rebuild (a language switch) keeps it. */
+    private int firstShown;
 
     public ServiceListScreen(Flow flow, ServiceWindow window) {
         this.flow = flow;
@@ -106,60 +105,63 @@ public final class ServiceListScreen implements Screen {
     }
 
     /**
-     * The elders' mode (issue 12): {@link #ELDERS_PAGE} services a page in one column, with big
-     * Previous and More buttons instead of a list to drag: fewer things to read, nothing to scroll.
+     * The elders' mode (issue 12): the services in one column, a page at a time, as many to a page
+     * as fit whole ({@link CardPages}), with big Previous and More buttons instead of a list to
+     * drag: fewer things to read, nothing to scroll.
      */
     private Parent pages(Texts t) {
         Label title = Ui.label(t.of(window.name()), Ui.TITLE);
         Label sub = Ui.label(t.get("services.subtitle"), Ui.SUBTITLE);
-        List<ServiceDefinition> all = flow.kiosk().catalog().servicesOf(window.code());
-        int pages = Math.max(1, (all.size() + ELDERS_PAGE - 1) / ELDERS_PAGE);
-        page = Math.min(page, pages - 1);
-        VBox list = new VBox(GAP);
+        boolean readerUp = flow.usable("idcard");
+        List<Button> cards = new java.util.ArrayList<>();
+        for (ServiceDefinition s : flow.kiosk().catalog().servicesOf(window.code())) {
+            cards.add(card(s, t, readerUp));
+        }
+        CardPages list = new CardPages(cards, GAP, firstShown);
         list.setId("service-list");
         list.getStyleClass().addAll("service-list", "service-pages");
-        boolean readerUp = flow.usable("idcard");
-        for (ServiceDefinition s : all.subList(page * ELDERS_PAGE, Math.min(all.size(), (page + 1) * ELDERS_PAGE))) {
-            Button card = card(s, t, readerUp);
-            card.setMaxHeight(Region.USE_PREF_SIZE);
-            list.getChildren().add(card);
-        }
-        // Two cards fit at 1280×800; a longer text than today's scrolls rather than being cut.
+        // Only a card taller than the whole room scrolls (CardPages); the others are paged.
         ScrollPane scroll = new ScrollPane(list);
         scroll.setId("service-scroll");
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain-scroll");
         TouchScroll.installDragOnly(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.home());
-        Label where = Ui.label(t.get("services.page", page + 1, pages), Ui.BODY);
+        Label where = Ui.label("", Ui.BODY);
         where.setId("services-page");
         where.setMinWidth(Region.USE_PREF_SIZE);
         Button up = Ui.button("page-up", t.get("action.page-up"), Ui.SECONDARY, Icons.ARROW_UP);
-        up.setOnAction(e -> turn(-1));
-        up.setDisable(page == 0);
+        up.setOnAction(e -> turn(list, -1));
         Button down = Ui.button("page-down", t.get("action.page-down"), Ui.PRIMARY, Icons.ARROW_DOWN);
-        down.setOnAction(e -> turn(1));
-        down.setDisable(page >= pages - 1);
+        down.setOnAction(e -> turn(list, 1));
         HBox actions = Ui.actions(back, Ui.spacer(), up, where, down);
-        if (pages == 1) {
-            actions.getChildren().removeAll(up, where, down);
-        }
+        // The pages are known once the list is laid out, and again at every reflow.
+        Runnable paging = () -> {
+            int p = list.pageProperty().get();
+            int n = list.pagesProperty().get();
+            where.setText(t.get("services.page", p + 1, n));
+            up.setDisable(p == 0);
+            down.setDisable(p >= n - 1);
+            for (javafx.scene.Node b : new javafx.scene.Node[] {up, where, down}) {
+                b.setVisible(n > 1);
+                b.setManaged(n > 1);
+            }
+        };
+        list.pageProperty().addListener((o, a, b) -> paging.run());
+        list.pagesProperty().addListener((o, a, b) -> paging.run());
+        paging.run();
         HBox heading = new HBox(24, title, sub);
         heading.setAlignment(Pos.BASELINE_LEFT);
         return new VBox(16, heading, scroll, actions);
     }
 
-    private void turn(int by) {
-        page += by;
-        flow.nav().rebuild();
-    }
-
-    /** The page shown in the elders' mode, from 0. */
-    int page() {
-        return page;
+    private void turn(CardPages list, int by) {
+        list.turn(by);
+        firstShown = list.firstShown();
     }
 
     /**
