@@ -42,12 +42,15 @@ public final class Flow {
     private final StatusLookup statusLookup;
     private final RecoveredReceipts recovered;
     private final org.onetrip.kiosk.ui.speech.SpeechControl speech;
+    /** Ends the process with a status (maintenance: restart, exit to the desktop); tests record it. */
+    private final java.util.function.IntConsumer exitProcess;
     /** The visit's theme: the profile's, until a resident switches it on home; back at the visit's end. */
     private final javafx.beans.property.BooleanProperty highContrast;
 
     public Flow(Kiosk kiosk, Texts texts, ResidentSession session, Navigator nav, FxBridge bridge,
-            Executor background, Executor fx, Clock clock) {
+            Executor background, Executor fx, Clock clock, java.util.function.IntConsumer exitProcess) {
         this.kiosk = kiosk;
+        this.exitProcess = exitProcess;
         this.texts = texts;
         this.session = session;
         this.nav = nav;
@@ -98,6 +101,11 @@ public final class Flow {
 
     public Executor fx() {
         return fx;
+    }
+
+    /** Closes the kiosk and ends the process with {@code status} (the technician's restart or exit). */
+    public void exitProcess(int status) {
+        exitProcess.accept(status);
     }
 
     public Clock clock() {

@@ -60,12 +60,23 @@ public final class KioskUi {
     /** When the presence sensor last stopped seeing anyone; null while someone is there. */
     private java.time.Instant absentSince;
     private final java.util.ArrayDeque<Long> hiddenTaps = new java.util.ArrayDeque<>();
+    private final java.util.function.IntConsumer exitProcess;
 
     public KioskUi(Kiosk kiosk, Stage stage, Clock clock, Executor background) {
+        this(kiosk, stage, clock, background, status -> {
+            kiosk.close();
+            Platform.exit();
+            System.exit(status);
+        });
+    }
+
+    /** {@code exitProcess}: how the technician's restart and exit end the process (tests record it). */
+    public KioskUi(Kiosk kiosk, Stage stage, Clock clock, Executor background, java.util.function.IntConsumer exitProcess) {
         this.kiosk = kiosk;
         this.stage = stage;
         this.clock = clock;
         this.background = background;
+        this.exitProcess = exitProcess;
     }
 
     /** Builds the scene on {@code stage}; call on the JavaFX thread. */
@@ -76,7 +87,7 @@ public final class KioskUi {
         content.getStyleClass().add("content");
         Navigator nav = new Navigator(content);
         FxBridge bridge = new FxBridge(kiosk, Platform::runLater);
-        flow = new Flow(kiosk, texts, session, nav, bridge, background, Platform::runLater, clock);
+        flow = new Flow(kiosk, texts, session, nav, bridge, background, Platform::runLater, clock, exitProcess);
         idle = new IdleMonitor(clock, Duration.ofSeconds(kiosk.config().idleTimeoutSeconds()),
                 Duration.ofSeconds(kiosk.config().idleWarningSeconds()),
                 Duration.ofSeconds(kiosk.config().attractAfterSeconds()));

@@ -71,6 +71,11 @@ public final class Texts {
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
     }
 
+    /** Whether there is a text for {@code key} (an optional one: a device the texts do not name). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String of(LocalizedText t) {
         return t == null ? "" : t.get(locale.get());
     }

@@ -83,6 +83,9 @@ abstract class KioskUiTestBase extends ApplicationTest {
         return List.of();
     }
 
+    /** The exit statuses the technician's restart and exit asked for (the process goes on). */
+    final List<Integer> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public void start(Stage stage) {
         List<String> o = new ArrayList<>(List.of("data.dir=" + data, "ui.simulator-panel=false",
@@ -90,7 +93,7 @@ abstract class KioskUiTestBase extends ApplicationTest {
         o.addAll(overrides());
         kiosk = adapt(Wiring.wire(KioskConfig.simulator(o.toArray(String[]::new)), clock));
         kiosk.startDevices();
-        ui = new KioskUi(kiosk, stage, clock, background);
+        ui = new KioskUi(kiosk, stage, clock, background, exits::add);
         ui.start();
         stage.show();
     }
@@ -314,6 +317,33 @@ abstract class KioskUiTestBase extends ApplicationTest {
             return null;
         }, System.nanoTime() + WAIT.toNanos());
         return out;
+    }
+
+    /**
+     * The label's text is drawn whole, not cut short with "…" for want of room: on one line it fits
+     * the label's width; wrapped, the label is as tall as its lines need.
+     */
+    void assertWholeTextShown(String query) {
+        double[] need = new double[2]; // what the text needs, what it has
+        boolean[] wrapped = new boolean[1];
+        interact(() -> {
+            javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) lookup(query).query();
+            l.applyCss();
+            l.getScene().getRoot().layout();
+            wrapped[0] = l.isWrapText();
+            if (l.isWrapText()) {
+                need[0] = l.prefHeight(l.getWidth());
+                need[1] = l.getHeight();
+            } else {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(l.getText());
+                t.setFont(l.getFont());
+                need[0] = t.getLayoutBounds().getWidth();
+                need[1] = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
+            }
+        });
+        // Asserted here, not inside interact(), where a failure would not reach the test.
+        assertThat(need[1]).as(query + (wrapped[0] ? " height for its wrapped lines" : " width for its text on one line"))
+                .isGreaterThanOrEqualTo(need[0] - 0.5);
     }
 
     List<String> allTexts() {

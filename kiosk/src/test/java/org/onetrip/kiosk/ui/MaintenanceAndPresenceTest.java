@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.onetrip.kiosk.ui.maintenance.MaintenanceScreen;
 import org.junit.jupiter.api.Test;
 import org.onetrip.kiosk.app.Wiring;
 import org.onetrip.kiosk.io.KioskIo.Input;
@@ -113,15 +114,35 @@ class MaintenanceAndPresenceTest extends KioskUiTestBase {
         clickOn("#pin-ok");
         awaitScreen("maintenance");
         snapshot("17-maintenance");
-        assertThat(text("#maint-idcard")).startsWith("ONLINE");
-        assertThat(allTexts()).anyMatch(s -> s.contains("OPENED"));
+        // In the kiosk's language, with the code the journal and `kiosk status` print.
+        assertThat(text("#maint-idcard")).isEqualTo("正常（ONLINE）");
+        assertThat(allTexts()).contains("读卡器（idcard）").anyMatch(s -> s.endsWith("柜门打开 (OPENED)"))
+                .noneMatch(s -> s.equals("idcard") || s.equals("ONLINE"));
         tap("#maint-print");
         await("test page printed", () -> text("#maint-result").startsWith("测试页已打印"));
         // A cable pulled and put back shows on this screen within seconds, with no restart.
         reader().setConnected(false);
-        await("reader shown offline", () -> text("#maint-idcard").startsWith("OFFLINE"));
+        await("reader shown offline", () -> text("#maint-idcard").startsWith("不能用") && text("#maint-idcard").contains("OFFLINE"));
         reader().setConnected(true);
-        await("reader shown online again", () -> text("#maint-idcard").startsWith("ONLINE"));
+        await("reader shown online again", () -> text("#maint-idcard").contains("ONLINE"));
+
+        // Restart and exit end the kiosk for everyone: the first tap only asks, in words.
+        tap("#maint-exit");
+        assertThat(exits).isEmpty();
+        assertThat(text("#maint-exit")).isEqualTo("再点一次，确认退出");
+        assertThat(text("#maint-result")).contains("不会自己恢复").contains("10 秒内");
+        assertWholeTextShown("#maint-result");
+        tap("#maint-restart"); // the other one asks for itself, and the first is asked again
+        assertThat(text("#maint-exit")).isEqualTo("退出到桌面");
+        assertThat(text("#maint-restart")).isEqualTo("再点一次，确认重启");
+        assertThat(exits).isEmpty();
+        clock.advance(Duration.ofSeconds(11)); // too late: this tap asks again
+        tap("#maint-restart");
+        assertThat(exits).isEmpty();
+        snapshot("17-maintenance-confirm");
+        assertWholeTextShown("#maint-result");
+        tap("#maint-restart");
+        await("the restart asked for", () -> exits.equals(List.of(MaintenanceScreen.EXIT_RESTART)));
         tap("#finish");
         awaitScreen("home");
     }

@@ -291,32 +291,6 @@ class TouchFlowTest extends KioskUiTestBase {
         await("agent confirmed", () -> text("#identify-step").contains("詹** (Keling Village)"));
     }
 
-    /**
-     * The label's text is drawn whole, not cut short with "…" for want of room: on one line it fits
-     * the label's width; wrapped, the label is as tall as its lines need.
-     */
-    void assertWholeTextShown(String query) {
-        double[] need = new double[2]; // what the text needs, what it has
-        boolean[] wrapped = new boolean[1];
-        interact(() -> {
-            javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) lookup(query).query();
-            l.applyCss();
-            l.getScene().getRoot().layout();
-            wrapped[0] = l.isWrapText();
-            if (l.isWrapText()) {
-                need[0] = l.prefHeight(l.getWidth());
-                need[1] = l.getHeight();
-            } else {
-                javafx.scene.text.Text t = new javafx.scene.text.Text(l.getText());
-                t.setFont(l.getFont());
-                need[0] = t.getLayoutBounds().getWidth();
-                need[1] = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
-            }
-        });
-        // Asserted here, not inside interact(), where a failure would not reach the test.
-        assertThat(need[1]).as(query + (wrapped[0] ? " height for its wrapped lines" : " width for its text on one line"))
-                .isGreaterThanOrEqualTo(need[0] - 0.5);
-    }
 
     /** Saves {@code png} (e.g. a simulated receipt's picture) as target/screens/NAME.png. */
     static void savePicture(String name, byte[] png) {

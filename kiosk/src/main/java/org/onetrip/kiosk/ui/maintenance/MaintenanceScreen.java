@@ -77,13 +77,12 @@ public final class MaintenanceScreen implements Screen {
         devices.setVgap(6);
         int row = 0;
         for (Map.Entry<String, DeviceStatus> e : new java.util.TreeMap<>(flow.bridge().statuses()).entrySet()) {
-            Label state = Ui.label(e.getValue().state() + (e.getValue().detail().name().equals("NONE") ? ""
-                    : " / " + e.getValue().detail()), e.getValue().isOnline() && !e.getValue().needsAttention()
+            Label state = Ui.label(stateText(t, e.getValue()), e.getValue().isOnline() && !e.getValue().needsAttention()
                     ? "identity-value" : "field-error");
             state.setId("maint-" + e.getKey());
             state.setWrapText(false);
             state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label name = Ui.label(e.getKey(), "identity-key");
+            Label name = Ui.label(deviceName(t, e.getKey()), "identity-key");
             name.setWrapText(false);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             devices.add(name, 0, row);
@@ -114,7 +113,8 @@ public final class MaintenanceScreen implements Screen {
         VBox events = new VBox(4);
         ZoneId zone = flow.clock().getZone();
         for (TamperEvent e : k.tamperLog().recentEvents()) {
-            events.getChildren().add(Ui.label(WHEN.format(ZonedDateTime.ofInstant(e.at(), zone)) + "  " + e.kind(), Ui.BODY));
+            events.getChildren().add(Ui.label(WHEN.format(ZonedDateTime.ofInstant(e.at(), zone)) + "  "
+                    + t.get("maintenance.door." + e.kind().name().toLowerCase(java.util.Locale.ROOT)) + " (" + e.kind() + ")", Ui.BODY));
         }
         if (events.getChildren().isEmpty()) {
             events.getChildren().add(Ui.label(t.get("maintenance.events.none"), Ui.HINT));
@@ -124,6 +124,8 @@ public final class MaintenanceScreen implements Screen {
 
         result = Ui.label("", "identify-message");
         result.setId("maint-result");
+        result.setWrapText(true); // a result or a question in a sentence or two, never cut with "…"
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button print = Ui.button("maint-print", t.get("maintenance.test.print"), Ui.SECONDARY, Icons.PRINT);
         print.setOnAction(e -> testPrint());
         Button card = Ui.button("maint-card", t.get("maintenance.test.card"), Ui.SECONDARY, Icons.ID_CARD);
@@ -138,9 +140,13 @@ public final class MaintenanceScreen implements Screen {
                     s.startsWith(k.config().statusUrlBase()) ? t.get("maintenance.test.scan.receipt") : "")));
         });
         Button restart = Ui.button("maint-restart", t.get("maintenance.restart"), Ui.SECONDARY, null);
-        restart.setOnAction(e -> exit(EXIT_RESTART));
         Button quit = Ui.button("maint-exit", t.get("maintenance.exit"), Ui.SECONDARY, null);
-        quit.setOnAction(e -> exit(0));
+        // Both end the kiosk for everyone in the lobby, and the exit to the desktop is not started
+        // again by systemd: a first tap only asks, a second within CONFIRM_WITHIN does it.
+        restart.setOnAction(e -> confirmOrExit("maintenance.restart", EXIT_RESTART));
+        quit.setOnAction(e -> confirmOrExit("maintenance.exit", 0));
+        endButtons = Map.of("maintenance.restart", restart, "maintenance.exit", quit);
+        showArmed(); // a rebuild (a device's status changed) keeps a first tap's question
         FlowPane actions = new FlowPane(12, 12, print, card, scan, restart, quit);
 
         VBox body = new VBox(16, devicesBox, queueBox, ioBox, eventsBox);
@@ -193,11 +199,52 @@ public final class MaintenanceScreen implements Screen {
         });
     }
 
-    private void exit(int status) {
-        log.warn("technician asked the kiosk to {}", status == 0 ? "exit to the desktop" : "restart");
-        flow.kiosk().close();
-        Platform.exit();
-        System.exit(status);
+    /** How long a first tap on restart or exit waits for the second that confirms it. */
+    static final java.time.Duration CONFIRM_WITHIN = java.time.Duration.ofSeconds(10);
+    /** The text key of the button tapped once ("maintenance.restart" or "maintenance.exit"), or null. */
+    private String armed;
+    private java.time.Instant armedAt;
+    private Map<String, Button> endButtons = Map.of();
+
+    private void confirmOrExit(String key, int status) {
+        java.time.Instant now = flow.clock().instant();
+        if (key.equals(armed) && !expired(now)) {
+            log.warn("technician asked the kiosk to {}", status == 0 ? "exit to the desktop" : "restart");
+            flow.exitProcess(status);
+            return;
+        }
+        armed = key;
+        armedAt = now;
+        showArmed();
+        result.setText(flow.texts().get(key + ".explain", CONFIRM_WITHIN.toSeconds()));
+    }
+
+    private boolean expired(java.time.Instant now) {
+        return armedAt == null || java.time.Duration.between(armedAt, now).compareTo(CONFIRM_WITHIN) > 0;
+    }
+
+    /** The button tapped once asks to be tapped again (filled); the other is as it was. */
+    private void showArmed() {
+        boolean live = armed != null && !expired(flow.clock().instant());
+        endButtons.forEach((key, b) -> {
+            boolean asking = live && key.equals(armed);
+            b.setText(flow.texts().get(asking ? key + ".confirm" : key));
+            b.getStyleClass().setAll("button", asking ? Ui.PRIMARY : Ui.SECONDARY);
+        });
+    }
+
+    /** "离线 / 缺纸（OFFLINE / PAPER_OUT）": the state in words, and its code as the journal and {@code kiosk status} print it. */
+    static String stateText(Texts t, DeviceStatus s) {
+        boolean detail = s.detail() != org.onetrip.kiosk.device.StatusDetail.NONE;
+        String words = t.get("maintenance.state." + s.state().name().toLowerCase(java.util.Locale.ROOT))
+                + (detail ? " / " + t.get("maintenance.detail." + s.detail().name().toLowerCase(java.util.Locale.ROOT)) : "");
+        return t.get("maintenance.coded", words, s.state() + (detail ? " / " + s.detail() : ""));
+    }
+
+    /** "读卡器（idcard）": a device by its name, and its id as the journal names it; an unknown id as it is. */
+    static String deviceName(Texts t, String id) {
+        String key = "maintenance.device." + id;
+        return t.has(key) ? t.get("maintenance.coded", t.get(key), id) : id;
     }
 
     @Override
