@@ -72,15 +72,24 @@ final class StatusOutput {
                     .append('\n');
         }
         line(sb, texts.get("status.next"), texts.get("status.next." + r.status().wire()));
-        sb.append(texts.get("status.bring")).append('\n');
-        if (r.officeNote() != null) {
-            sb.append("  ").append(texts.get("status.office-note", r.officeNote())).append('\n');
-        }
-        if (r.bring().isEmpty()) {
-            sb.append("  ").append(texts.get("status.bring.none")).append('\n');
-        }
-        for (LocalizedText d : r.bring()) {
-            sb.append("  • ").append(texts.of(d)).append('\n');
+        // What to bring as the screen says it: only what staff asked for, then the usual list.
+        if (r.documentsAsked()) {
+            sb.append(texts.get("status.bring")).append('\n');
+            sb.append("  ").append(r.officeNote() != null ? texts.get("status.office-note", r.officeNote())
+                    : texts.get("status.bring.no-note")).append('\n');
+            if (!r.usualDocuments().isEmpty()) {
+                sb.append(texts.get("status.usual")).append('\n');
+            }
+            for (LocalizedText d : r.usualDocuments()) {
+                sb.append("  • ").append(texts.of(d)).append('\n');
+            }
+        } else {
+            if (r.officeNote() != null) {
+                sb.append("  ").append(texts.get("status.office-note", r.officeNote())).append('\n');
+            }
+            if (!r.status().isFinal()) {
+                sb.append("  ").append(texts.get("status.bring.not-now")).append('\n');
+            }
         }
         return sb.toString().stripTrailing();
     }
@@ -117,9 +126,10 @@ final class StatusOutput {
         m.put("history", r.history().stream().map(s -> Map.of("at", s.at().toString(), "status", s.status().wire()))
                 .toList());
         m.put("next_step", texts.get("status.next." + r.status().wire()));
-        List<Map<String, String>> bring = r.bring().stream().map(LocalizedText::byTag).toList();
-        m.put("bring", bring);
+        m.put("documents_asked", r.documentsAsked());
         m.put("office_note", r.officeNote());
+        List<Map<String, String>> usual = r.usualDocuments().stream().map(LocalizedText::byTag).toList();
+        m.put("usual_documents", usual);
         m.put("live", r.live());
         m.put("last_updated", r.lastUpdated().toString());
         return m;

@@ -132,7 +132,8 @@ public final class StatusLookup {
             if (c.at().isAfter(latest)) {
                 latest = c.at();
             }
-            if (c.status() == RequestStatus.NEEDS_DOCUMENTS) {
+            // The note of the change into the current state: an earlier state's note is out of date.
+            if (c.status() == r.status()) {
                 note = c.note() == null || c.note().isBlank() ? null : c.note().strip();
             }
         }
@@ -141,13 +142,14 @@ public final class StatusLookup {
         // The later of the last contact and the kiosk's own last record (filing, or a status it received).
         Instant recorded = latest;
         Instant lastUpdated = synced.filter(s -> s.isAfter(recorded)).orElse(recorded);
-        List<LocalizedText> bring = r.status().isFinal() ? List.of()
-                : service.map(ServiceDefinition::documents).orElse(List.of());
+        // The service's usual list only while staff ask for more, beside their note. Waiting, in
+        // progress or done, there is nothing to bring, and the list would read "come now with these".
+        List<LocalizedText> usual = r.status() == RequestStatus.NEEDS_DOCUMENTS
+                ? service.map(ServiceDefinition::documents).orElse(List.of()) : List.of();
         return new StatusReport(r.requestId(), r.ticket(), r.serviceCode(),
                 service.map(ServiceDefinition::name).orElse(LocalizedText.of(r.serviceCode(), r.serviceCode())),
                 window.map(ServiceWindow::code).orElse(r.windowCode()),
                 window.map(ServiceWindow::name).orElse(null),
-                r.filedAt(), r.maskedName(), r.status(), steps, bring,
-                r.status() == RequestStatus.NEEDS_DOCUMENTS ? note : null, live, lastUpdated);
+                r.filedAt(), r.maskedName(), r.status(), steps, note, usual, live, lastUpdated);
     }
 }

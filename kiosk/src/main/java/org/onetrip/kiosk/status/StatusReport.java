@@ -8,10 +8,12 @@ import org.onetrip.kiosk.request.RequestStatus;
 
 /**
  * Where one request stands, as the status screen shows it: no personal data beyond the masked
- * name. {@code bring} is what the resident must still bring (the service's documents while the
- * request is open, nothing once it is final); {@code officeNote} is the back office's note when it
- * asks for documents, else null. {@code live} is false when the kiosk could not reach the back
- * office recently: the status is then the last one known, as of {@code lastUpdated}.
+ * name. {@code officeNote} is what staff wrote with the current status (what to bring when they
+ * ask for documents, where to collect, why not), else null. {@code usualDocuments} is the service's
+ * usual list, given only while staff ask for documents ({@link #documentsAsked()}), to hold against
+ * their note; at any other state there is nothing to bring, and the list would read as if there
+ * were. {@code live} is false when the kiosk could not reach the back office recently: the status
+ * is then the last one known, as of {@code lastUpdated}.
  */
 public record StatusReport(
         UUID requestId,
@@ -24,15 +26,20 @@ public record StatusReport(
         String maskedName,
         RequestStatus status,
         List<Step> history,
-        List<LocalizedText> bring,
         String officeNote,
+        List<LocalizedText> usualDocuments,
         boolean live,
         Instant lastUpdated) {
 
     public StatusReport {
         history = List.copyOf(history);
-        bring = List.copyOf(bring);
+        usualDocuments = List.copyOf(usualDocuments);
         maskedName = maskedName == null ? "" : maskedName;
+    }
+
+    /** Whether staff wait for the resident to bring documents: the one state with something to bring. */
+    public boolean documentsAsked() {
+        return status == RequestStatus.NEEDS_DOCUMENTS;
     }
 
     /** One step of the timeline. */

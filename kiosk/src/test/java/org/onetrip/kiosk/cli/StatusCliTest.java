@@ -54,8 +54,10 @@ class StatusCliTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("回执号  D-001").contains("办的事  居住证明").contains("负责的窗口  民生保障窗口")
                 .contains("申请人  赖**").contains("当前状态  已提交，等工作人员接手")
-                .contains("本机暂时连不上服务中心").contains("• 本人居民身份证")
+                .contains("本机暂时连不上服务中心").contains("现在不用带材料来")
                 .contains("下一步  已在本机保存");
+        // Waiting, there is nothing to bring: no list reading "bring these now".
+        assertThat(r.out()).doesNotContain("• 本人居民身份证").doesNotContain("要补的材料");
         assertThat(r.out()).doesNotContain("赖佳佳").doesNotContain(url.substring(URL_BASE.length()));
     }
 
@@ -82,7 +84,8 @@ class StatusCliTest {
         assertThat(j.path("status_text").asText()).isEqualTo("Completed");
         assertThat(j.path("history")).extracting(n -> n.path("status").asText())
                 .containsExactly("queued", "received", "completed");
-        assertThat(j.path("bring")).isEmpty();
+        assertThat(j.path("documents_asked").asBoolean()).isFalse();
+        assertThat(j.path("usual_documents")).isEmpty();
         assertThat(j.path("live").asBoolean()).isFalse();
         assertThat(j.toString()).doesNotContain(token);
     }

@@ -84,7 +84,7 @@ class StatusLookupTest {
         assertThat(r.maskedName()).isEqualTo("赖**");
         assertThat(r.status()).isEqualTo(RequestStatus.QUEUED);
         assertThat(r.history()).containsExactly(new StatusReport.Step(clock.instant(), RequestStatus.QUEUED));
-        assertThat(r.bring()).isEqualTo(f.service().documents()).isNotEmpty();
+        assertThat(r.usualDocuments()).as("nothing to bring while it waits").isEmpty();
         assertThat(r.officeNote()).isNull();
         // No back office: the kiosk's own record, as of the filing.
         assertThat(r.live()).isFalse();
@@ -100,6 +100,16 @@ class StatusLookupTest {
         assertThat(found(l.lookUp(f.statusUrl() + "\r\n", 1)).ticket()).isEqualTo("D-001");
     }
 
+    /** The note staff send with each state in these tests; the kiosk's own QUEUED has none. */
+    private static String staffNote(RequestStatus status) {
+        return switch (status) {
+            case NEEDS_DOCUMENTS -> "请补交户口簿原件";
+            case COMPLETED -> "证明已开好，请到民生保障窗口领取";
+            case REJECTED -> "房屋不在本街道辖区";
+            default -> null;
+        };
+    }
+
     @ParameterizedTest
     @EnumSource(RequestStatus.class)
     void everyStatusWithItsHistoryAndWhatToBring(RequestStatus status) {
@@ -108,8 +118,7 @@ class StatusLookupTest {
         clock.advance(Duration.ofHours(20));
         queue.markDelivered(f.filed().requestId(), "SR-1", clock.instant());
         clock.advance(Duration.ofHours(1));
-        queue.recordStatus(f.filed().requestId(), status, status == RequestStatus.NEEDS_DOCUMENTS
-                ? "请补交户口簿原件" : null, clock.instant());
+        queue.recordStatus(f.filed().requestId(), status, staffNote(status), clock.instant());
 
         StatusReport r = found(lookup(StatusLookup.Limits.KIOSK).lookUp(f.statusUrl(), 1));
 
@@ -117,14 +126,44 @@ class StatusLookupTest {
         assertThat(r.history().get(0)).isEqualTo(new StatusReport.Step(filed, RequestStatus.QUEUED));
         assertThat(r.history()).extracting(StatusReport.Step::status).last().isEqualTo(status);
         assertThat(r.history()).extracting(StatusReport.Step::at).isSorted();
-        if (status.isFinal()) {
-            assertThat(r.bring()).isEmpty();
+        // The service's usual list only while staff ask for more: before, it read "bring these now"
+        // on a request that was only waiting, and it is no list of what to bring to collect a result.
+        if (status == RequestStatus.NEEDS_DOCUMENTS) {
+            assertThat(r.usualDocuments()).isEqualTo(f.service().documents()).isNotEmpty();
         } else {
-            assertThat(r.bring()).isEqualTo(f.service().documents());
+            assertThat(r.usualDocuments()).as("the usual documents while " + status).isEmpty();
         }
-        assertThat(r.officeNote()).isEqualTo(status == RequestStatus.NEEDS_DOCUMENTS ? "请补交户口簿原件" : null);
+        // What staff wrote with the state the request is in: what to bring, where to collect, why not.
+        assertThat(r.officeNote()).isEqualTo(staffNote(status));
         assertThat(r.lastUpdated()).isEqualTo(r.history().get(r.history().size() - 1).at());
         assertThat(r.live()).isFalse();
+    }
+
+    @Test
+    void theNoteOfAnEarlierStateIsNotShownOnceTheRequestMovesOn() {
+        Filing f = residenceCertificate();
+        queue.markDelivered(f.filed().requestId(), "SR-1", clock.instant());
+        clock.advance(Duration.ofHours(1));
+        queue.recordStatus(f.filed().requestId(), RequestStatus.NEEDS_DOCUMENTS, "请补交户口簿原件", clock.instant());
+        clock.advance(Duration.ofHours(1));
+        queue.recordStatus(f.filed().requestId(), RequestStatus.IN_PROGRESS, null, clock.instant());
+
+        StatusReport r = found(lookup(StatusLookup.Limits.KIOSK).lookUp(f.statusUrl(), 1));
+
+        assertThat(r.officeNote()).isNull();
+        assertThat(r.usualDocuments()).isEmpty();
+    }
+
+    @Test
+    void aBlankNoteIsNoNote() {
+        Filing f = residenceCertificate();
+        queue.markDelivered(f.filed().requestId(), "SR-1", clock.instant());
+        queue.recordStatus(f.filed().requestId(), RequestStatus.NEEDS_DOCUMENTS, "  \n ", clock.instant());
+
+        StatusReport r = found(lookup(StatusLookup.Limits.KIOSK).lookUp(f.statusUrl(), 1));
+
+        assertThat(r.officeNote()).isNull();
+        assertThat(r.usualDocuments()).isEqualTo(f.service().documents());
     }
 
     @Test

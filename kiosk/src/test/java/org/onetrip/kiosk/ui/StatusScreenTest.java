@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.Test;
 import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.filing.Filing;
@@ -46,6 +49,31 @@ class StatusScreenTest extends KioskUiTestBase {
         return n[0];
     }
 
+    /** The note staff send with each state in these tests; the kiosk's own QUEUED has none. */
+    private static String staffNote(RequestStatus status) {
+        return switch (status) {
+            case NEEDS_DOCUMENTS -> "请补交户口簿原件";
+            case COMPLETED -> "证明已开好，请到民生保障窗口领取";
+            default -> null;
+        };
+    }
+
+    /** The texts under {@code query}, top to bottom as the resident reads them. */
+    private List<String> textsUnder(String query) {
+        List<String> out = new ArrayList<>();
+        interact(() -> collectTexts(lookup(query).query(), out));
+        return out;
+    }
+
+    private static void collectTexts(Node n, List<String> out) {
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            out.add(l.getText());
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectTexts(c, out));
+        }
+    }
+
     @Test
     void everyStatusIsShownWithItsTimelineWhatToBringAndTheNextStep() {
         awaitScreen("home");
@@ -62,8 +90,7 @@ class StatusScreenTest extends KioskUiTestBase {
             }
             if (status != RequestStatus.QUEUED && status != RequestStatus.RECEIVED) {
                 clock.advance(Duration.ofHours(3));
-                kiosk.queue().recordStatus(f.filed().requestId(), status,
-                        status == RequestStatus.NEEDS_DOCUMENTS ? "请补交户口簿原件" : null, clock.instant());
+                kiosk.queue().recordStatus(f.filed().requestId(), status, staffNote(status), clock.instant());
                 lastUpdated = WHEN.format(clock.instant());
                 steps++;
             }
@@ -73,33 +100,72 @@ class StatusScreenTest extends KioskUiTestBase {
             await(status + " shown", () -> lookup("#status-current").tryQuery().isPresent());
             snapshot("15-status-" + status.wire());
 
-            assertThat(text("#status-current")).isEqualTo(ui.flow().texts().get("request.status." + status.wire()));
+            Texts texts = ui.flow().texts();
+            assertThat(text("#status-current")).isEqualTo(texts.get("request.status." + status.wire()));
             assertThat(text("#status-ticket")).isEqualTo(f.ticket());
             assertThat(text("#status-service")).isEqualTo("居住证明");
             assertThat(text("#status-office")).isEqualTo("民生保障窗口");
             assertThat(text("#status-filed")).isEqualTo(filedAt);
             assertThat(text("#status-name")).isEqualTo("赖**");
-            assertThat(text("#status-next")).isEqualTo(ui.flow().texts().get("status.next." + status.wire()));
+            assertThat(text("#status-next")).isEqualTo(texts.get("status.next." + status.wire()));
             assertThat(timelineSteps()).isEqualTo(steps);
             // No back office in this build: the kiosk says the status is its last known one.
             // The time kept whole inside the sentence: non-breaking hyphens, a no-break space.
             assertThat(text("#status-offline")).contains("最后知道的进度")
                     .endsWith("更新于 " + lastUpdated.replace('-', '\u2011').replace(' ', '\u00A0') + "。");
-            if (status.isFinal()) {
-                assertThat(allTexts()).contains("无需再携带材料");
-            } else {
-                for (LocalizedText d : f.service().documents()) {
-                    assertThat(bulletItems("#status-bring")).contains(d.zh());
+
+            // What to bring follows the state (review finding 3).
+            String askedFor = texts.get("status.bring");
+            switch (status) {
+                case NEEDS_DOCUMENTS -> {
+                    // What staff asked for comes first under the heading; the service's usual list
+                    // follows under a heading that says what it is, not "bring these".
+                    List<String> block = textsUnder("#status-bring");
+                    assertThat(block).startsWith(askedFor, texts.get("status.office-note", staffNote(status)));
+                    assertThat(text("#status-office-note")).isEqualTo(texts.get("status.office-note", "请补交户口簿原件"));
+                    assertThat(block).contains(texts.get("status.usual"));
+                    assertThat(bulletItems("#status-bring"))
+                            .containsExactlyElementsOf(f.service().documents().stream().map(LocalizedText::zh).toList());
                 }
-            }
-            if (status == RequestStatus.NEEDS_DOCUMENTS) {
-                assertThat(text("#status-office-note")).isEqualTo(ui.flow().texts().get("status.office-note", "请补交户口簿原件"));
-            } else {
-                assertThat(lookup("#status-office-note").tryQuery()).isEmpty();
+                case QUEUED, RECEIVED, IN_PROGRESS -> {
+                    assertThat(bulletItems("#status-bring")).as("no list to bring while " + status).isEmpty();
+                    assertThat(allTexts()).as("no heading asking to bring anything").doesNotContain(askedFor);
+                    assertThat(text("#status-bring-none")).isEqualTo(texts.get("status.bring.not-now"));
+                    assertThat(lookup("#status-office-note").tryQuery()).isEmpty();
+                }
+                case COMPLETED, REJECTED -> {
+                    assertThat(lookup("#status-bring").tryQuery()).as("no bring block once " + status).isEmpty();
+                    assertThat(allTexts()).doesNotContain(askedFor).noneMatch(s -> s.contains("携带材料"));
+                    if (staffNote(status) == null) {
+                        assertThat(lookup("#status-office-note").tryQuery()).isEmpty();
+                    } else {
+                        // Where to collect it, in staff's own words: the kiosk makes up no rule of its own.
+                        assertThat(text("#status-office-note")).isEqualTo(texts.get("status.office-note", staffNote(status)));
+                    }
+                }
             }
             assertThat(allTexts()).noneMatch(s -> s.contains("赖佳佳") || s.contains("13800138000")
                     || s.contains(f.filed().receiptToken()));
         }
+    }
+
+    /** Staff asked for documents without saying which: the screen says so, and shows the usual list for what it is. */
+    @Test
+    void documentsAskedForWithoutANoteSendTheResidentToAskAtAWindow() {
+        Filing f = fileResidenceCertificate();
+        awaitScreen("home");
+        clock.advance(Duration.ofHours(2));
+        kiosk.queue().markDelivered(f.filed().requestId(), "SR-" + f.ticket(), clock.instant());
+        kiosk.queue().recordStatus(f.filed().requestId(), RequestStatus.NEEDS_DOCUMENTS, " ", clock.instant());
+
+        scanOnHome(f.statusUrl());
+        await("the request", () -> lookup("#status-current").tryQuery().isPresent());
+
+        Texts texts = ui.flow().texts();
+        assertThat(textsUnder("#status-bring")).startsWith(texts.get("status.bring"), texts.get("status.bring.no-note"),
+                texts.get("status.usual"));
+        assertThat(lookup("#status-office-note").tryQuery()).isEmpty();
+        assertThat(bulletItems("#status-bring")).hasSize(f.service().documents().size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * "Check my request": asks for the receipt's QR code, then shows where the request stands: ticket,
  * service, the window handling it, when it was filed, the masked name, the status with its
- * timeline, what the resident must still bring and the next step. When the kiosk has not heard
+ * timeline, the next step and what to bring (only when staff ask for documents: their note, then
+ * the service's usual list; nothing while the request waits). When the kiosk has not heard
  * from the back office lately it says the status is the last one known, and since when.
  *
  * <p>Every code that is not a receipt of this kiosk gets one calm message that reveals nothing.
@@ -80,6 +82,13 @@ public final class StatusScreen implements Screen {
             StatusReport r = found.report();
             s.key("status.ticket").spelled(r.ticket()).key("request.status." + r.status().wire())
                     .key("status.next." + r.status().wire());
+            if (r.officeNote() != null) {
+                s.key("status.office-note", r.officeNote());
+            } else if (r.documentsAsked()) {
+                s.key("status.bring.no-note");
+            } else if (!r.status().isFinal()) {
+                s.key("status.bring.not-now");
+            }
         } else {
             s.key(answer instanceof StatusAnswer.TooManyTries ? "status.too-many"
                     : answer instanceof StatusAnswer.Unavailable ? "status.unavailable" : "status.unknown");
@@ -206,7 +215,19 @@ public final class StatusScreen implements Screen {
 
         Label next = Ui.label(t.get("status.next." + r.status().wire()), "status-next");
         next.setId("status-next");
-        VBox todo = card(Ui.label(t.get("status.next"), SECTION_TITLE), next, bring(r.bring(), r.officeNote(), t));
+        VBox todo = card(Ui.label(t.get("status.next"), SECTION_TITLE), next);
+        if (r.documentsAsked()) {
+            todo.getChildren().add(asked(r, t));
+        } else {
+            if (r.officeNote() != null) {
+                todo.getChildren().add(officeNote(r.officeNote(), t));
+            }
+            if (!r.status().isFinal()) {
+                Label none = Ui.label(t.get("status.bring.not-now"), Ui.BODY);
+                none.setId("status-bring-none");
+                todo.getChildren().add(none);
+            }
+        }
 
         VBox history = timeline(r, t, zone);
         if (flow.session().elders()) {
@@ -257,22 +278,34 @@ public final class StatusScreen implements Screen {
         return card(Ui.label(t.get("status.history"), SECTION_TITLE), steps);
     }
 
-    private VBox bring(List<LocalizedText> documents, String note, Texts t) {
+    /** What staff asked for, first; then the service's usual list, said to be only that. */
+    private VBox asked(StatusReport r, Texts t) {
         VBox box = new VBox(6, Ui.label(t.get("status.bring"), SECTION_TITLE));
         box.setId("status-bring");
         box.getStyleClass().add("status-bring");
-        if (note != null) {
-            Label n = Ui.label(t.get("status.office-note", note), "status-note");
-            n.setId("status-office-note");
-            box.getChildren().add(n);
+        if (r.officeNote() != null) {
+            box.getChildren().add(officeNote(r.officeNote(), t));
+        } else {
+            Label ask = Ui.label(t.get("status.bring.no-note"), "status-note");
+            ask.setId("status-no-note");
+            box.getChildren().add(ask);
         }
-        if (documents.isEmpty()) {
-            box.getChildren().add(Ui.label(t.get("status.bring.none"), Ui.BODY));
-        }
-        for (LocalizedText d : documents) {
-            box.getChildren().add(Ui.bullet(t.of(d)));
+        if (!r.usualDocuments().isEmpty()) {
+            Label usual = Ui.label(t.get("status.usual"), Ui.HINT);
+            usual.setId("status-usual");
+            VBox.setMargin(usual, new Insets(8, 0, 0, 0));
+            box.getChildren().add(usual);
+            for (LocalizedText d : r.usualDocuments()) {
+                box.getChildren().add(Ui.bullet(t.of(d)));
+            }
         }
         return box;
+    }
+
+    private static Label officeNote(String note, Texts t) {
+        Label n = Ui.label(t.get("status.office-note", note), "status-note");
+        n.setId("status-office-note");
+        return n;
     }
 
     private static VBox card(Node... nodes) {
