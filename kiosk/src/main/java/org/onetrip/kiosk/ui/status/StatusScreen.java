@@ -29,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Check my request": asks for the receipt's QR code, then shows where the request stands: ticket,
- * service, the window handling it, when it was filed, the masked name, the status with its
- * timeline, the next step and what to bring (only when staff ask for documents: their note, then
- * the service's usual list; nothing while the request waits). When the kiosk has not heard
- * from the back office lately it says the status is the last one known, and since when.
+ * "Check my request": asks for the receipt's QR code, then shows where the request stands: first
+ * the status, the next step and what to bring (only when staff ask for documents), then the
+ * ticket, service, the window handling it, when it was filed and the masked name, then the
+ * timeline. When the kiosk has not heard from the back office lately it says the status is the
+ * last one known, and since when.
  *
  * <p>Every code that is not a receipt of this kiosk gets one calm message that reveals nothing.
  * Look-ups are limited per visit ({@link org.onetrip.kiosk.status.StatusLookup}). Left alone, the
@@ -80,8 +80,7 @@ public final class StatusScreen implements Screen {
             s.key("status.looking");
         } else if (answer instanceof StatusAnswer.Found found) {
             StatusReport r = found.report();
-            s.key("status.ticket").spelled(r.ticket()).key("request.status." + r.status().wire())
-                    .key("status.next." + r.status().wire());
+            s.key("request.status." + r.status().wire()).key("status.next." + r.status().wire());
             if (r.officeNote() != null) {
                 s.key("status.office-note", r.officeNote());
             } else if (r.documentsAsked()) {
@@ -89,6 +88,7 @@ public final class StatusScreen implements Screen {
             } else if (!r.status().isFinal()) {
                 s.key("status.bring.not-now");
             }
+            s.key("status.ticket").spelled(r.ticket());
         } else {
             s.key(answer instanceof StatusAnswer.TooManyTries ? "status.too-many"
                     : answer instanceof StatusAnswer.Unavailable ? "status.unavailable" : "status.unknown");
@@ -174,76 +174,31 @@ public final class StatusScreen implements Screen {
         return box;
     }
 
+    /**
+     * The report, in the order a resident needs it (review finding 2): where the request stands and
+     * what to do next, with what to bring when staff ask for something; then the receipt's facts;
+     * then the history. The first part is on screen without scrolling in every mode and language
+     * (StatusScreenFoldTest); the history may scroll below.
+     */
     private Node report(StatusReport r, Texts t) {
         ZoneId zone = flow.clock().getZone();
-        VBox page = new VBox(14);
-        if (!r.live()) {
-            Label offline = Ui.label(t.get("status.offline", whole(WHEN.format(r.lastUpdated().atZone(zone)))), BANNER);
-            offline.setId("status-offline");
-            offline.setMaxWidth(Double.MAX_VALUE);
-            page.getChildren().add(offline);
-        }
-
-        GridPane facts = new GridPane();
-        facts.setHgap(20);
-        facts.setVgap(6);
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE); // "Handled by" must not break into "Handl / ed by"
-        facts.getColumnConstraints().add(keys);
-        int row = 0;
-        row = fact(facts, row, t.get("status.ticket"), r.ticket(), "status-ticket", "ticket-small", true);
-        row = fact(facts, row, t.get("status.service"), t.of(r.serviceName()), "status-service", null, false);
-        row = fact(facts, row, t.get("status.office"), r.windowName() == null ? r.windowCode()
-                : t.get("status.office.window", t.of(r.windowName())), "status-office", null, false);
-        row = fact(facts, row, t.get("status.filed"), WHEN.format(r.filedAt().atZone(zone)), "status-filed", null, true);
-        if (!r.maskedName().isEmpty()) {
-            row = fact(facts, row, t.get("status.name"), r.maskedName(), "status-name", null, false);
-        }
-        Label badge = Ui.label(t.get("request.status." + r.status().wire()), BADGE);
-        badge.getStyleClass().add("status-" + r.status().wire());
-        badge.setId("status-current");
-        Label currentKey = Ui.label(t.get("status.current"), "identity-key");
-        currentKey.setWrapText(false);
-        facts.add(currentKey, 0, row);
-        facts.add(badge, 1, row);
-        if (r.live()) {
-            Label updated = Ui.label(t.get("status.updated", whole(WHEN.format(r.lastUpdated().atZone(zone)))), Ui.HINT);
-            updated.setId("status-updated");
-            facts.add(updated, 1, row + 1);
-        }
-        VBox receipt = card(facts);
-
-        Label next = Ui.label(t.get("status.next." + r.status().wire()), "status-next");
-        next.setId("status-next");
-        VBox todo = card(Ui.label(t.get("status.next"), SECTION_TITLE), next);
-        if (r.documentsAsked()) {
-            todo.getChildren().add(asked(r, t));
-        } else {
-            if (r.officeNote() != null) {
-                todo.getChildren().add(officeNote(r.officeNote(), t));
-            }
-            if (!r.status().isFinal()) {
-                Label none = Ui.label(t.get("status.bring.not-now"), Ui.BODY);
-                none.setId("status-bring-none");
-                todo.getChildren().add(none);
-            }
-        }
-
+        VBox answer = answer(r, t, zone);
+        answer.setId("status-answer");
+        VBox receipt = card(receiptFacts(r, t, zone));
         VBox history = timeline(r, t, zone);
+        VBox page = new VBox(16, answer);
         if (flow.session().elders()) {
-            // The elders' mode: one card under the other, what to do now second. At its larger text
-            // three columns broke English words and the ticket inside ("D-00" / "1", ScreenAuditTest).
-            page.getChildren().add(new VBox(16, receipt, todo, history));
+            // One column at the larger text: side by side, English words and the ticket broke
+            // ("D-00" / "1", ScreenAuditTest).
+            page.getChildren().addAll(receipt, history);
         } else {
-            // Three columns side by side fit a landscape kiosk screen without scrolling: the receipt,
-            // the timeline, and what to do now.
-            receipt.setPrefWidth(450);
-            history.setPrefWidth(320);
-            todo.setPrefWidth(430);
-            HBox columns = new HBox(16, receipt, history, todo);
-            for (Node c : columns.getChildren()) {
-                HBox.setHgrow(c, Priority.ALWAYS);
-            }
+            // The answer across the screen, so its lines are few; the receipt and its history
+            // side by side under it.
+            receipt.setPrefWidth(620);
+            history.setPrefWidth(520);
+            HBox columns = new HBox(16, receipt, history);
+            HBox.setHgrow(receipt, Priority.ALWAYS);
+            HBox.setHgrow(history, Priority.ALWAYS);
             page.getChildren().add(columns);
         }
 
@@ -256,26 +211,51 @@ public final class StatusScreen implements Screen {
         return scroll;
     }
 
-    /** The history top to bottom, oldest first, the current step marked. */
-    private VBox timeline(StatusReport r, Texts t, ZoneId zone) {
-        VBox steps = new VBox(0);
-        steps.setId("status-timeline");
-        List<StatusReport.Step> history = r.history();
-        for (int i = 0; i < history.size(); i++) {
-            StatusReport.Step s = history.get(i);
-            Region dot = new Region();
-            dot.getStyleClass().add(DOT);
-            Label what = Ui.label(t.get("request.status." + s.status().wire()), Ui.BODY);
-            Label when = Ui.label(WHEN.format(s.at().atZone(zone)), Ui.HINT);
-            HBox step = new HBox(12, dot, new VBox(0, what, when));
-            step.setAlignment(Pos.TOP_LEFT);
-            step.getStyleClass().add(STEP);
-            if (i == history.size() - 1) {
-                step.getStyleClass().add(STEP_CURRENT);
-            }
-            steps.getChildren().add(step);
+    /**
+     * The state, how current it is, the next step, and what to bring: the note of staff asking for
+     * documents first, the service's usual list after it under a heading that says what it is;
+     * "nothing to bring for now" while the request waits; no bring block at all once it is done
+     * or refused, where staff's own note (where to collect, why not) is all that is said.
+     */
+    private VBox answer(StatusReport r, Texts t, ZoneId zone) {
+        GridPane g = grid();
+        int row = 0;
+        Label badge = Ui.label(t.get("request.status." + r.status().wire()), BADGE);
+        badge.getStyleClass().add("status-" + r.status().wire());
+        badge.setId("status-current");
+        badge.setMinHeight(Region.USE_PREF_SIZE);
+        g.add(key(t.get("status.current")), 0, row);
+        g.add(badge, 1, row++);
+        String asOf = whole(WHEN.format(r.lastUpdated().atZone(zone)));
+        if (r.live()) {
+            Label updated = Ui.label(t.get("status.updated", asOf), Ui.HINT);
+            updated.setId("status-updated");
+            g.add(updated, 1, row++);
+        } else {
+            // Under the state it qualifies, not above the whole page, where it pushed the answer down.
+            Label offline = Ui.label(t.get("status.offline", asOf), BANNER);
+            offline.setId("status-offline");
+            offline.setMaxWidth(Double.MAX_VALUE);
+            g.add(offline, 0, row++, 2, 1);
         }
-        return card(Ui.label(t.get("status.history"), SECTION_TITLE), steps);
+        Label next = Ui.label(t.get("status.next." + r.status().wire()), "status-next");
+        next.setId("status-next");
+        g.add(key(t.get("status.next")), 0, row);
+        g.add(next, 1, row++);
+        VBox card = card(g);
+        if (r.documentsAsked()) {
+            card.getChildren().add(asked(r, t));
+            return card;
+        }
+        if (r.officeNote() != null) {
+            g.add(officeNote(r.officeNote(), t), 1, row++);
+        }
+        if (!r.status().isFinal()) {
+            Label none = Ui.label(t.get("status.bring.not-now"), Ui.BODY);
+            none.setId("status-bring-none");
+            g.add(none, 1, row);
+        }
+        return card;
     }
 
     /** What staff asked for, first; then the service's usual list, said to be only that. */
@@ -308,6 +288,62 @@ public final class StatusScreen implements Screen {
         return n;
     }
 
+    /** The receipt's facts: ticket, service, the window handling it, when it was filed, the masked name. */
+    private static GridPane receiptFacts(StatusReport r, Texts t, ZoneId zone) {
+        GridPane facts = grid();
+        int row = 0;
+        row = fact(facts, row, t.get("status.ticket"), r.ticket(), "status-ticket", "ticket-small", true);
+        row = fact(facts, row, t.get("status.service"), t.of(r.serviceName()), "status-service", null, false);
+        row = fact(facts, row, t.get("status.office"), r.windowName() == null ? r.windowCode()
+                : t.get("status.office.window", t.of(r.windowName())), "status-office", null, false);
+        row = fact(facts, row, t.get("status.filed"), WHEN.format(r.filedAt().atZone(zone)), "status-filed", null, true);
+        if (!r.maskedName().isEmpty()) {
+            fact(facts, row, t.get("status.name"), r.maskedName(), "status-name", null, false);
+        }
+        return facts;
+    }
+
+    /** Two columns, keys and values; the values take the rest of the width and wrap in it. */
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(20);
+        g.setVgap(8);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE); // "Handled by" must not break into "Handl / ed by"
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(keys, values);
+        return g;
+    }
+
+    private static Label key(String text) {
+        Label k = Ui.label(text, "identity-key");
+        k.setWrapText(false);
+        return k;
+    }
+
+    /** The history top to bottom, oldest first, the current step marked. */
+    private VBox timeline(StatusReport r, Texts t, ZoneId zone) {
+        VBox steps = new VBox(0);
+        steps.setId("status-timeline");
+        List<StatusReport.Step> history = r.history();
+        for (int i = 0; i < history.size(); i++) {
+            StatusReport.Step s = history.get(i);
+            Region dot = new Region();
+            dot.getStyleClass().add(DOT);
+            Label what = Ui.label(t.get("request.status." + s.status().wire()), Ui.BODY);
+            Label when = Ui.label(WHEN.format(s.at().atZone(zone)), Ui.HINT);
+            HBox step = new HBox(12, dot, new VBox(0, what, when));
+            step.setAlignment(Pos.TOP_LEFT);
+            step.getStyleClass().add(STEP);
+            if (i == history.size() - 1) {
+                step.getStyleClass().add(STEP_CURRENT);
+            }
+            steps.getChildren().add(step);
+        }
+        return card(Ui.label(t.get("status.history"), SECTION_TITLE), steps);
+    }
+
     private static VBox card(Node... nodes) {
         VBox c = new VBox(10, nodes);
         c.getStyleClass().add(Ui.CARD);
@@ -329,9 +365,7 @@ public final class StatusScreen implements Screen {
         if (whole) {
             Ui.unbroken(val);
         }
-        Label key = Ui.label(k, "identity-key");
-        key.setWrapText(false);
-        g.add(key, 0, row);
+        g.add(key(k), 0, row);
         g.add(val, 1, row);
         return row + 1;
     }
