@@ -32,7 +32,10 @@ import org.onetrip.kiosk.ui.Resources;
  * keys (号 楼 室 ， 。).
  *
  * <p>Four rows of keys, not five: docked under the form on a 1280x800 panel, every row taken from
- * the keyboard is a row of the form the resident can still see while typing.
+ * the keyboard is a row of the form the resident can still see while typing. So the modes share the
+ * top row with the digits, whose keys narrow to fit beside them (never under the least touch target):
+ * at full width the row was 44 px wider than the screen, and the whole page was laid out wider and cut
+ * at both sides.
  */
 public final class OnScreenKeyboard extends VBox {
     private static final String[][] ROWS_ZH = {
@@ -67,6 +70,11 @@ public final class OnScreenKeyboard extends VBox {
     public static final String STYLESHEET = "/ui/keyboard-ime.css";
     /** The keyboard's own rows of keys (the top row, the letters), apart from a mode's pad. */
     static final String KEYS = "keyboard-keys";
+    /**
+     * The top row's keys (digits, - and #): they share the width the modes leave them (keyboard-ime.css),
+     * so the keyboard never asks for more than the window.
+     */
+    static final String TOP_ROW_KEY = "top-row-key";
 
     /** The English keyboard, or a Chinese one without pinyin. */
     public OnScreenKeyboard(String spaceText, String backspaceText, String doneText, Runnable onDone) {
@@ -103,7 +111,11 @@ public final class OnScreenKeyboard extends VBox {
                 row.getChildren().add(shift);
             }
             for (String k : rows[r]) {
-                row.getChildren().add(k.length() == 1 && k.charAt(0) >= 'a' && k.charAt(0) <= 'z' ? letter(k) : symbol(k));
+                Button key = k.length() == 1 && k.charAt(0) >= 'a' && k.charAt(0) <= 'z' ? letter(k) : symbol(k);
+                if (r == 0) {
+                    key.getStyleClass().add(TOP_ROW_KEY);
+                }
+                row.getChildren().add(key);
             }
             if (r == 2) {
                 Button back = control("key-backspace", labels.backspace());
