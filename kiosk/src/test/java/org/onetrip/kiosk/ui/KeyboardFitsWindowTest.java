@@ -18,13 +18,14 @@ import org.onetrip.kiosk.ime.handwriting.HandwritingFixtures;
 
 /**
  * The screens with keys fit the 1280x800 window, in both languages and in the elders' mode: the
- * form with the on-screen keyboard (each of its modes, pinyin candidates shown) and with the
- * writing pad. The scene's frame (each child of the root) lies within the window, and no button or
- * label outside a scroll pane is drawn past its edges.
+ * form with the on-screen keyboard (each of its modes, pinyin candidates shown), with the writing
+ * pad and with the keypad. The scene's frame (each child of the root) lies within the window, and
+ * no button or label outside a scroll pane is drawn past its edges.
  *
  * <p>Before: the Chinese keyboard's top row (拼音 ABC 手写 beside twelve keys) made the frame's least
  * width 44 px more than the window's, and the root centred it, cutting 22 px off each side (the
- * header's "English" at the bezel, the form card's left border gone).
+ * header's "English" at the bezel, the form card's left border gone); the English form with its
+ * keypad was 8 px taller than the window.
  */
 class KeyboardFitsWindowTest extends KioskUiTestBase {
     /** What lies outside the window, by state: the first few nodes of each. */
@@ -63,6 +64,17 @@ class KeyboardFitsWindowTest extends KioskUiTestBase {
             tap("#mode-handwriting");
             awaitNode("#handwriting-pad");
             check(state + "-handwriting");
+        }
+        assertThat(outside).as("what lies outside the 1280x800 window").isEmpty();
+    }
+
+    @Test
+    void theFormWithItsKeypadFitsTheWindowInBothLanguagesAndTheEldersMode() {
+        for (boolean elders : List.of(false, true)) {
+            for (Locale lang : InputScreens.LANGUAGES) {
+                String state = (elders ? "elders-" : "") + lang.getLanguage();
+                InputScreens.eachKeypadOfTheForm(this, elders, lang, field -> check(state + "-keypad-" + field));
+            }
         }
         assertThat(outside).as("what lies outside the 1280x800 window").isEmpty();
     }
