@@ -19,13 +19,13 @@ import org.onetrip.kiosk.ime.handwriting.HandwritingFixtures;
 /**
  * The screens with keys fit the 1280x800 window, in both languages and in the elders' mode: the
  * form with the on-screen keyboard (each of its modes, pinyin candidates shown), with the writing
- * pad and with the keypad. The scene's frame (each child of the root) lies within the window, and
- * no button or label outside a scroll pane is drawn past its edges.
+ * pad, with the keypad, and the technician's PIN screen. The scene's frame (each child of the root)
+ * lies within the window, and no button or label outside a scroll pane is drawn past its edges.
  *
  * <p>Before: the Chinese keyboard's top row (拼音 ABC 手写 beside twelve keys) made the frame's least
  * width 44 px more than the window's, and the root centred it, cutting 22 px off each side (the
- * header's "English" at the bezel, the form card's left border gone); the English form with its
- * keypad was 8 px taller than the window.
+ * header's "English" at the bezel, the form card's left border gone); the PIN screen was taller than
+ * the window (the header's first line and OK cut off), the English form with its keypad 8 px so.
  */
 class KeyboardFitsWindowTest extends KioskUiTestBase {
     /** What lies outside the window, by state: the first few nodes of each. */
@@ -74,6 +74,20 @@ class KeyboardFitsWindowTest extends KioskUiTestBase {
             for (Locale lang : InputScreens.LANGUAGES) {
                 String state = (elders ? "elders-" : "") + lang.getLanguage();
                 InputScreens.eachKeypadOfTheForm(this, elders, lang, field -> check(state + "-keypad-" + field));
+            }
+        }
+        assertThat(outside).as("what lies outside the 1280x800 window").isEmpty();
+    }
+
+    /**
+     * The PIN screen in both languages; and in the elders' mode, though the gesture is not reachable
+     * there today (the header's title it is made on is hidden): a way to it must find it fitting.
+     */
+    @Test
+    void thePinScreenFitsTheWindowInBothLanguagesAndTheEldersMode() {
+        for (boolean elders : List.of(false, true)) {
+            for (Locale lang : InputScreens.LANGUAGES) {
+                check(InputScreens.pin(this, elders, lang) + "-pin");
             }
         }
         assertThat(outside).as("what lies outside the 1280x800 window").isEmpty();

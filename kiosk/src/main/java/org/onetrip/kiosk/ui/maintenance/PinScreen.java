@@ -58,7 +58,12 @@ public final class PinScreen implements Screen {
         });
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.home());
-        VBox centre = new VBox(20, pin, message, pad);
+        // The keypad beside the field, as on the form: under it, the page was taller than the window
+        // below the English two-line header, and the header and OK were cut off.
+        VBox entry = new VBox(20, pin, message);
+        entry.setAlignment(Pos.CENTER);
+        HBox.setHgrow(entry, Priority.ALWAYS);
+        HBox centre = new HBox(40, entry, pad);
         centre.setAlignment(Pos.CENTER);
         VBox.setVgrow(centre, Priority.ALWAYS);
         return new VBox(16, title, centre, Ui.actions(back, Ui.spacer(), ok));
