@@ -160,6 +160,12 @@ abstract class KioskUiTestBase extends ApplicationTest {
         awaitScreen("home");
         tap("#tile-" + window);
         awaitScreen("services");
+        if (ui.flow().session().elders()) {
+            // The elders' mode pages its services (as many a page as fit whole): More to it.
+            for (int i = 0; i < 20 && !shownNow("#service-" + service); i++) {
+                tap("#page-down");
+            }
+        }
         tap("#service-" + service);
         if (card != null) {
             awaitScreen("identify");

@@ -32,7 +32,11 @@ import org.onetrip.kiosk.idcard.FictionalCards;
  * <li>no word or number is broken across two lines ("D-00" / "1", "2026-11-" / "29"): a line that
  * is too narrow for one word makes JavaFX break inside it, and a date may break at its hyphens;</li>
  * <li>no text (label, button, field, standalone text) is drawn smaller than {@value #MIN_TEXT} px
- * (issue 12: the kiosk is read at arm's length, often by elderly residents).</li>
+ * (issue 12: the kiosk is read at arm's length, often by elderly residents);</li>
+ * <li>the screen fits the window: no layer of the scene (the header and the screen under it, the
+ * overlays) is laid out larger than 1280x800, and no text is drawn outside it. A screen whose
+ * content needs more than the window is centred on it by the root and loses both edges: the
+ * header's first line above the top, the buttons below the bottom.</li>
  * </ul>
  * Each state is also saved as target/screens/audit-*.png for people to look at.
  */
@@ -48,6 +52,8 @@ class ScreenAuditTest extends ScreenTour {
     private final Map<String, String> smallTexts = new TreeMap<>();
     /** Texts drawn partly outside the 1280×800 window (not inside a scroll pane, which clips on purpose). */
     private final Map<String, String> offScreen = new TreeMap<>();
+    /** Layers of the scene (the root's children) laid out beyond the window. */
+    private final Map<String, String> oversized = new TreeMap<>();
     /** Texts drawn partly outside the button they label: over its border, onto the next tile. */
     private final Map<String, String> overflowing = new TreeMap<>();
 
@@ -155,9 +161,7 @@ class ScreenAuditTest extends ScreenTour {
             }
         }
 
-        SoftAssertions soft = findings();
-        soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
-        soft.assertAll();
+        findings().assertAll();
     }
 
     /** What every audit asserts, softly, so one run lists all. */
@@ -170,6 +174,8 @@ class ScreenAuditTest extends ScreenTour {
         soft.assertThat(orphans).as("wrapped lines holding one Chinese character alone").isEmpty();
         soft.assertThat(brokenWords).as("words or numbers broken across two lines").isEmpty();
         soft.assertThat(overflowing).as("texts drawn outside the button they label").isEmpty();
+        soft.assertThat(oversized).as("layers of the screen laid out beyond the window").isEmpty();
+        soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
         return soft;
     }
 
@@ -182,6 +188,14 @@ class ScreenAuditTest extends ScreenTour {
     void inspect(String state) {
         interact(() -> {
             Parent root = laidOut();
+            for (Node layer : root.getChildrenUnmodifiable()) {
+                Bounds b = layer.localToScene(layer.getLayoutBounds());
+                if (layer.isVisible() && layer.isManaged() && (b.getMinX() < -0.5 || b.getMinY() < -0.5
+                        || b.getMaxX() > root.getScene().getWidth() + 0.5 || b.getMaxY() > root.getScene().getHeight() + 0.5)) {
+                    oversized.merge(describe(layer), state + String.format(" %.0f×%.0f at x %.0f, y %.0f", b.getWidth(),
+                            b.getHeight(), b.getMinX(), b.getMinY()), (a, c) -> a + "; " + c);
+                }
+            }
             walk(root, state);
         });
         snapshot("audit-" + state);

@@ -50,6 +50,16 @@ abstract class ScreenTour extends KioskUiTestBase {
         startService("house-rebuild");
         awaitScreen("identify");
         auditBoth("identify-agent");
+        // A card that is no agent's: the longest refusal, with its offer to book an agent.
+        for (Locale lang : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            startService("house-rebuild");
+            awaitScreen("identify");
+            language(lang);
+            reader().place(FictionalCards.LAI_JIAJIA);
+            await("the refusal", () -> lookup("#book-agent").query().isVisible());
+            audit("identify-agent-refused-" + lang.getLanguage());
+        }
+        language(Locale.SIMPLIFIED_CHINESE);
         startService("residence-certificate");
         awaitScreen("identify");
         auditBoth("identify");
