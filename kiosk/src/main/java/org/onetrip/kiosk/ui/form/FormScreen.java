@@ -185,18 +185,64 @@ public final class FormScreen implements Screen {
         return root;
     }
 
-    /** Shows the input of whichever field holds the focus, for as long as this view is in a scene. */
+    /**
+     * Shows the input of whichever field holds the focus, and keeps that field in view after each
+     * layout that asked for it, for as long as this view is in a scene.
+     */
     private void followFocus(Parent view) {
         ChangeListener<Node> onFocus = (o, was, now) -> focusMoved(now);
+        Runnable afterLayout = this::revealIfAsked;
         view.sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
                 was.focusOwnerProperty().removeListener(onFocus);
+                was.removePostLayoutPulseListener(afterLayout);
             }
             if (now != null) {
                 now.focusOwnerProperty().addListener(onFocus);
+                now.addPostLayoutPulseListener(afterLayout);
                 focusMoved(now.getFocusOwner());
             }
         });
+        // The docked input changes height while a field is typed (the keyboard's 手写 pad, the
+        // pinyin candidates, the elders' larger keys): the band of the form left shrinks or grows
+        // after the dock, so the field is revealed again once that layout is done.
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (was.getHeight() != now.getHeight() || was.getWidth() != now.getWidth()) {
+                askReveal(Reveal.FIELD);
+            }
+        });
+    }
+
+    /** What the next layout brings into view: nothing, the caret's line if it left the band, or the field. */
+    private enum Reveal { NONE, CARET, FIELD }
+
+    private Reveal asked = Reveal.NONE;
+
+    private void askReveal(Reveal r) {
+        if (r.compareTo(asked) > 0) {
+            asked = r;
+            javafx.application.Platform.requestNextPulse();
+        }
+    }
+
+    /**
+     * After the layout (before the frame is drawn, so nothing jumps on screen): reveals the field
+     * being filled as asked. A field the resident moved away from, or a form dragged while no field
+     * is being filled, is left where it is.
+     */
+    private void revealIfAsked() {
+        Reveal r = asked;
+        asked = Reveal.NONE;
+        if (r == Reveal.NONE || root.getScene() == null || !bottomArea.isVisible() && !sideArea.isVisible()) {
+            return;
+        }
+        Node focus = root.getScene().getFocusOwner();
+        if (!typed.containsKey(focus) && !dates.containsKey(focus)) {
+            return;
+        }
+        if (r == Reveal.FIELD || !inBand(caretLine(focus))) {
+            reveal(focus);
+        }
     }
 
     private void focusMoved(Node now) {
@@ -368,6 +414,12 @@ public final class FormScreen implements Screen {
                 check(a); // left the field: now say what is wrong with it
             }
         });
+        // Text running onto a new line moves the caret down, maybe out of a small band.
+        text.caretPositionProperty().addListener((o, was, now) -> {
+            if (text.isFocused()) {
+                askReveal(Reveal.CARET);
+            }
+        });
         typed.put(text, a);
         inputs.put(a.code(), text);
         if (a.phrases().isEmpty()) {
@@ -481,7 +533,11 @@ public final class FormScreen implements Screen {
     }
 
     /**
-     * Scrolls the fields so {@code n} (with its label and error, when they fit) is in view. Lays
+     * Scrolls the fields so as much of {@code n}'s question shows as fits, in this order: the
+     * whole card (label, input, phrases, error); its label down to the input's bottom; its label
+     * down to the caret's line; the input's top down to the caret's line; the caret's line alone.
+     * The caret's line (where the text goes) is the last to give way, before the label: in a
+     * small band (the writing pad, the elders' keyboard) the resident must see what goes in. Lays
      * the screen out first: the input that just appeared has changed the viewport's height.
      */
     private void reveal(Node n) {
@@ -496,28 +552,72 @@ public final class FormScreen implements Screen {
         if (range <= 0) {
             return;
         }
-        Bounds field = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        Bounds field = inContent(n);
+        Bounds line = inContent(caretLine(n));
         Node card = cardOf(n);
-        Bounds whole = card == null ? field : content.sceneToLocal(card.localToScene(card.getBoundsInLocal()));
-        // The whole card (label, input, error) if it fits; else its label with the input; else the input.
-        double minY = whole.getMinY();
-        double maxY = whole.getMaxY();
-        if (maxY - minY > viewport) {
-            maxY = field.getMaxY();
+        Bounds whole = card == null ? field : inContent(card);
+        Node label = card == null ? null : card.lookup(".field-label");
+        double labelTop = label == null ? whole.getMinY() : inContent(label).getMinY();
+        double[][] choices = {
+            {whole.getMinY(), whole.getMaxY()},
+            {labelTop, field.getMaxY()},
+            {labelTop, line.getMaxY()},
+            {field.getMinY(), line.getMaxY()},
+            {line.getMinY(), line.getMaxY()},
+        };
+        double minY = line.getMinY();
+        double maxY = line.getMaxY();
+        for (double[] c : choices) {
+            if (c[1] - c[0] <= viewport) {
+                minY = c[0];
+                maxY = c[1];
+                break;
+            }
         }
-        if (maxY - minY > viewport) {
-            minY = field.getMinY();
-        }
+        // A margin above and below when there is room for it; else the top shows first.
+        double margin = Math.max(0, Math.min(12, (viewport - (maxY - minY)) / 2));
         double top = scroll.getVvalue() * range;
-        double bottom = top + viewport;
         double y = top;
-        if (minY < top) {
-            y = minY - 12;
-        } else if (maxY > bottom) {
-            y = Math.min(minY - 12, maxY - viewport + 12);
+        if (minY - margin < top || maxY - minY > viewport) {
+            y = minY - margin;
+        } else if (maxY + margin > top + viewport) {
+            y = maxY + margin - viewport;
         }
         scroll.setVvalue(Math.max(0, Math.min(1, y / range)));
         scroll.layout();
+    }
+
+    /** {@code b}, in the scene, in the scrolled content's coordinates. */
+    private Bounds inContent(Bounds b) {
+        return scroll.getContent().sceneToLocal(b);
+    }
+
+    private Bounds inContent(Node n) {
+        return inContent(n.localToScene(n.getBoundsInLocal()));
+    }
+
+    /**
+     * The line the caret is on, in the scene: a text area's caret (its skin's, where the next
+     * character goes, after the area's own scrolling); a one-line field or anything else is its
+     * own line.
+     */
+    private static Bounds caretLine(Node n) {
+        if (n instanceof TextArea area && area.getSkin() instanceof javafx.scene.control.skin.TextAreaSkin skin) {
+            Bounds caret = skin.getCaretBounds();
+            if (caret != null && !caret.isEmpty() && caret.getHeight() > 0) {
+                return area.localToScene(caret);
+            }
+        }
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    /** Whether {@code b} (in the scene) lies within the band of the form now shown. */
+    private boolean inBand(Bounds b) {
+        Bounds c = inContent(b);
+        double viewport = scroll.getViewportBounds().getHeight();
+        double range = scroll.getContent().getBoundsInLocal().getHeight() - viewport;
+        double top = range <= 0 ? 0 : scroll.getVvalue() * range;
+        return c.getMinY() >= top - 0.5 && c.getMaxY() <= top + viewport + 0.5;
     }
 
     private Node cardOf(Node n) {
