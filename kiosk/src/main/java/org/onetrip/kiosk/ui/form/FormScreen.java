@@ -426,20 +426,44 @@ public final class FormScreen implements Screen {
             return text;
         }
         FlowPane chips = new FlowPane(10, 10);
+        boolean pieces = Phrases.pieces(a);
+        // Where a phrase goes: the caret as the resident left it (the end of a selection). The
+        // field puts its caret back to the start when it loses the focus.
+        int[] caret = {text.getLength()};
+        text.selectionProperty().addListener((o, was, now) -> {
+            if (text.isFocused()) {
+                caret[0] = now.getEnd();
+            }
+        });
         int i = 0;
         for (LocalizedText p : a.phrases()) {
-            Button chip = new Button(t.of(p));
+            String written = Phrases.written(a, p, t.isChinese());
+            Button chip = new Button(written);
             chip.setId("phrase-" + a.code() + "-" + i++);
             chip.getStyleClass().add("phrase");
+            // Like a key: tapped while the field is typed, the field keeps the focus and its
+            // keyboard (a chip taking the focus sent the keyboard away under the finger).
+            chip.setFocusTraversable(false);
+            if (!written.equals(t.of(p))) {
+                // A Chinese piece in an English session: what it means, beside what it writes.
+                Label meaning = Ui.label(t.of(p), "phrase-meaning");
+                chip.setGraphic(meaning);
+                chip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                chip.setAccessibleText(written + " " + t.of(p));
+            }
             chip.setOnAction(e -> {
-                String phrase = t.of(p);
-                String now = text.getText();
-                text.setText(now.isBlank() ? phrase : now + (t.isChinese() ? "，" : ", ") + phrase);
+                Phrases.Insertion in = Phrases.insert(text.getText(), caret[0], written, pieces, t.isChinese());
+                String was = text.getText();
+                text.replaceText(in.from(), in.to(), in.text());
+                if (!text.getText().equals(was)) { // else too long for the field: its formatter said no
+                    caret[0] = in.from() + in.text().length();
+                    text.positionCaret(caret[0]);
+                }
                 check(a);
             });
             chips.getChildren().add(chip);
         }
-        Label chipHint = Ui.label(t.get("form.phrases"), Ui.HINT);
+        Label chipHint = Ui.label(t.get(pieces && !t.isChinese() ? "form.phrases.chinese" : "form.phrases"), Ui.HINT);
         return new VBox(8, text, chipHint, chips);
     }
 
