@@ -306,6 +306,7 @@ public final class FormScreen implements Screen {
         }
         box.setId("card-" + a.code());
         box.getStyleClass().addAll(Ui.CARD, "field");
+        box.setAccessibleText(t.of(a.description())); // said when Next brings the focus to the question
         cards.put(a.code(), box);
         return box;
     }
@@ -767,8 +768,13 @@ public final class FormScreen implements Screen {
         if (!pages.isEmpty() && card != null) {
             showPage(pages.indexOf(card));
         }
-        if (input != null) {
-            input.requestFocus(); // a text or date field also brings its input up
+        // A text or date field takes the focus (and brings its input up). A choice's question takes
+        // it, not its first answer: an answer holding the focus looked chosen. Tab or an arrow
+        // goes on from the question to its answers.
+        boolean choice = firstBad.inputKind() == InputKind.CHOICE || firstBad.inputKind() == InputKind.MULTI_CHOICE;
+        Node focus = choice && card != null ? card : input;
+        if (focus != null) {
+            focus.requestFocus();
         }
         reveal(card != null ? card : input);
     }
