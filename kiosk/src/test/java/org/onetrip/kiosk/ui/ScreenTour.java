@@ -68,6 +68,13 @@ abstract class ScreenTour extends KioskUiTestBase {
         reader().place(FictionalCards.LAI_JIAJIA);
         awaitScreen("form");
         auditBoth("form");
+        // The empty date field further down, its prompt (点此选择日期) the only instruction in it.
+        scrollFormTo("#field-since");
+        audit("form-date-zh");
+        language(Locale.ENGLISH); // the English labels are longer: scroll again
+        scrollFormTo("#field-since");
+        audit("form-date-en");
+        language(Locale.SIMPLIFIED_CHINESE);
         tap("#field-phone");
         await("the keypad", () -> lookup("#keypad").tryQuery().map(Node::isVisible).orElse(false));
         audit("form-keypad-zh");
@@ -142,6 +149,23 @@ abstract class ScreenTour extends KioskUiTestBase {
         interact(() -> {
             ui.flow().home();
             ui.flow().startService(kiosk.catalog().service(code).orElseThrow());
+        });
+    }
+
+    /** Scrolls the form so the node is in view, without focusing it (a tap on a date opens its picker). */
+    void scrollFormTo(String query) {
+        interact(() -> {
+            javafx.scene.control.ScrollPane sp = lookup("#form-scroll").query();
+            Node target = lookup(query).query();
+            Node content = sp.getContent();
+            double y = content.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY();
+            double range = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+            sp.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (y - 80) / range)));
+        });
+        await(query + " in view", () -> {
+            javafx.scene.control.ScrollPane sp = lookup("#form-scroll").query();
+            Node target = lookup(query).query();
+            return sp.localToScene(sp.getLayoutBounds()).contains(target.localToScene(target.getLayoutBounds()));
         });
     }
 
