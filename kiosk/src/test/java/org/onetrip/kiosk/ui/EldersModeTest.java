@@ -141,7 +141,7 @@ class EldersModeTest extends KioskUiTestBase {
         }
         tap("#service-residence-certificate");
         awaitScreen("identify");
-        assertThat(allTexts()).contains("请放上身份证。");
+        assertThat(allTexts()).contains("放上身份证：给谁办事，就放谁的。");
         assertTextAtLeastOneAndAHalfTimesLarger("identify");
         snapshot("elders-03-identify");
 
