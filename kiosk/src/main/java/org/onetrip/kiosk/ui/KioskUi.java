@@ -105,12 +105,24 @@ public final class KioskUi {
         HBox headerBar = header(nav);
         frame.setTop(headerBar);
         frame.setCenter(content);
-        // The speech bar unfolds under the header, at the right, over the screen.
-        StackPane speechLayer = new StackPane(speechBar.bar());
+        // The speech bar unfolds in the header, left of the speaker button, over the centre's name
+        // (which gives way while it is open, speech.css). Under the header it covered the screen's
+        // first lines: the home screen's help phone number was cut in half (screens review, 13).
+        javafx.scene.layout.Region sb = speechBar.bar();
+        javafx.scene.control.Button speaker = speechBar.headerButton();
+        StackPane speechLayer = new StackPane(sb);
         speechLayer.setPickOnBounds(false);
-        StackPane.setAlignment(speechBar.bar(), Pos.TOP_RIGHT);
-        speechBar.bar().translateYProperty().bind(headerBar.heightProperty());
-        speechBar.bar().setTranslateX(-28);
+        StackPane.setAlignment(sb, Pos.TOP_LEFT);
+        sb.minHeightProperty().bind(headerBar.heightProperty().subtract(8));
+        sb.prefHeightProperty().bind(sb.minHeightProperty());
+        sb.setTranslateY(4);
+        sb.translateXProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                // Through the property's getter: an invalidated property left unread tells no more.
+                () -> Math.max(0, speaker.getLocalToSceneTransform().transform(speaker.getLayoutBounds()).getMinX()
+                        - 10 - sb.getWidth()),
+                speaker.localToSceneTransformProperty(), speaker.layoutBoundsProperty(), sb.widthProperty()));
+        javafx.css.PseudoClass speechOpen = javafx.css.PseudoClass.getPseudoClass("speech-open");
+        sb.visibleProperty().addListener((o, was, now) -> headerBar.pseudoClassStateChanged(speechOpen, now));
         nav.currentProperty().addListener((o, was, now) -> speechBar.setShown(false));
         overlay.visibleProperty().addListener((o, was, now) -> speechBar.setShown(false));
         StackPane root = new StackPane(frame, speechLayer, overlay);

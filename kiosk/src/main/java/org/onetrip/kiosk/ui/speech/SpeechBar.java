@@ -13,7 +13,7 @@ import org.onetrip.kiosk.ui.Texts;
 /**
  * Speech on/off and the volume on every screen. The header holds one speaker button (crossed out
  * while speech is off): the English header has room for one 64 px target beside the clock and no
- * more, so the button unfolds a small bar under the header: "speech on/off", quieter, the level,
+ * more, so the button unfolds a small bar in the header, over the centre's name: "speech on/off", quieter, the level,
  * louder (each target at least 64 px, text 24 px). The bar folds away when tapped outside or when
  * the screen changes. A new volume is said at that volume, so the resident hears what they chose.
  */
@@ -66,8 +66,8 @@ public final class SpeechBar {
         return open;
     }
 
-    /** The bar, for a layer over the screen under the header (it keeps its preferred size). */
-    public Node bar() {
+    /** The bar, for a layer over the header (it keeps its preferred size). */
+    public javafx.scene.layout.Region bar() {
         return bar;
     }
 
