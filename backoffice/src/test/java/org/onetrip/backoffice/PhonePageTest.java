@@ -33,7 +33,7 @@ class PhonePageTest {
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
             assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
-            assertThat(r.body()).contains(f.filed().ticket(), "居住证明", "民生保障", "赖**", "已收到", "房产证或租赁合同")
+            assertThat(r.body()).contains(f.filed().ticket(), "居住证明", "民生保障", "赖**", "已收到")
                     .doesNotContain("赖佳佳", "3509821992", "13800138000", "<script");
             // The ticket travelled from the kiosk, so staff can find the request by it.
             assertThat(new StaffStore(bo.store, java.time.Clock.systemUTC()).request(
@@ -87,6 +87,42 @@ class PhonePageTest {
                     .POST(HttpRequest.BodyPublishers.ofString("rating=satisfied", StandardCharsets.UTF_8)));
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(bo.store.snapshot().get("ratings")).isEmpty();
+        }
+    }
+
+    /**
+     * What to bring follows the state, as on the kiosk's status screen (screens review, finding 3):
+     * the page listed the service's documents under "要带的材料" for a request just received, as if
+     * to come now, and under the staff's own note asking for something else. Only while staff ask
+     * for documents is there something to bring: their note first, the usual list after it as such.
+     */
+    @Test
+    void whatToBringFollowsTheRequestsState() {
+        try (TestBackOffice bo = new TestBackOffice("sqlite", dir.resolve("bo"));
+                TestKiosk kiosk = new TestKiosk(dir.resolve("kiosk"), bo.baseUrl(), bo.apiKey, Duration.ofSeconds(5))) {
+            Filing f = StaffFixture.fileResidence(kiosk);
+            kiosk.worker.runOnce();
+            String path = "/status/" + f.filed().receiptToken();
+            StaffStore staff = new StaffStore(bo.store, java.time.Clock.systemUTC());
+            String key = staff.byReceiptToken(f.filed().receiptToken()).orElseThrow().requestKey();
+
+            String received = get(bo, path).body();
+            assertThat(received).as("received").contains("现在不用带材料来")
+                    .doesNotContain("房产证或租赁合同", "要带的材料", "要补的材料", "id=\"bring\"");
+
+            staff.step(key, org.onetrip.backoffice.staff.Workflow.ASK_DOCUMENTS.from(),
+                    org.onetrip.kiosk.request.RequestStatus.NEEDS_DOCUMENTS, "请补充：户口簿。", "li");
+            String asked = get(bo, path).body();
+            assertThat(asked).as("documents asked").contains("要补的材料", "请补充：户口簿。", "办这件事一般要这些材料", "房产证或租赁合同")
+                    .doesNotContain("现在不用带材料来");
+            assertThat(asked.indexOf("请补充：户口簿。")).as("the staff's note before the usual list")
+                    .isLessThan(asked.indexOf("办这件事一般要这些材料"));
+
+            staff.step(key, org.onetrip.backoffice.staff.Workflow.COMPLETE.from(),
+                    org.onetrip.kiosk.request.RequestStatus.COMPLETED, "请到民生保障窗口领取。", "li");
+            String done = get(bo, path).body();
+            assertThat(done).as("completed").contains("请到民生保障窗口领取。")
+                    .doesNotContain("房产证或租赁合同", "要带的材料", "要补的材料", "请补充：户口簿。", "现在不用带材料来");
         }
     }
 }

@@ -42,7 +42,7 @@ public final class PhonePage {
 
     public record View(Text t, String langHref, String action, String ticket, String service, String window, String status,
             String statusClass, String notes, List<Step> timeline, List<String> bring, String next, String name,
-            boolean canRate, String rated, boolean thanks) {
+            boolean canRate, String rated, boolean thanks, boolean documentsAsked, boolean nothingToBring) {
     }
 
     static final List<String> RATINGS = List.of("satisfied", "fair", "unsatisfied");
@@ -123,8 +123,12 @@ public final class PhonePage {
                 previous = h.detail();
             }
         }
+        // What to bring follows the state, as on the kiosk's status screen: only while staff ask for
+        // documents, their note first and the service's usual list after it, as such. Waiting or in
+        // progress there is nothing to bring (the list read "come now with these"); done, nothing.
+        boolean asked = r.detail() == RequestStatus.NEEDS_DOCUMENTS;
         List<String> bring = new ArrayList<>();
-        if (r.detail() == RequestStatus.NEEDS_DOCUMENTS || !r.detail().isFinal()) {
+        if (asked) {
             s.ifPresent(x -> x.documents().forEach(d -> bring.add(t.of(d))));
         }
         String window = s.flatMap(x -> catalog.window(x.windowCode())).map(w -> t.of(w.name())).orElse("");
@@ -143,7 +147,7 @@ public final class PhonePage {
                 s.map(x -> t.of(x.name())).orElse(r.serviceName()), window, t.get("status." + r.detail().wire()),
                 r.detail().wire(), r.notes() == null ? "" : r.notes(), timeline, bring, next,
                 name == null ? "" : Masking.name(name), r.detail() == RequestStatus.COMPLETED && rating.isEmpty(),
-                rating.map(g -> t.get("rating." + g.rating())).orElse(""), thanks);
+                rating.map(g -> t.get("rating." + g.rating())).orElse(""), thanks, asked, !asked && !r.detail().isFinal());
     }
 
     /** {@code POST /status/{token}}: the resident's rating, once, after completion. */
