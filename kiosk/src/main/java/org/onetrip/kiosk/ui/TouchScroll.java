@@ -107,11 +107,69 @@ public final class TouchScroll {
     }
 
     public void pageUp() {
-        scrollBy(-PAGE * viewportHeight());
+        page(-1);
     }
 
     public void pageDown() {
-        scrollBy(PAGE * viewportHeight());
+        page(1);
+    }
+
+    /**
+     * Moves about a page ({@link #PAGE} of the viewport), then lets the page start with the text the
+     * new top edge would cut: at that paragraph's top when it fits in the viewport, else at that
+     * line's. A page that began mid-line, or with the lower half of a staff's note, was read by no
+     * one (the status screen's More, StatusScreenFoldTest). A page always moves: a snap that would
+     * not is dropped.
+     */
+    private void page(int direction) {
+        double old = offset();
+        double target = Math.max(0, Math.min(range(), old + direction * PAGE * viewportHeight()));
+        double snapped = textTopAt(target);
+        if (direction > 0 ? snapped > old + 1 : snapped < old - 1) {
+            target = snapped;
+        }
+        setOffset(target);
+    }
+
+    /** Where, in content pixels, the text that {@code y} falls in begins: {@code y} itself between texts. */
+    private double textTopAt(double y) {
+        Node content = pane.getContent();
+        if (!(content instanceof javafx.scene.Parent root)) {
+            return y;
+        }
+        double[] top = {y};
+        double view = viewportHeight();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(root.getChildrenUnmodifiable());
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!n.isVisible()) {
+                continue;
+            }
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            } else if (n instanceof javafx.scene.text.Text t && !t.getText().isEmpty()) {
+                Bounds b = content.sceneToLocal(t.localToScene(t.getBoundsInLocal()));
+                if (b.getMinY() < y && b.getMaxY() > y) {
+                    top[0] = Math.min(top[0], b.getHeight() <= view ? b.getMinY() : lineTop(t, content, b.getMinX(), y));
+                }
+            }
+        }
+        return top[0];
+    }
+
+    /** The top, in content pixels, of the line of {@code t} at content height {@code y}. */
+    private static double lineTop(javafx.scene.text.Text t, Node content, double x, double y) {
+        javafx.geometry.Point2D local = t.sceneToLocal(content.localToScene(x + 1, y));
+        int i = t.hitTest(local).getCharIndex();
+        double minY = Double.MAX_VALUE;
+        for (javafx.scene.shape.PathElement e : t.rangeShape(i, Math.min(i + 1, t.getText().length()))) {
+            if (e instanceof javafx.scene.shape.MoveTo m) {
+                minY = Math.min(minY, m.getY());
+            } else if (e instanceof javafx.scene.shape.LineTo l) {
+                minY = Math.min(minY, l.getY());
+            }
+        }
+        return minY == Double.MAX_VALUE ? y : content.sceneToLocal(t.localToScene(local.getX(), minY)).getY();
     }
 
     /** Scrolls so that {@code node} (inside the pane's content) is wholly in view, moving as little as needed. */

@@ -127,4 +127,60 @@ class StatusScreenFoldTest extends KioskUiTestBase {
         }
         assertThat(problems).isEmpty();
     }
+
+    /**
+     * Below the fold, a report is reached with More, as the services are: the elders' mode cut a
+     * long staff note mid-line at the fold, with only a thin scroll bar (which few elders drag) to
+     * say there was more. Previous and More show when the report is longer than the screen; More
+     * brings every line of the note into view, then the timeline, and the buttons' words are whole.
+     */
+    @Test
+    void aReportLongerThanTheScreenIsPagedWithPreviousAndMore() {
+        awaitScreen("home");
+        Filing f = relocationEnquiry();
+        clock.advance(Duration.ofHours(2));
+        kiosk.queue().markDelivered(f.filed().requestId(), "SR-" + f.ticket(), clock.instant());
+        clock.advance(Duration.ofHours(2));
+        kiosk.queue().recordStatus(f.filed().requestId(), RequestStatus.NEEDS_DOCUMENTS, LONG_NOTE, clock.instant());
+        clock.advance(Duration.ofMinutes(5));
+        for (boolean on : new boolean[] {true, false}) {
+            for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                scanOnHome(f.statusUrl()); // home ends the visit: the mode and language after it
+                elders(on);
+                language(l);
+                await("the report", () -> lookup("#status-next").tryQuery().isPresent());
+                String state = (on ? "elders-" : "") + l.getLanguage();
+                await(state + ": More shown", () -> lookup("#page-down").tryQuery().map(Node::isVisible).orElse(false));
+                assertThat(lookup("#page-up").query().isDisabled()).as("Previous at the top").isTrue();
+                for (String q : List.of("#page-up", "#page-down", "#finish")) {
+                    assertWholeTextShown(q);
+                }
+                boolean noteSeen = hidden("#status-office-note").isEmpty();
+                for (int i = 0; i < 10 && !lookup("#page-down").query().isDisabled(); i++) {
+                    tap("#page-down");
+                    interact(this::laidOut);
+                    noteSeen |= inView("#status-office-note");
+                }
+                snapshot("status-paged-" + state);
+                assertThat(noteSeen).as(state + ": every line of the staff's note in view at some page").isTrue();
+                assertThat(inView("#status-timeline")).as(state + ": the last page shows the timeline's end").isTrue();
+                assertThat(lookup("#page-up").query().isDisabled()).as("Previous after More").isFalse();
+            }
+        }
+    }
+
+    /** Whether the node is wholly inside its scroll pane's viewport now. */
+    private boolean inView(String query) {
+        boolean[] in = new boolean[1];
+        interact(() -> {
+            laidOut();
+            Node n = lookup(query).query();
+            ScrollPane sp = (ScrollPane) lookup("#status-scroll").query();
+            Node viewport = sp.lookup(".viewport");
+            Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            in[0] = b.getMinY() >= v.getMinY() - 0.5 && b.getMaxY() <= v.getMaxY() + 0.5;
+        });
+        return in[0];
+    }
 }

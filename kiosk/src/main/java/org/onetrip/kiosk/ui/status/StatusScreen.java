@@ -59,6 +59,8 @@ public final class StatusScreen implements Screen {
     /** The payload whose look-up is running or done, so a rebuild (language switch) does not repeat it. */
     private String lookedUp;
     private StatusAnswer answer;
+    /** The report's scrolling, for Previous and More; null while no report is shown. */
+    private org.onetrip.kiosk.ui.TouchScroll reportScroll;
 
     public StatusScreen(Flow flow, String scanned) {
         this.flow = flow;
@@ -118,6 +120,7 @@ public final class StatusScreen implements Screen {
         }
         Label title = Ui.label(t.get("status.title"), Ui.TITLE);
         Node body;
+        reportScroll = null;
         if (scanned == null) {
             body = prompt(t);
         } else if (answer == null) {
@@ -133,7 +136,32 @@ public final class StatusScreen implements Screen {
         Label auto = Ui.label(t.get("status.auto-home"), Ui.HINT);
         Button home = Ui.button("finish", t.get("action.home"), Ui.PRIMARY, Icons.HOME);
         home.setOnAction(e -> flow.home());
-        return new VBox(14, title, body, Ui.actions(auto, Ui.spacer(), home));
+        if (reportScroll == null) {
+            return new VBox(14, title, body, Ui.actions(auto, Ui.spacer(), home));
+        }
+        // A report longer than the screen is paged as the services are, with Previous and More: the
+        // elders' mode cut a long staff note at the fold with only a thin scroll bar to say so.
+        org.onetrip.kiosk.ui.TouchScroll touch = reportScroll;
+        Button up = Ui.button("page-up", t.get("action.page-up"), Ui.SECONDARY, Icons.ARROW_UP);
+        up.setFocusTraversable(false);
+        up.setOnAction(e -> touch.pageUp());
+        up.disableProperty().bind(touch.atTop());
+        Button down = Ui.button("page-down", t.get("action.page-down"), Ui.SECONDARY, Icons.ARROW_DOWN);
+        down.setFocusTraversable(false);
+        down.setOnAction(e -> touch.pageDown());
+        down.disableProperty().bind(touch.atBottom());
+        javafx.beans.binding.BooleanBinding paged = touch.atTop().and(touch.atBottom()).not();
+        for (Button b : new Button[] {up, down}) {
+            b.visibleProperty().bind(paged);
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        if (flow.session().elders()) {
+            // The elders' row has no room for the hint beside three large buttons; it says fewer
+            // things anyway, and the idle countdown still warns before going home.
+            auto.visibleProperty().bind(paged.not());
+            auto.managedProperty().bind(auto.visibleProperty());
+        }
+        return new VBox(14, title, body, Ui.actions(auto, Ui.spacer(), up, down, home));
     }
 
     private Node prompt(Texts t) {
@@ -207,7 +235,7 @@ public final class StatusScreen implements Screen {
         scroll.getStyleClass().add("plain-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setId("status-scroll");
-        org.onetrip.kiosk.ui.TouchScroll.install(scroll); // drag anywhere to scroll; a tap still taps
+        reportScroll = org.onetrip.kiosk.ui.TouchScroll.install(scroll); // drag anywhere to scroll; a tap still taps
         return scroll;
     }
 
