@@ -113,16 +113,25 @@ public final class KioskUi {
         StackPane speechLayer = new StackPane(sb);
         speechLayer.setPickOnBounds(false);
         StackPane.setAlignment(sb, Pos.TOP_LEFT);
-        sb.minHeightProperty().bind(headerBar.heightProperty().subtract(8));
-        sb.prefHeightProperty().bind(sb.minHeightProperty());
+        // Listeners, not bindings: javafx.beans.binding.Bindings costs 25–33 ms to load before the
+        // first frame (issue 13; UiLogFileCliTest forbids it there).
+        headerBar.heightProperty().addListener((o, was, h) -> {
+            sb.setMinHeight(h.doubleValue() - 8);
+            sb.setPrefHeight(h.doubleValue() - 8);
+        });
         sb.setTranslateY(4);
-        sb.translateXProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                // Through the property's getter: an invalidated property left unread tells no more.
-                () -> Math.max(0, speaker.getLocalToSceneTransform().transform(speaker.getLayoutBounds()).getMinX()
-                        - 10 - sb.getWidth()),
-                speaker.localToSceneTransformProperty(), speaker.layoutBoundsProperty(), sb.widthProperty()));
+        // The transform is read each time: an invalidated property left unread tells no more.
+        Runnable place = () -> sb.setTranslateX(Math.max(0,
+                speaker.getLocalToSceneTransform().transform(speaker.getLayoutBounds()).getMinX() - 10 - sb.getWidth()));
+        speaker.localToSceneTransformProperty().addListener(o -> place.run());
+        speaker.layoutBoundsProperty().addListener(o -> place.run());
+        sb.widthProperty().addListener(o -> place.run());
+        place.run(); // reads the transform once, so its next change is told
         javafx.css.PseudoClass speechOpen = javafx.css.PseudoClass.getPseudoClass("speech-open");
-        sb.visibleProperty().addListener((o, was, now) -> headerBar.pseudoClassStateChanged(speechOpen, now));
+        sb.visibleProperty().addListener((o, was, now) -> {
+            headerBar.pseudoClassStateChanged(speechOpen, now);
+            place.run();
+        });
         nav.currentProperty().addListener((o, was, now) -> speechBar.setShown(false));
         overlay.visibleProperty().addListener((o, was, now) -> speechBar.setShown(false));
         StackPane root = new StackPane(frame, speechLayer, overlay);
