@@ -26,10 +26,13 @@ import org.onetrip.kiosk.ime.handwriting.HandwritingFixtures;
  * width 44 px more than the window's, and the root centred it, cutting 22 px off each side (the
  * header's "English" at the bezel, the form card's left border gone); the PIN screen was taller than
  * the window (the header's first line and OK cut off), the English form with its keypad 8 px so.
+ * The keypad tests also hold each keypad to {@link KeypadGrid}'s grid on the same walk.
  */
 class KeyboardFitsWindowTest extends KioskUiTestBase {
     /** What lies outside the window, by state: the first few nodes of each. */
     private final Map<String, String> outside = new TreeMap<>();
+    /** Keypads whose keys do not line up or whose labels are off the middle ({@link KeypadGrid}), by state. */
+    private final Map<String, List<String>> ragged = new TreeMap<>();
 
     @Test
     void theKeyboardFitsTheWindowInEachOfItsModesInBothLanguagesAndTheEldersMode() throws Exception {
@@ -73,10 +76,14 @@ class KeyboardFitsWindowTest extends KioskUiTestBase {
         for (boolean elders : List.of(false, true)) {
             for (Locale lang : InputScreens.LANGUAGES) {
                 String state = (elders ? "elders-" : "") + lang.getLanguage();
-                InputScreens.eachKeypadOfTheForm(this, elders, lang, field -> check(state + "-keypad-" + field));
+                InputScreens.eachKeypadOfTheForm(this, elders, lang, field -> {
+                    check(state + "-keypad-" + field);
+                    keypads(state + "-form-" + field);
+                });
             }
         }
         assertThat(outside).as("what lies outside the 1280x800 window").isEmpty();
+        assertThat(ragged).as("keypads whose keys do not line up or whose labels are off the middle").isEmpty();
     }
 
     /**
@@ -87,10 +94,21 @@ class KeyboardFitsWindowTest extends KioskUiTestBase {
     void thePinScreenFitsTheWindowInBothLanguagesAndTheEldersMode() {
         for (boolean elders : List.of(false, true)) {
             for (Locale lang : InputScreens.LANGUAGES) {
-                check(InputScreens.pin(this, elders, lang) + "-pin");
+                String state = InputScreens.pin(this, elders, lang) + "-pin";
+                check(state);
+                keypads(state);
             }
         }
         assertThat(outside).as("what lies outside the 1280x800 window").isEmpty();
+        assertThat(ragged).as("keypads whose keys do not line up or whose labels are off the middle").isEmpty();
+    }
+
+    /** Records how the keypads shown now are laid out (equal columns and rows, labels in the middle). */
+    private void keypads(String state) {
+        interact(() -> {
+            laidOut();
+            KeypadGrid.check(lookup(".keypad").queryAll(), state, ragged);
+        });
     }
 
     /** Records what of the current screen lies outside the window, and saves it as fit-STATE.png. */

@@ -1,10 +1,7 @@
 package org.onetrip.kiosk.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.geometry.Bounds;
@@ -13,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.Test;
 import org.onetrip.kiosk.ui.keyboard.Keypad;
 
 /**
@@ -25,7 +21,7 @@ import org.onetrip.kiosk.ui.keyboard.Keypad;
  * 清空 / 删除 (Clear / Delete) were wider than the digits above them, and in the elders' mode the larger
  * digits sat low, 清空 and 删除 against the keys' bottom edge.
  */
-class KeypadColumnsTest extends KioskUiTestBase {
+final class KeypadGrid {
     /**
      * Room a label's line keeps above and below it inside the key's border. Its line's box holds the
      * font's ascent and descent, more than any glyph's, so the glyphs themselves have more.
@@ -34,38 +30,29 @@ class KeypadColumnsTest extends KioskUiTestBase {
     /** Room a label keeps at its left and right inside the key's border: its advance, near its glyphs. */
     private static final double SIDE_ROOM = 10;
 
-    private final Map<String, List<String>> ragged = new TreeMap<>();
-
-    @Test
-    void theKeypadsKeysLineUpInEqualColumnsWithTheirLabelsInTheMiddle() {
-        for (boolean elders : List.of(false, true)) {
-            for (Locale lang : InputScreens.LANGUAGES) {
-                String state = (elders ? "elders-" : "") + lang.getLanguage();
-                InputScreens.eachKeypadOfTheForm(this, elders, lang, field -> check(state + "-form-" + field));
-                check(InputScreens.pin(this, elders, lang) + "-pin");
-            }
-        }
-        assertThat(ragged).as("keypads whose keys do not line up or whose labels are off the middle").isEmpty();
+    private KeypadGrid() {
     }
 
-    private void check(String state) {
-        interact(() -> {
-            laidOut();
-            int pads = 0;
-            for (Node n : lookup(".keypad").queryAll()) {
-                if (n instanceof Keypad pad && shown(pad)) {
-                    pads++;
-                    List<String> found = findings(pad);
-                    if (!found.isEmpty()) {
-                        ragged.put(state + " #" + pad.getId(), found);
-                    }
+    /**
+     * Records under {@code state} what is wrong with each keypad shown in {@code nodes} (a lookup of
+     * ".keypad"), or that none is shown. On the JavaFX thread, after a layout. Called by
+     * {@link KeyboardFitsWindowTest} at each keypad of the form and at the PIN screen, in both
+     * languages and the elders' mode (one walk for both checks: the walk is the costly part).
+     */
+    static void check(Iterable<Node> nodes, String state, Map<String, List<String>> ragged) {
+        int pads = 0;
+        for (Node n : nodes) {
+            if (n instanceof Keypad pad && shown(pad)) {
+                pads++;
+                List<String> found = findings(pad);
+                if (!found.isEmpty()) {
+                    ragged.put(state + " #" + pad.getId(), found);
                 }
             }
-            if (pads == 0) {
-                ragged.put(state, List.of("no keypad shown"));
-            }
-        });
-        snapshot("keypad-" + state);
+        }
+        if (pads == 0) {
+            ragged.put(state, List.of("no keypad shown"));
+        }
     }
 
     private static List<String> findings(Keypad pad) {
