@@ -106,6 +106,33 @@ public final class TouchScroll {
         return atBottom;
     }
 
+    /**
+     * Previous (#page-up) and More (#page-down) for this pane, for a screen's row of actions: shown
+     * only while its content is longer than the viewport, each disabled at its end. Big buttons
+     * rather than a thin scroll bar, which few elders drag (the review and status screens showed one
+     * answer and left the rest below the fold).
+     */
+    public java.util.List<javafx.scene.control.Button> pageButtons(Texts t) {
+        javafx.scene.control.Button up = Ui.button("page-up", t.get("action.page-up"), Ui.SECONDARY, Icons.ARROW_UP);
+        up.setOnAction(e -> pageUp());
+        up.disableProperty().bind(atTop);
+        javafx.scene.control.Button down = Ui.button("page-down", t.get("action.page-down"), Ui.SECONDARY, Icons.ARROW_DOWN);
+        down.setOnAction(e -> pageDown());
+        down.disableProperty().bind(atBottom);
+        BooleanBinding paged = paged();
+        for (javafx.scene.control.Button b : java.util.List.of(up, down)) {
+            b.setFocusTraversable(false); // the keys scroll to what they focus already
+            b.visibleProperty().bind(paged);
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        return java.util.List.of(up, down);
+    }
+
+    /** True while the content is longer than the viewport (both ends at once: it all fits). */
+    public BooleanBinding paged() {
+        return atTop.and(atBottom).not();
+    }
+
     public void pageUp() {
         page(-1);
     }

@@ -103,7 +103,9 @@ public final class ReviewScreen implements Screen {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
         scroll.setId("review-scroll");
-        org.onetrip.kiosk.ui.TouchScroll.install(scroll); // drag anywhere to scroll; a tap still taps
+        // Drag anywhere to scroll; Previous and More when the answers are longer than the screen:
+        // the elders' mode showed the card and one answer, the rest and the documents below the fold.
+        org.onetrip.kiosk.ui.TouchScroll touch = org.onetrip.kiosk.ui.TouchScroll.install(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         error = Ui.label("", Ui.ERROR);
@@ -113,7 +115,8 @@ public final class ReviewScreen implements Screen {
         submit = Ui.button("submit", t.get("action.submit"), Ui.PRIMARY, Icons.CHECK);
         submit.setOnAction(e -> submit());
         showState();
-        HBox actions = Ui.actions(edit, Ui.spacer(), error, submit);
+        java.util.List<Button> pages = touch.pageButtons(t);
+        HBox actions = Ui.actions(edit, Ui.spacer(), error, pages.get(0), pages.get(1), submit);
         return new VBox(16, new VBox(6, title, service), scroll, actions);
     }
 

@@ -87,20 +87,8 @@ public final class ServiceListScreen implements Screen {
 
         Button back = Ui.button("back", t.get("action.back"), Ui.SECONDARY, Icons.BACK);
         back.setOnAction(e -> flow.home());
-        Button up = Ui.button("page-up", t.get("action.page-up"), Ui.SECONDARY, Icons.ARROW_UP);
-        up.setFocusTraversable(false);
-        up.setOnAction(e -> touch.pageUp());
-        up.disableProperty().bind(touch.atTop());
-        Button down = Ui.button("page-down", t.get("action.page-down"), Ui.SECONDARY, Icons.ARROW_DOWN);
-        down.setFocusTraversable(false);
-        down.setOnAction(e -> touch.pageDown());
-        down.disableProperty().bind(touch.atBottom());
-        // Shown only when the list is longer than the screen: both at an end means it all fits.
-        for (Button b : new Button[] {up, down}) {
-            b.visibleProperty().bind(touch.atTop().and(touch.atBottom()).not());
-            b.managedProperty().bind(b.visibleProperty());
-        }
-        HBox actions = Ui.actions(back, Ui.spacer(), up, down);
+        List<Button> pages = touch.pageButtons(t);
+        HBox actions = Ui.actions(back, Ui.spacer(), pages.get(0), pages.get(1));
         return new VBox(20, new VBox(6, title, sub), scroll, actions);
     }
 

@@ -141,27 +141,14 @@ public final class StatusScreen implements Screen {
         }
         // A report longer than the screen is paged as the services are, with Previous and More: the
         // elders' mode cut a long staff note at the fold with only a thin scroll bar to say so.
-        org.onetrip.kiosk.ui.TouchScroll touch = reportScroll;
-        Button up = Ui.button("page-up", t.get("action.page-up"), Ui.SECONDARY, Icons.ARROW_UP);
-        up.setFocusTraversable(false);
-        up.setOnAction(e -> touch.pageUp());
-        up.disableProperty().bind(touch.atTop());
-        Button down = Ui.button("page-down", t.get("action.page-down"), Ui.SECONDARY, Icons.ARROW_DOWN);
-        down.setFocusTraversable(false);
-        down.setOnAction(e -> touch.pageDown());
-        down.disableProperty().bind(touch.atBottom());
-        javafx.beans.binding.BooleanBinding paged = touch.atTop().and(touch.atBottom()).not();
-        for (Button b : new Button[] {up, down}) {
-            b.visibleProperty().bind(paged);
-            b.managedProperty().bind(b.visibleProperty());
-        }
+        List<Button> pages = reportScroll.pageButtons(t);
         if (flow.session().elders()) {
             // The elders' row has no room for the hint beside three large buttons; it says fewer
             // things anyway, and the idle countdown still warns before going home.
-            auto.visibleProperty().bind(paged.not());
+            auto.visibleProperty().bind(reportScroll.paged().not());
             auto.managedProperty().bind(auto.visibleProperty());
         }
-        return new VBox(14, title, body, Ui.actions(auto, Ui.spacer(), up, down, home));
+        return new VBox(14, title, body, Ui.actions(auto, Ui.spacer(), pages.get(0), pages.get(1), home));
     }
 
     private Node prompt(Texts t) {
