@@ -19,7 +19,7 @@ import org.onetrip.kiosk.printer.escpos.EscPos.Align;
  * earlier, perhaps interrupted, job left the printer in.
  */
 public final class ReceiptLayout {
-    static final LocalizedText TICKET = LocalizedText.of("排队号", "Ticket");
+    static final LocalizedText TICKET = LocalizedText.of("回执号", "Ticket");
     static final LocalizedText SERVICE = LocalizedText.of("要办的事", "Service");
     static final LocalizedText TIME = LocalizedText.of("时间", "Time");
     static final LocalizedText APPLICANT = LocalizedText.of("申请人", "Applicant");
@@ -196,7 +196,7 @@ public final class ReceiptLayout {
         return text(t, first).equals(text(t, second));
     }
 
-    /** "排队号 Ticket": a label in both languages, for values that need no translation. */
+    /** "回执号 Ticket": a label in both languages, for values that need no translation. */
     private static String both(LocalizedText label, Locale first, Locale second) {
         return second == null ? text(label, first) : text(label, first) + " " + text(label, second);
     }

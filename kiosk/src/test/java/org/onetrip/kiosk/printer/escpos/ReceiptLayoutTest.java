@@ -42,7 +42,7 @@ class ReceiptLayoutTest {
                 BIG, "桐城街道党群服务中心\n",
                 NORMAL, "Tongcheng Subdistrict Party-Mass Service Centre\n",
                 RULE_80,
-                "排队号 Ticket\n",
+                "回执号 Ticket\n",
                 BIG, "A023\n", "3号窗口 户籍业务\n",
                 NORMAL, "Window 3 - Household registration\n",
                 RULE_80,
@@ -84,7 +84,7 @@ class ReceiptLayoutTest {
                 BIG, "桐城街道党群服务\n", "中心\n",
                 NORMAL, "Tongcheng Subdistrict Party-Mass\n", "Service Centre\n",
                 RULE_58,
-                "排队号 Ticket\n",
+                "回执号 Ticket\n",
                 BIG, "A023\n", "3号窗口 户籍业务\n",
                 NORMAL, "Window 3 - Household\n", "registration\n",
                 RULE_58,
@@ -151,7 +151,7 @@ class ReceiptLayoutTest {
     void chineseOnlyHasNoEnglishLines() {
         String text = new String(new ReceiptLayout(PrinterProfile.forPaper(80)).render(Receipts.chineseOnly()),
                 Gb18030.CHARSET);
-        assertThat(text).contains("排队号\n", "时间：2025-03-14 09:26\n", "申请人：张*\n", ReceiptLayout.DOCUMENTS.zh() + "：\n")
+        assertThat(text).contains("回执号\n", "时间：2025-03-14 09:26\n", "申请人：张*\n", ReceiptLayout.DOCUMENTS.zh() + "：\n")
                 .doesNotContain("Ticket", "Service", "Please bring", "Scan", "Tongcheng");
     }
 
@@ -160,7 +160,7 @@ class ReceiptLayoutTest {
         Receipt r = Receipts.typical(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, "Z* W*");
         String text = new String(new ReceiptLayout(PrinterProfile.forPaper(80)).render(r), Gb18030.CHARSET);
         assertThat(text).contains(
-                "Ticket 排队号\n",
+                "Ticket 回执号\n",
                 "Service: Residence permit endorsement\n" + ReceiptLayout.SERVICE.zh() + "：居住证签注\n",
                 "Time 时间: 2025-03-14 09:26\n",
                 "Applicant 申请人: Z* W*\n",
@@ -257,5 +257,21 @@ class ReceiptLayoutTest {
                 null)), Gb18030.CHARSET);
         assertThat(text).contains("申请人：欧***\n代办员：詹**\n代办员所在村（社区）：柯岭村\n")
                 .doesNotContain("Keling", "詹照明", "欧阳秀英");
+    }
+
+    /**
+     * The paper names its number as every screen does: 回执号 / Ticket. It said 排队号 (a queue number
+     * to be called, which it is not: a request filed at 2 a.m. queues for nothing), while the status
+     * screen and the window staff ask for the 回执号 (screens review 2, finding 9).
+     */
+    @Test
+    void theReceiptNamesItsNumberAsTheScreensDo() {
+        for (java.util.Locale l : new java.util.Locale[] {java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH}) {
+            org.onetrip.kiosk.ui.Texts t = new org.onetrip.kiosk.ui.Texts(l);
+            String word = t.get("status.ticket");
+            assertThat(l.getLanguage().equals("zh") ? ReceiptLayout.TICKET.zh() : ReceiptLayout.TICKET.en()).isEqualTo(word);
+            assertThat(t.get("done.ticket")).containsIgnoringCase(word);
+            assertThat(t.get("elders.done.ticket")).containsIgnoringCase(word);
+        }
     }
 }
