@@ -168,6 +168,27 @@ class FormInputTest extends KioskUiTestBase {
         awaitScreen("review");
     }
 
+    /**
+     * A field left empty, or an answer tapped off, is not flagged before Next: a resident tapping
+     * through the form, or filling it out of order, met a trail of red 此项必须填写 before doing
+     * anything wrong (screens review 2, finding 6). Next still flags every required field left empty,
+     * and a field left half typed is still flagged at once.
+     */
+    @Test
+    void aFieldLeftEmptyIsNotFlaggedBeforeNext() {
+        openForm("livelihood", "birth-registration", FictionalCards.OUYANG_ELDER);
+        tap("#field-phone");
+        tap("#choice-child_order-first"); // leaves the phone empty
+        tap("#choice-child_order-first"); // and takes the answer back
+        await("the answer taken back", () -> !ui.flow().session().values().containsKey("child_order"));
+        assertThat(text("#error-phone")).as("phone left empty before Next").isEmpty();
+        assertThat(text("#error-child_order")).as("an answer tapped off before Next").isEmpty();
+        assertThat(lookup("#card-phone").query().getStyleClass()).doesNotContain("field-invalid");
+        tap("#next");
+        assertThat(text("#error-phone")).isEqualTo("此项必须填写");
+        assertThat(text("#error-child_order")).isEqualTo("此项必须填写");
+    }
+
     @Test
     void anErrorGoesAsTheFieldIsPutRightAndComesBackOnlyWhenItIsLeftWrong() {
         openForm("livelihood", "birth-registration", FictionalCards.OUYANG_ELDER);

@@ -331,7 +331,7 @@ public final class FormScreen implements Screen {
                     } else {
                         values.put(a.code(), (String) now.getUserData());
                     }
-                    check(a);
+                    checkLeft(a);
                 });
                 inputs.put(a.code(), pane.getChildren().isEmpty() ? pane : pane.getChildren().get(0));
                 return pane;
@@ -355,7 +355,7 @@ public final class FormScreen implements Screen {
                         } else {
                             values.put(a.code(), String.join(",", keys));
                         }
-                        check(a);
+                        checkLeft(a);
                     });
                     pane.getChildren().add(b);
                 }
@@ -412,7 +412,7 @@ public final class FormScreen implements Screen {
         });
         text.focusedProperty().addListener((o, was, focused) -> {
             if (!focused && text.getScene() != null) {
-                check(a); // left the field: now say what is wrong with it
+                checkLeft(a); // left the field: now say what is wrong with it
             }
         });
         // Text running onto a new line moves the caret down, maybe out of a small band.
@@ -667,6 +667,20 @@ public final class FormScreen implements Screen {
             show(a, null);
         } else {
             show(a, e);
+        }
+    }
+
+    /**
+     * A field left, or an answer changed: what is wrong with the value is said now, but a field left
+     * empty (or an answer taken back) is not flagged before Next. Tapping through the form, or filling
+     * it out of order, left a trail of red 此项必须填写 on fields not yet begun.
+     */
+    private void checkLeft(Attribute a) {
+        String v = flow.session().values().get(a.code());
+        if (!nextTried && (v == null || v.isBlank())) {
+            show(a, null);
+        } else {
+            check(a);
         }
     }
 
