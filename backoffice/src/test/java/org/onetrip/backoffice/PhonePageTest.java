@@ -123,6 +123,14 @@ class PhonePageTest {
             String done = get(bo, path).body();
             assertThat(done).as("completed").contains("请到民生保障窗口领取。")
                     .doesNotContain("房产证或租赁合同", "要带的材料", "要补的材料", "请补充：户口簿。", "现在不用带材料来");
+
+            // A suggestion has no documents at all: "for now" would promise a list to come.
+            Filing suggestion = kiosk.filing.file(new org.onetrip.kiosk.filing.Submission("suggestion",
+                    java.util.Map.of("topic", "community", "content", "楼道的灯坏了"), null, null),
+                    java.util.Locale.SIMPLIFIED_CHINESE, null);
+            kiosk.worker.runOnce();
+            assertThat(get(bo, "/status/" + suggestion.filed().receiptToken()).body()).as("a suggestion")
+                    .contains("已收到").doesNotContain("现在不用带材料来", "要补的材料");
         }
     }
 }

@@ -147,7 +147,10 @@ public final class PhonePage {
                 s.map(x -> t.of(x.name())).orElse(r.serviceName()), window, t.get("status." + r.detail().wire()),
                 r.detail().wire(), r.notes() == null ? "" : r.notes(), timeline, bring, next,
                 name == null ? "" : Masking.name(name), r.detail() == RequestStatus.COMPLETED && rating.isEmpty(),
-                rating.map(g -> t.get("rating." + g.rating())).orElse(""), thanks, asked, !asked && !r.detail().isFinal());
+                rating.map(g -> t.get("rating." + g.rating())).orElse(""), thanks, asked,
+                // "For now" only where the service has documents at all: under a suggestion it
+                // promised a list to come.
+                !asked && !r.detail().isFinal() && s.map(x -> !x.documents().isEmpty()).orElse(false));
     }
 
     /** {@code POST /status/{token}}: the resident's rating, once, after completion. */

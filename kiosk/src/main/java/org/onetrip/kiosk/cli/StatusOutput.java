@@ -87,7 +87,7 @@ final class StatusOutput {
             if (r.officeNote() != null) {
                 sb.append("  ").append(texts.get("status.office-note", r.officeNote())).append('\n');
             }
-            if (!r.status().isFinal()) {
+            if (r.nothingToBringForNow()) {
                 sb.append("  ").append(texts.get("status.bring.not-now")).append('\n');
             }
         }

@@ -150,6 +150,7 @@ public final class StatusLookup {
                 service.map(ServiceDefinition::name).orElse(LocalizedText.of(r.serviceCode(), r.serviceCode())),
                 window.map(ServiceWindow::code).orElse(r.windowCode()),
                 window.map(ServiceWindow::name).orElse(null),
-                r.filedAt(), r.maskedName(), r.status(), steps, note, usual, live, lastUpdated);
+                r.filedAt(), r.maskedName(), r.status(), steps, note, usual,
+                service.map(x -> !x.documents().isEmpty()).orElse(false), live, lastUpdated);
     }
 }

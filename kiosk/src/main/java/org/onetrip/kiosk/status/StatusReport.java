@@ -12,7 +12,7 @@ import org.onetrip.kiosk.request.RequestStatus;
  * ask for documents, where to collect, why not), else null. {@code usualDocuments} is the service's
  * usual list, given only while staff ask for documents ({@link #documentsAsked()}), to hold against
  * their note; at any other state there is nothing to bring, and the list would read as if there
- * were. {@code live} is false when the kiosk could not reach the back office recently: the status
+ * were. {@code serviceHasDocuments}: whether the service lists any documents at all. {@code live} is false when the kiosk could not reach the back office recently: the status
  * is then the last one known, as of {@code lastUpdated}.
  */
 public record StatusReport(
@@ -28,6 +28,7 @@ public record StatusReport(
         List<Step> history,
         String officeNote,
         List<LocalizedText> usualDocuments,
+        boolean serviceHasDocuments,
         boolean live,
         Instant lastUpdated) {
 
@@ -40,6 +41,15 @@ public record StatusReport(
     /** Whether staff wait for the resident to bring documents: the one state with something to bring. */
     public boolean documentsAsked() {
         return status == RequestStatus.NEEDS_DOCUMENTS;
+    }
+
+    /**
+     * Whether to say "nothing to bring for now": while the request is open and staff ask for nothing,
+     * and only for a service that has documents at all (under a suggestion "for now" promised a
+     * later list).
+     */
+    public boolean nothingToBringForNow() {
+        return serviceHasDocuments && !status.isFinal() && !documentsAsked();
     }
 
     /** One step of the timeline. */

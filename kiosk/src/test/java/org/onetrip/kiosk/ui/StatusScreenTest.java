@@ -168,6 +168,26 @@ class StatusScreenTest extends KioskUiTestBase {
         assertThat(bulletItems("#status-bring")).hasSize(f.service().documents().size());
     }
 
+    /**
+     * "现在不用带材料来 / Nothing to bring for now" only where a service has documents at all: under a
+     * suggestion (no card, no documents) "for now" told the resident documents would be wanted later
+     * (screens review 2, finding 8). Said on screen and aloud alike.
+     */
+    @Test
+    void aServiceWithNoDocumentsNeverSaysNothingToBringForNow() {
+        Filing f = kiosk.filing().file(new Submission("suggestion", Map.of("topic", "community",
+                "content", "楼道的灯坏了"), null, null), Locale.SIMPLIFIED_CHINESE, null);
+        assertThat(f.service().documents()).isEmpty();
+        scanOnHome(f.statusUrl());
+        await("the request", () -> lookup("#status-current").tryQuery().isPresent());
+        assertThat(lookup("#status-bring-none").tryQuery()).as("nothing to bring, said of a suggestion").isEmpty();
+        assertThat(allTexts()).doesNotContain(ui.flow().texts().get("status.bring.not-now"));
+
+        Filing certificate = fileResidenceCertificate();
+        scanOnHome(certificate.statusUrl());
+        await("the certificate's request", () -> lookup("#status-bring-none").tryQuery().isPresent());
+    }
+
     @Test
     void anyCodeThatIsNotOurReceiptGetsOneCalmMessageAndThreeEndTheVisitsLookUps() {
         Filing f = fileResidenceCertificate();

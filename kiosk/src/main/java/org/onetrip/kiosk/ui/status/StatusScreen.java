@@ -87,7 +87,7 @@ public final class StatusScreen implements Screen {
                 s.key("status.office-note", r.officeNote());
             } else if (r.documentsAsked()) {
                 s.key("status.bring.no-note");
-            } else if (!r.status().isFinal()) {
+            } else if (r.nothingToBringForNow()) {
                 s.key("status.bring.not-now");
             }
             s.key("status.ticket").spelled(r.ticket());
@@ -265,7 +265,7 @@ public final class StatusScreen implements Screen {
         if (r.officeNote() != null) {
             g.add(officeNote(r.officeNote(), t), 1, row++);
         }
-        if (!r.status().isFinal()) {
+        if (r.nothingToBringForNow()) {
             Label none = Ui.label(t.get("status.bring.not-now"), Ui.BODY);
             none.setId("status-bring-none");
             g.add(none, 1, row);
