@@ -205,10 +205,48 @@ class ServiceListTest extends KioskUiTestBase {
      * English cards a page had not fitted: the second lost its last lines (who may come instead,
      * whether a card is needed) and More skipped them.
      */
+    /**
+     * A card is the same size focused or not, in both themes and modes: its focus ring widened its
+     * border, so the focused card grew 10 px and the elders' pages broke differently as the focus
+     * moved (More landed on the page it left).
+     */
+    @Test
+    void aCardKeepsItsSizeWhenFocused() {
+        for (boolean contrast : java.util.List.of(false, true)) {
+            for (boolean elders : java.util.List.of(false, true)) {
+                interact(() -> {
+                    ui.flow().home();
+                    ui.flow().highContrastProperty().set(contrast);
+                    ui.flow().setEldersMode(elders);
+                    ui.flow().openWindow(kiosk.catalog().windows().get(0));
+                });
+                awaitScreen("services");
+                double[] h = new double[4];
+                interact(() -> {
+                    javafx.scene.layout.Region card = (javafx.scene.layout.Region) visibleCards().get(0);
+                    lookup("#kiosk").query().requestFocus();
+                    laidOut();
+                    h[0] = card.getHeight();
+                    h[1] = card.getInsets().getTop();
+                    card.requestFocus();
+                    laidOut();
+                    h[2] = card.getHeight();
+                    h[3] = card.getInsets().getTop();
+                });
+                String state = (contrast ? "high contrast" : "normal") + (elders ? ", elders" : "");
+                assertThat(h[2]).as(state + ": the focused card's height").isEqualTo(h[0]);
+                assertThat(h[3]).as(state + ": its inner space").isEqualTo(h[1]);
+            }
+        }
+    }
+
     @Test
     void theEldersPagesShowEveryServiceWholeInBothLanguages() {
         for (java.util.Locale lang : java.util.List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+            int pages = 0;
+            int services = 0;
             for (var w : kiosk.catalog().windows()) {
+                services += kiosk.catalog().servicesOf(w.code()).size();
                 interact(() -> {
                     ui.flow().home();
                     ui.flow().setEldersMode(true);
@@ -232,6 +270,7 @@ class ServiceListTest extends KioskUiTestBase {
                     if (p == 1) {
                         snapshot("elders-services-" + w.code() + "-" + lang.getLanguage());
                     }
+                    pages++;
                     var more = lookup("#page-down").tryQuery();
                     if (more.isEmpty() || !more.get().isVisible() || more.get().isDisabled()) {
                         break;
@@ -242,6 +281,12 @@ class ServiceListTest extends KioskUiTestBase {
                 }
                 assertThat(seen).as("every service once, in order: %s %s", lang, w.code()).containsExactlyElementsOf(
                         kiosk.catalog().servicesOf(w.code()).stream().map(s -> "service-" + s.code()).toList());
+            }
+            System.out.printf("elders' pages in %s: %d for %d services%n", lang, pages, services);
+            if (lang.getLanguage().equals("zh")) {
+                // Two short Chinese cards share a page (screens review 2, finding 2: they missed by
+                // 12 px, and 民生保障 took nine pages for nine services, half of each screen empty).
+                assertThat(pages).as("elders' pages in Chinese for %d services", services).isLessThan(services);
             }
         }
     }

@@ -30,6 +30,11 @@ import org.onetrip.kiosk.ui.Ui;
  */
 public final class ServiceListScreen implements Screen {
     private static final double GAP = 20;
+    /**
+     * The elders' pages' gap, with their cards' smaller padding (elders.css): two short Chinese cards
+     * missed a page by 12 px, so every page held one and a window took up to nine.
+     */
+    private static final double ELDERS_GAP = 12;
     private final Flow flow;
     private final ServiceWindow window;
     /** The first service of the elders' mode's page shown: a rebuild (a language switch) keeps it. */
@@ -105,7 +110,7 @@ public final class ServiceListScreen implements Screen {
         for (ServiceDefinition s : flow.kiosk().catalog().servicesOf(window.code())) {
             cards.add(card(s, t, readerUp));
         }
-        CardPages list = new CardPages(cards, GAP, firstShown);
+        CardPages list = new CardPages(cards, ELDERS_GAP, firstShown);
         list.setId("service-list");
         list.getStyleClass().addAll("service-list", "service-pages");
         // Only a card taller than the whole room scrolls (CardPages); the others are paged.
