@@ -167,10 +167,16 @@ class EldersModeTest extends KioskUiTestBase {
         snapshot("elders-05-form");
         // One thing a page: the card read, then each question; Next checks the page's question.
         var service = kiosk.catalog().service("residence-certificate").orElseThrow();
-        assertThat(text("#form-page")).isEqualTo("第 1 项，共 " + (service.attributes().size() + 1) + " 项");
+        // The card's page is no question: it says what to do there and how many questions follow
+        // (it was "第 1 项，共 7 项" under "一次填一项", with no question on it; screens review 2, 5).
+        int questions = service.attributes().size();
+        assertThat(text("#form-page")).isEqualTo("共 " + questions + " 项要填");
+        assertThat(text("#form-subtitle")).isEqualTo("这是身份证上的信息。对，就点下一步。");
         assertThat(lookup("#card-" + service.attributes().get(0).code()).query().isVisible()).isFalse();
         tap("#next");
         await("the first question", () -> lookup("#card-" + service.attributes().get(0).code()).query().isVisible());
+        assertThat(text("#form-page")).isEqualTo("第 1 项，共 " + questions + " 项");
+        assertThat(text("#form-subtitle")).isEqualTo("一次填一项。带 * 的要填。");
         for (var a : service.attributes()) {
             if (a.required()) {
                 tap("#next"); // not filled yet: stays, says why

@@ -84,6 +84,8 @@ public final class FormScreen implements Screen {
     private final List<Node> pages = new ArrayList<>();
     private int page;
     private Label pageLabel;
+    /** The heading's second line: how to fill the form, or on the elders' card page what to do there. */
+    private Label sub;
 
     public FormScreen(Flow flow) {
         this.flow = flow;
@@ -111,7 +113,8 @@ public final class FormScreen implements Screen {
         typed.clear();
         dates.clear();
         Label title = Ui.label(t.of(s.name()), Ui.TITLE);
-        Label sub = Ui.label(t.get("form.subtitle"), Ui.SUBTITLE);
+        sub = Ui.label(t.get("form.subtitle"), Ui.SUBTITLE);
+        sub.setId("form-subtitle");
         heading = new VBox(6, title, sub);
 
         keypad = new Keypad(t.get("key.backspace"), t.get("key.clear"), "");
@@ -758,7 +761,18 @@ public final class FormScreen implements Screen {
             pages.get(i).setVisible(i == p);
             pages.get(i).setManaged(i == p);
         }
-        pageLabel.setText(flow.texts().get("elders.form.page", p + 1, pages.size()));
+        // The card's page (who is asking) is no question: it says to check it and how many questions
+        // follow; the questions are counted from 1. It read "第 1 项，共 7 项" under "一次填一项".
+        Texts t = flow.texts();
+        int questions = flow.session().service().attributes().size();
+        int first = pages.size() - questions;
+        if (p < first) {
+            pageLabel.setText(t.get("elders.form.page.who", questions));
+            sub.setText(t.get("elders.form.who"));
+        } else {
+            pageLabel.setText(t.get("elders.form.page", p - first + 1, questions));
+            sub.setText(t.get("form.subtitle"));
+        }
         scroll.setVvalue(0);
     }
 
