@@ -114,7 +114,7 @@ class StatusCliTest {
             outs.add(r.out());
         }
         assertThat(outs).containsOnly(outs.get(0));
-        assertThat(kiosk("status", forged).out().strip()).isEqualTo("未能识别此二维码。请确认是本服务中心的回执，或到窗口咨询。");
+        assertThat(kiosk("status", forged).out().strip()).isEqualTo("认不出这个二维码。请看看是不是本中心的回执，或到窗口问问。");
     }
 
     @Test
@@ -158,7 +158,7 @@ class StatusCliTest {
         CliRun r = kioskWithInput("https://example.com/not-ours\n", "scan", "--timeout", "20");
 
         assertThat(r.status()).as(r.err()).isEqualTo(1);
-        assertThat(r.out()).contains("未能识别");
+        assertThat(r.out()).contains("认不出");
     }
 
     @Test

@@ -200,7 +200,7 @@ class StatusScreenTest extends KioskUiTestBase {
         scanOnHome("6901234567892");
         await("the calm message", () -> lookup("#status-unknown").tryQuery().isPresent());
         String calm = text("#status-unknown");
-        assertThat(calm).contains("未能识别");
+        assertThat(calm).contains("认不出");
         snapshot("16-status-unknown");
         // The rest of this visit: the scanner works on the status screen itself. Each answer is
         // a new screen (a new node), so waiting for one is not satisfied by the previous answer.

@@ -198,7 +198,7 @@ class TouchFlowTest extends KioskUiTestBase {
         reader().place(FictionalCards.BAD_NUMBER);
         await("check digit message", () -> text("#identify-message").contains("号码对不上"));
         reader().placeUnreadable();
-        await("transient message", () -> text("#identify-message").contains("重新放置"));
+        await("transient message", () -> text("#identify-message").contains("再放一次"));
         snapshot("09-identify-refused");
         assertOnScreen("identify");
         assertThat(ui.flow().session().resident()).isNull();
@@ -250,7 +250,7 @@ class TouchFlowTest extends KioskUiTestBase {
 
         scanner().scan(url.substring(0, url.length() - 1) + (url.endsWith("A") ? "B" : "A"));
         await("unknown code message", () -> lookup("#status-unknown").tryQuery().isPresent());
-        assertThat(Optional.ofNullable(text("#status-unknown"))).get().asString().contains("未能识别");
+        assertThat(Optional.ofNullable(text("#status-unknown"))).get().asString().contains("认不出");
     }
 
     /** The refusal's way on is one tap away: booking a proxy agent, for the resident at the kiosk. */
