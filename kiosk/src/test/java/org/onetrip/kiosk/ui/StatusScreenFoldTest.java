@@ -37,16 +37,6 @@ class StatusScreenFoldTest extends KioskUiTestBase {
                 Locale.SIMPLIFIED_CHINESE, null);
     }
 
-    private void scanOnHome(String payload) {
-        interact(() -> {
-            ui.idle().activity();
-            ui.flow().home();
-        });
-        awaitScreen("home");
-        scanner().scan(payload);
-        awaitScreen("status");
-    }
-
     private void language(Locale l) {
         interact(() -> ui.flow().texts().localeProperty().set(l));
         await("the " + l.getLanguage() + " screen",

@@ -32,17 +32,6 @@ class StatusScreenTest extends KioskUiTestBase {
                 "phone", "13800138000"), FictionalCards.LAI_JIAJIA, null), Locale.SIMPLIFIED_CHINESE, null);
     }
 
-    /** Back home as a resident leaving would leave it (a touch: the clock moved a lot), then the scan. */
-    private void scanOnHome(String payload) {
-        interact(() -> {
-            ui.idle().activity();
-            ui.flow().home();
-        });
-        awaitScreen("home");
-        scanner().scan(payload);
-        awaitScreen("status");
-    }
-
     private int timelineSteps() {
         int[] n = new int[1];
         interact(() -> n[0] = ((Parent) lookup("#status-timeline").query()).getChildrenUnmodifiable().size());
