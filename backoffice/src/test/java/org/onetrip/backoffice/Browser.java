@@ -84,20 +84,42 @@ public final class Browser implements AutoCloseable {
     }
 
     String text(String css) {
-        return find(css).getText();
+        return untilRead(d -> {
+            List<WebElement> e = d.findElements(By.cssSelector(css));
+            return e.isEmpty() ? null : e.get(0).getText();
+        });
     }
 
     /** Waits until the element's text contains {@code expected} (after a form posts and the page reloads). */
     String waitText(String css, String expected) {
-        // The page may reload between finding the element and reading it: a stale element is "not yet".
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        return untilRead(d -> {
             List<WebElement> e = d.findElements(By.cssSelector(css));
             if (e.isEmpty()) {
                 return null;
             }
             String t = e.get(0).getText();
             return t.contains(expected) ? t : null;
+        });
+    }
+
+    /**
+     * Runs {@code read} until it answers (not null), for 30 s. The page may reload between finding an
+     * element and reading it: a stale element is "not yet", and so is Chromium's "Node with given id
+     * does not belong to the document", which Selenium does not map to a stale element (a text read
+     * right after a post's page came up failed the suite once on it, as a select had before).
+     */
+    private <T> T untilRead(java.util.function.Function<org.openqa.selenium.WebDriver, T> read) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return read.apply(d);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
         });
     }
 
@@ -117,18 +139,9 @@ public final class Browser implements AutoCloseable {
      * belong to the document", which Selenium does not map to a stale element.
      */
     void selectByValue(String css, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            try {
-                new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
-                return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return false;
-                }
-                throw e;
-            }
+        untilRead(d -> {
+            new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+            return true;
         });
     }
 
