@@ -126,7 +126,7 @@ public final class PhonePage {
         // What to bring follows the state, as on the kiosk's status screen: only while staff ask for
         // documents, their note first and the service's usual list after it, as such. Waiting or in
         // progress there is nothing to bring (the list read "come now with these"); done, nothing.
-        boolean asked = r.detail() == RequestStatus.NEEDS_DOCUMENTS;
+        boolean asked = org.onetrip.kiosk.status.StatusReport.documentsAsked(r.detail());
         List<String> bring = new ArrayList<>();
         if (asked) {
             s.ifPresent(x -> x.documents().forEach(d -> bring.add(t.of(d))));
@@ -148,9 +148,8 @@ public final class PhonePage {
                 r.detail().wire(), r.notes() == null ? "" : r.notes(), timeline, bring, next,
                 name == null ? "" : Masking.name(name), r.detail() == RequestStatus.COMPLETED && rating.isEmpty(),
                 rating.map(g -> t.get("rating." + g.rating())).orElse(""), thanks, asked,
-                // "For now" only where the service has documents at all: under a suggestion it
-                // promised a list to come.
-                !asked && !r.detail().isFinal() && s.map(x -> !x.documents().isEmpty()).orElse(false));
+                org.onetrip.kiosk.status.StatusReport.nothingToBringForNow(r.detail(),
+                        s.map(x -> !x.documents().isEmpty()).orElse(false)));
     }
 
     /** {@code POST /status/{token}}: the resident's rating, once, after completion. */

@@ -40,16 +40,25 @@ public record StatusReport(
 
     /** Whether staff wait for the resident to bring documents: the one state with something to bring. */
     public boolean documentsAsked() {
+        return documentsAsked(status);
+    }
+
+    public boolean nothingToBringForNow() {
+        return nothingToBringForNow(status, serviceHasDocuments);
+    }
+
+    /** The rule for the kiosk's status screen and the back office's phone page alike. */
+    public static boolean documentsAsked(RequestStatus status) {
         return status == RequestStatus.NEEDS_DOCUMENTS;
     }
 
     /**
      * Whether to say "nothing to bring for now": while the request is open and staff ask for nothing,
      * and only for a service that has documents at all (under a suggestion "for now" promised a
-     * later list).
+     * later list). The kiosk and the phone page both ask here.
      */
-    public boolean nothingToBringForNow() {
-        return serviceHasDocuments && !status.isFinal() && !documentsAsked();
+    public static boolean nothingToBringForNow(RequestStatus status, boolean serviceHasDocuments) {
+        return serviceHasDocuments && !status.isFinal() && !documentsAsked(status);
     }
 
     /** One step of the timeline. */

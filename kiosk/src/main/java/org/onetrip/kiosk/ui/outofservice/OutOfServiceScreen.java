@@ -56,8 +56,7 @@ public final class OutOfServiceScreen implements Screen {
         VBox body = new VBox(24, Icons.icon(Icons.WARNING, 120), title, still);
         // The windows' hours, as the receipt prints them: the texts send residents there "在上班时间",
         // and at night this screen is all a resident sent away takes home.
-        String hours = flow.kiosk().config().centreHours(t.isChinese() ? java.util.Locale.SIMPLIFIED_CHINESE
-                : java.util.Locale.ENGLISH);
+        String hours = flow.kiosk().config().centreHours(t.locale());
         if (!hours.isBlank()) {
             Label open = Ui.label(hours, Ui.BODY);
             open.setId("centre-hours");
