@@ -35,6 +35,10 @@ class PhonePageTest {
             assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
             assertThat(r.body()).contains(f.filed().ticket(), "居住证明", "民生保障", "赖**", "已收到")
                     .doesNotContain("赖佳佳", "3509821992", "13800138000", "<script");
+            // A label's colon as each language writes it: full width in Chinese, no space after.
+            assertThat(r.body()).contains("窗口：民生保障", "申请人：<span id=\"name\">赖**").doesNotContain("窗口: ", "申请人: ");
+            assertThat(get(bo, "/status/" + f.filed().receiptToken() + "?lang=en").body())
+                    .contains("Window: Livelihood", "Filed by: <span id=\"name\">");
             // The ticket travelled from the kiosk, so staff can find the request by it.
             assertThat(new StaffStore(bo.store, java.time.Clock.systemUTC()).request(
                     new StaffStore(bo.store, java.time.Clock.systemUTC()).byReceiptToken(f.filed().receiptToken()).orElseThrow()
