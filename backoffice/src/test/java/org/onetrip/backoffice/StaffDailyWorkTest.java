@@ -284,8 +284,9 @@ class StaffDailyWorkTest {
             assertThat(cells(row(b, "#handling", "居住证明"))).containsExactly("居住证明", "1天", "10", "50分钟", "1小时30分", "0");
             assertThat(cells(row(b, "#handling", "问题隐患"))).containsExactly("问题隐患上报", "2小时0分", "0", "", "", "2");
             // Uptime: hours heard over the hours of the period (7 days and the hour begun: 169).
-            assertThat(b.text(".uptime")).contains("kiosk-a: " + String.format("%.1f%%", 100.0 * 5 / 169),
-                    "kiosk-b: " + String.format("%.1f%%", 100.0 / 169), TestBackOffice.KIOSK + ": 0.0%");
+            // The page is in Chinese: a full-width colon, as the phone page's labels.
+            assertThat(b.text(".uptime")).contains("kiosk-a：" + String.format("%.1f%%", 100.0 * 5 / 169),
+                    "kiosk-b：" + String.format("%.1f%%", 100.0 / 169), TestBackOffice.KIOSK + "：0.0%");
 
             // The charts carry their own numbers: every hour 00–23 labelled, each bar's value on it, and
             // the services one per line with their names and counts, most first.
