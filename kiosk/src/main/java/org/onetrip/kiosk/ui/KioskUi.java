@@ -118,6 +118,8 @@ public final class KioskUi {
         headerBar.heightProperty().addListener((o, was, h) -> {
             sb.setMinHeight(h.doubleValue() - 8);
             sb.setPrefHeight(h.doubleValue() - 8);
+            // The countdown's card in the screen's area, below the header (two lines in English).
+            overlay.setPadding(new javafx.geometry.Insets(h.doubleValue(), 0, 0, 0));
         });
         sb.setTranslateY(4);
         // The transform is read each time: an invalidated property left unread tells no more.

@@ -56,6 +56,10 @@ class ScreenAuditTest extends ScreenTour {
     private final Map<String, String> oversized = new TreeMap<>();
     /** Texts drawn partly outside the button they label: over its border, onto the next tile. */
     private final Map<String, String> overflowing = new TreeMap<>();
+    /** Disabled buttons whose icon keeps an active colour (a red arrow on a grey, dashed face). */
+    private final Map<String, String> liveIcons = new TreeMap<>();
+    /** Dialogs drawn over the header's controls (half a clock, half a Home button above the card). */
+    private final Map<String, String> overHeader = new TreeMap<>();
 
     @Test
     void everyResidentScreenHasBigTargetsWholeTextsAndNoOrphanCharactersInBothLanguages() {
@@ -176,6 +180,8 @@ class ScreenAuditTest extends ScreenTour {
         soft.assertThat(overflowing).as("texts drawn outside the button they label").isEmpty();
         soft.assertThat(oversized).as("layers of the screen laid out beyond the window").isEmpty();
         soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
+        soft.assertThat(liveIcons).as("disabled buttons whose icon looks active").isEmpty();
+        soft.assertThat(overHeader).as("dialogs drawn over the header").isEmpty();
         return soft;
     }
 
@@ -197,6 +203,16 @@ class ScreenAuditTest extends ScreenTour {
                 }
             }
             walk(root, state);
+            Node dialog = root.lookup("#idle-overlay .dialog");
+            Node header = root.lookup(".header");
+            if (dialog != null && header != null && dialog.getParent().isVisible()) {
+                double top = dialog.localToScene(dialog.getLayoutBounds()).getMinY();
+                double headerBottom = header.localToScene(header.getLayoutBounds()).getMaxY();
+                if (top < headerBottom - 0.5) {
+                    overHeader.merge("#idle-overlay .dialog", state + String.format(" top %.0f, header to %.0f", top, headerBottom),
+                            (a, c) -> a + "; " + c);
+                }
+            }
         });
         snapshot("audit-" + state);
     }
@@ -204,6 +220,16 @@ class ScreenAuditTest extends ScreenTour {
     private void walk(Node n, String state) {
         if (!n.isVisible() || n.getOpacity() == 0) {
             return;
+        }
+        if (n instanceof ButtonBase button && button.isDisabled() && button.getGraphic() != null) {
+            // Its icon in the disabled ink, the colour of its words (kiosk.css .button:disabled .icon).
+            for (Node icon : button.getGraphic().lookupAll(".icon")) {
+                if (icon instanceof javafx.scene.layout.Region r && r.getBackground() != null && !r.getBackground().getFills().isEmpty()
+                        && !r.getBackground().getFills().get(0).getFill().equals(button.getTextFill())) {
+                    liveIcons.merge(describe(n), state + " " + r.getBackground().getFills().get(0).getFill() + " beside words in "
+                            + button.getTextFill(), (a, c) -> a + "; " + c);
+                }
+            }
         }
         if (isTarget(n) && !n.isMouseTransparent()) {
             Bounds b = n.localToScene(n.getLayoutBounds());

@@ -50,7 +50,9 @@ public final class IdleOverlay extends StackPane {
         box = new VBox(20, question, countdown, explain, more);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().addAll(Ui.CARD, "dialog");
-        box.setMaxSize(640, 420);
+        // As tall as its words: a fixed height (700 px in the elders' mode) reached into the
+        // header, over half the clock and half the Home button (screens review 3, 4).
+        box.setMaxSize(640, javafx.scene.layout.Region.USE_PREF_SIZE);
         // The card joins the scene when first shown: hidden, its skins, CSS and layout were still
         // made before the home screen's first frame (issue 13, cold start).
         setVisible(false);
