@@ -44,7 +44,28 @@ class MaintenanceAndPresenceTest extends KioskUiTestBase {
         awaitScreen("attract");
         assertThat(lookup("#attract").query().getStyleClass()).contains("night");
         snapshot("16-night");
+        // The whole window dims, not the middle panel only: the red header and the paper frame
+        // stayed at full light around a black panel, as if half the screen had failed (review 3, 3).
+        assertThat(meanLight(0, 0, 1280, 96)).as("the header at night").isLessThan(0.15);
+        assertThat(meanLight(0, 96, 16, 704)).as("the frame's left edge at night").isLessThan(0.15);
         sense(Input.PRESENCE, true, "woken", () -> "home".equals(screen()));
+        assertThat(meanLight(0, 0, 1280, 96)).as("the header by day").isGreaterThan(0.15);
+    }
+
+    /** The mean brightness (HSB value: 0 black, 1 full light) of a rectangle of the window as drawn now. */
+    private double meanLight(int x, int y, int w, int h) {
+        double[] sum = new double[1];
+        interact(() -> {
+            laidOut();
+            javafx.scene.image.Image img = lookup("#kiosk").query().getScene().snapshot(null);
+            javafx.scene.image.PixelReader r = img.getPixelReader();
+            for (int j = y; j < y + h; j++) {
+                for (int i = x; i < x + w; i++) {
+                    sum[0] += r.getColor(i, j).getBrightness();
+                }
+            }
+        });
+        return sum[0] / ((double) w * h);
     }
 
     /** The attract screen stands for hours: its big clock keeps the time, as the header's does. */
