@@ -28,4 +28,16 @@ class ScanWordsTest {
         }
         assertThat(other).as("a resident's texts naming the scanner otherwise than 扫描口").isEmpty();
     }
+
+    /**
+     * One action, one name: the done screen's reprint said "Print my receipt" (under a tick, now the
+     * printer), the recovered receipt's "Print the receipt" (third screens review, 6).
+     */
+    @Test
+    void printingTheReceiptHasOneName() {
+        for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            Texts t = new Texts(l);
+            assertThat(t.get("recovered.print")).as(l.toString()).isEqualTo(t.get("done.reprint"));
+        }
+    }
 }

@@ -133,7 +133,7 @@ public final class DoneScreen implements Screen {
         take = Ui.label("", "take");
         take.setId("take");
         take.managedProperty().bind(take.textProperty().isNotEmpty());
-        reprint = Ui.button("reprint", t.get("done.reprint"), Ui.SECONDARY, Icons.CHECK);
+        reprint = Ui.button("reprint", t.get("done.reprint"), Ui.SECONDARY, Icons.PRINT);
         reprint.setOnAction(e -> print(f));
         reprint.managedProperty().bind(reprint.visibleProperty());
         Button home = Ui.button("finish", t.get("action.finish"), Ui.PRIMARY, Icons.HOME);
