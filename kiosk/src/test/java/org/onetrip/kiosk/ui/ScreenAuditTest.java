@@ -43,6 +43,8 @@ import org.onetrip.kiosk.idcard.FictionalCards;
 class ScreenAuditTest extends ScreenTour {
     static final double MIN_TARGET = 64;
     static final double MIN_TEXT = 24;
+    /** The header's height with the centre's name and tagline on a line each (kiosk.css .header). */
+    static final double HEADER_HEIGHT = 100;
 
     private final Map<String, String> smallTargets = new TreeMap<>();
     private final Map<String, String> clippedTexts = new TreeMap<>();
@@ -60,6 +62,8 @@ class ScreenAuditTest extends ScreenTour {
     private final Map<String, String> liveIcons = new TreeMap<>();
     /** Dialogs drawn over the header's controls (half a clock, half a Home button above the card). */
     private final Map<String, String> overHeader = new TreeMap<>();
+    /** Headers taller than one line of the centre's name and its tagline (the name wrapped). */
+    private final Map<String, String> tallHeaders = new TreeMap<>();
 
     @Test
     void everyResidentScreenHasBigTargetsWholeTextsAndNoOrphanCharactersInBothLanguages() {
@@ -182,6 +186,7 @@ class ScreenAuditTest extends ScreenTour {
         soft.assertThat(offScreen).as("texts drawn outside the screen").isEmpty();
         soft.assertThat(liveIcons).as("disabled buttons whose icon looks active").isEmpty();
         soft.assertThat(overHeader).as("dialogs drawn over the header").isEmpty();
+        soft.assertThat(tallHeaders).as("headers taller than %s px", HEADER_HEIGHT).isEmpty();
         return soft;
     }
 
@@ -205,6 +210,14 @@ class ScreenAuditTest extends ScreenTour {
             walk(root, state);
             Node dialog = root.lookup("#idle-overlay .dialog");
             Node header = root.lookup(".header");
+            // Without its rule below (high contrast draws one, 3 px): the English name wrapped to two
+            // lines, and every screen lost a line of its own (third screens review, 5).
+            double headerHeight = header == null ? 0 : header.getLayoutBounds().getHeight()
+                    - (((javafx.scene.layout.Region) header).getBorder() == null ? 0
+                            : ((javafx.scene.layout.Region) header).getBorder().getInsets().getBottom());
+            if (headerHeight > HEADER_HEIGHT + 0.5) {
+                tallHeaders.merge(".header", state + String.format(" %.0f px", headerHeight), (a, c) -> a + "; " + c);
+            }
             if (dialog != null && header != null && dialog.getParent().isVisible()) {
                 double top = dialog.localToScene(dialog.getLayoutBounds()).getMinY();
                 double headerBottom = header.localToScene(header.getLayoutBounds()).getMaxY();
