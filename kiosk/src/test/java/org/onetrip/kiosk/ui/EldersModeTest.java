@@ -70,6 +70,9 @@ class EldersModeTest extends KioskUiTestBase {
         }
     }
 
+    /** Text this large in the normal mode is a display number, not reading text. */
+    private static final double DISPLAY_SIZE = 96;
+
     /**
      * Measures the current screen's labels with the mode on, switches it off (the screen is rebuilt,
      * as for a language switch), measures the same labels, and switches it back on: every label the
@@ -91,7 +94,10 @@ class EldersModeTest extends KioskUiTestBase {
                 continue;
             }
             compared++;
-            if (big < e.getValue() * 1.5 - 0.01) {
+            // A display-size number (the 120 px ticket) grows by less: any elder reads it, and at
+            // 180 px it took half the done screen from the documents to bring (screens review 3, 1).
+            boolean display = e.getValue() >= DISPLAY_SIZE && big > e.getValue();
+            if (big < e.getValue() * 1.5 - 0.01 && !display) {
                 tooSmall.add(e.getKey() + " " + e.getValue() + " → " + big);
             }
         }
@@ -198,8 +204,10 @@ class EldersModeTest extends KioskUiTestBase {
         assertThat(ticket).matches("[A-Z]-\\d{3}");
         assertThat(text("#take")).as("the plain words, whatever was taken already").isIn("拿走回执。拿走身份证。", "拿走身份证。", "拿走回执。");
         assertTextAtLeastOneAndAHalfTimesLarger("done");
+        // Larger than the normal mode's 120 px, not 1.5x: at 180 px the ticket took half the width
+        // and the documents to bring were cut behind a scroll bar (screens review 3, 1).
         assertThat(fontSizes().entrySet()).filteredOn(e -> e.getKey().contains("#ticket"))
-                .allMatch(e -> e.getValue() >= 180);
+                .isNotEmpty().allMatch(e -> e.getValue() >= 132);
         snapshot("elders-07-done");
 
         // The done screen's countdown is doubled too: none at 41 s, one at 81 s.
