@@ -40,6 +40,37 @@ public final class ReceiptViews {
         return card;
     }
 
+    /**
+     * The documents to bring to the window, in a card that scrolls a long list inside it (six or
+     * seven documents, the elders' larger text): taller than the screen, such a list pushed the
+     * header off the top and the Finish button off the bottom (DoneScreenTest). {@code id} names the
+     * list ({@code id}-scroll its scroll pane). The done screen and a recovered receipt show it, so
+     * a receipt that did not print loses nothing.
+     */
+    public static VBox documentsCard(Texts t, java.util.List<org.onetrip.kiosk.catalog.LocalizedText> documents, String id,
+            boolean elders) {
+        VBox docs = new VBox(8, Ui.label(t.get("review.documents"), "panel-title"));
+        for (org.onetrip.kiosk.catalog.LocalizedText d : documents) {
+            docs.getChildren().add(Ui.bullet(t.of(d)));
+        }
+        docs.setId(id);
+        javafx.scene.control.ScrollPane list = new javafx.scene.control.ScrollPane(docs);
+        list.setId(id + "-scroll");
+        list.setFitToWidth(true);
+        list.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        list.getStyleClass().add("plain-scroll");
+        list.setMinHeight(0);
+        TouchScroll.install(list);
+        VBox card = new VBox(list);
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        card.getStyleClass().addAll(Ui.CARD, "documents");
+        card.setMinHeight(0);
+        card.setMaxWidth(elders ? 560 : 420);
+        card.setMinWidth(300);
+        javafx.scene.layout.HBox.setHgrow(card, javafx.scene.layout.Priority.SOMETIMES);
+        return card;
+    }
+
     /** Prints {@code receipt} on the background executor; {@code onFx} gets the outcome on the FX thread. */
     public static void print(Flow flow, Receipt receipt, String ticket, Consumer<PrintOutcome> onFx) {
         flow.background().execute(() -> {

@@ -75,6 +75,12 @@ class RecoveredReceiptTest extends KioskUiTestBase {
         assertThat(text("#recovered-service")).isEqualTo("居住证明");
         assertThat(text("#recovered-title")).isEqualTo("您刚才的申请已提交");
         assertThat(lookup("#recovered-qr").tryQuery()).isPresent();
+        // What to bring, as the done screen and the receipt say it: the screen stands in for both
+        // after a restart (third screens review, 6).
+        var documents = kiosk.catalog().service("residence-certificate").orElseThrow().documents();
+        assertThat(documents).isNotEmpty();
+        assertThat(bulletItems("#recovered-documents"))
+                .containsExactlyElementsOf(documents.stream().map(d -> ui.flow().texts().of(d)).toList());
         snapshot("recovered-zh");
         clickOn("#language");
         await("English", () -> text("#recovered-title").equals("Your last request was filed"));

@@ -6,12 +6,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.onetrip.kiosk.catalog.IdentityRequirement;
-import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.device.DeviceStatus;
 import org.onetrip.kiosk.filing.Filing;
 import org.onetrip.kiosk.printer.PrintOutcome;
@@ -99,29 +97,7 @@ public final class DoneScreen implements Screen {
         HBox main = new HBox(32, left, Ui.spacer());
         if (!f.service().documents().isEmpty()) {
             // On screen as well as on paper: a receipt that did not print must not lose them.
-            VBox docs = new VBox(8, Ui.label(t.get("review.documents"), "panel-title"));
-            for (LocalizedText d : f.service().documents()) {
-                docs.getChildren().add(Ui.bullet(t.of(d)));
-            }
-            docs.setId("done-documents");
-            // A long list (six or seven documents, the elders' larger text) scrolls inside its card:
-            // taller than the screen, it pushed the header off the top and the Finish button off the
-            // bottom (DoneScreenTest).
-            ScrollPane list = new ScrollPane(docs);
-            list.setId("done-documents-scroll");
-            list.setFitToWidth(true);
-            list.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-            list.getStyleClass().add("plain-scroll");
-            list.setMinHeight(0);
-            org.onetrip.kiosk.ui.TouchScroll.install(list);
-            VBox card = new VBox(list);
-            VBox.setVgrow(list, Priority.ALWAYS);
-            card.getStyleClass().addAll(Ui.CARD, "documents");
-            card.setMinHeight(0);
-            card.setMaxWidth(elders ? 560 : 420);
-            card.setMinWidth(300);
-            HBox.setHgrow(card, Priority.SOMETIMES);
-            main.getChildren().add(card);
+            main.getChildren().add(ReceiptViews.documentsCard(t, f.service().documents(), "done-documents", elders));
         }
         main.getChildren().add(right);
         main.setAlignment(Pos.CENTER);

@@ -72,12 +72,15 @@ public final class RecoveredReceiptScreen implements Screen {
         Label title = Ui.label(t.get("recovered.title"), Ui.TITLE);
         title.setId("recovered-title");
         Label why = Ui.label(t.get("recovered.why"), Ui.SUBTITLE);
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, beside the documents' card
         Label ticketCaption = Ui.label(t.get("done.ticket"), Ui.BODY);
         Label ticket = Ui.label(r.ticket(), "ticket");
         ticket.setId("recovered-ticket");
         Label service = Ui.label(t.of(r.serviceName()), Ui.BODY);
         service.setId("recovered-service");
-        VBox left = new VBox(10, title, why, ticketCaption, ticket, service);
+        // The title and why across the screen: beside the documents' card, a column holding them
+        // too grew taller than the window (third screens review, 6).
+        VBox left = new VBox(10, ticketCaption, ticket, service);
         if (r.windowName() != null) {
             left.getChildren().add(Ui.label(t.get("done.window", t.of(r.windowName())), Ui.BODY));
         }
@@ -88,7 +91,12 @@ public final class RecoveredReceiptScreen implements Screen {
 
         VBox right = ReceiptViews.qrCard(t, r.statusUrl(), "recovered-qr", 280);
 
-        HBox main = new HBox(40, left, right);
+        HBox main = new HBox(40, left);
+        if (!r.documents().isEmpty()) {
+            // What to bring, as the done screen and the receipt say it (third screens review, 6).
+            main.getChildren().add(ReceiptViews.documentsCard(t, r.documents(), "recovered-documents", flow.session().elders()));
+        }
+        main.getChildren().add(right);
         main.setAlignment(Pos.CENTER);
         VBox.setVgrow(main, Priority.ALWAYS);
 
@@ -105,7 +113,7 @@ public final class RecoveredReceiptScreen implements Screen {
         });
         showPrintState();
         HBox actions = Ui.actions(print, printStatus, Ui.spacer(), done);
-        return new VBox(16, main, actions);
+        return new VBox(16, new VBox(6, title, why), main, actions);
     }
 
     /**
