@@ -149,16 +149,9 @@ public final class KioskUi {
         });
         flow.eldersModeProperty().addListener((o, was, on) -> eldersMode(on, root));
         // At night the whole window dims with the attract screen: header and frame too (kiosk.css).
-        nav.currentProperty().addListener((o, was, now) -> {
-            boolean night = now instanceof org.onetrip.kiosk.ui.attract.AttractScreen a && a.night();
-            if (night != root.getStyleClass().contains("night")) {
-                if (night) {
-                    root.getStyleClass().add("night");
-                } else {
-                    root.getStyleClass().remove("night");
-                }
-            }
-        });
+        javafx.css.PseudoClass nightTime = javafx.css.PseudoClass.getPseudoClass("night");
+        nav.currentProperty().addListener((o, was, now) -> root.pseudoClassStateChanged(nightTime,
+                now instanceof org.onetrip.kiosk.ui.attract.AttractScreen a && a.night()));
 
         scene = new Scene(root, kiosk.config().uiWidth(), kiosk.config().uiHeight());
         scene.getStylesheets().add(Resources.url(STYLESHEET));
