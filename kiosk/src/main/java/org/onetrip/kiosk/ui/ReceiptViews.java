@@ -1,10 +1,15 @@
 package org.onetrip.kiosk.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.onetrip.kiosk.catalog.LocalizedText;
 import org.onetrip.kiosk.printer.PrintOutcome;
 import org.onetrip.kiosk.printer.Receipt;
 import org.slf4j.Logger;
@@ -47,27 +52,26 @@ public final class ReceiptViews {
      * list ({@code id}-scroll its scroll pane). The done screen and a recovered receipt show it, so
      * a receipt that did not print loses nothing.
      */
-    public static VBox documentsCard(Texts t, java.util.List<org.onetrip.kiosk.catalog.LocalizedText> documents, String id,
-            boolean elders) {
+    public static VBox documentsCard(Texts t, List<LocalizedText> documents, String id, boolean elders) {
         VBox docs = new VBox(8, Ui.label(t.get("review.documents"), "panel-title"));
-        for (org.onetrip.kiosk.catalog.LocalizedText d : documents) {
+        for (LocalizedText d : documents) {
             docs.getChildren().add(Ui.bullet(t.of(d)));
         }
         docs.setId(id);
-        javafx.scene.control.ScrollPane list = new javafx.scene.control.ScrollPane(docs);
+        ScrollPane list = new ScrollPane(docs);
         list.setId(id + "-scroll");
         list.setFitToWidth(true);
-        list.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        list.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         list.getStyleClass().add("plain-scroll");
         list.setMinHeight(0);
         TouchScroll.install(list);
         VBox card = new VBox(list);
-        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
         card.getStyleClass().addAll(Ui.CARD, "documents");
         card.setMinHeight(0);
         card.setMaxWidth(elders ? 560 : 420);
         card.setMinWidth(300);
-        javafx.scene.layout.HBox.setHgrow(card, javafx.scene.layout.Priority.SOMETIMES);
+        HBox.setHgrow(card, Priority.SOMETIMES);
         return card;
     }
 

@@ -78,19 +78,19 @@ public final class DoneScreen implements Screen {
         Label service = Ui.label(t.of(f.service().name()), Ui.BODY);
         Label time = Ui.label(f.receipt().filedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), Ui.HINT);
         ticket.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the number is never cut
-        if (flow.session().elders()) {
+        boolean elders = flow.session().elders();
+        if (elders) {
             // Not wider than the ticket: the documents to bring need the room (elders.css #done).
             window.setWrapText(true);
             window.setMaxWidth(340);
             window.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // its second line, never "…"
         }
         // The elders' mode leaves out what the receipt repeats (service, time): fewer things to read.
-        VBox left = flow.session().elders() ? new VBox(10, ok, ticketCaption, ticket, window)
+        VBox left = elders ? new VBox(10, ok, ticketCaption, ticket, window)
                 : new VBox(10, ok, ticketCaption, ticket, window, service, time);
         left.setAlignment(Pos.CENTER_LEFT);
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the documents' card gives way, not the title
 
-        boolean elders = flow.session().elders();
         VBox right = elders ? ReceiptViews.qrCard(t, f.statusUrl(), "status-qr", 200, 180)
                 : ReceiptViews.qrCard(t, f.statusUrl(), "status-qr", 260);
 

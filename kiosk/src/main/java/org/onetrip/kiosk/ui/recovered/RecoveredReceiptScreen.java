@@ -72,7 +72,7 @@ public final class RecoveredReceiptScreen implements Screen {
         Label title = Ui.label(t.get("recovered.title"), Ui.TITLE);
         title.setId("recovered-title");
         Label why = Ui.label(t.get("recovered.why"), Ui.SUBTITLE);
-        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, beside the documents' card
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, never "…"
         Label ticketCaption = Ui.label(t.get("done.ticket"), Ui.BODY);
         Label ticket = Ui.label(r.ticket(), "ticket");
         ticket.setId("recovered-ticket");
